@@ -1,0 +1,57 @@
+package dev.flywheel.backend.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.Optional;
+
+/** Typed reads of environment variables, with fallbacks to older names. */
+final class EnvReader {
+
+    private final Map<String, String> env;
+
+    EnvReader(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    Optional<String> text(String name, String... fallbacks) {
+        Optional<String> value = nonBlank(name);
+        for (String fallback : fallbacks) {
+            if (value.isPresent()) {
+                break;
+            }
+            value = nonBlank(fallback);
+        }
+        return value;
+    }
+
+    Optional<Integer> integer(String name) {
+        return text(name).map(raw -> {
+            try {
+                return Integer.parseInt(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name, "must be a whole number, was '" + raw + "'");
+            }
+        });
+    }
+
+    Optional<URI> url(String name, String... fallbacks) {
+        return text(name, fallbacks).map(raw -> {
+            try {
+                URI uri = new URI(raw.trim());
+                String scheme = uri.getScheme();
+                if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
+                    throw new ConfigException(name, "must be an http(s) URL with a host, was '" + raw + "'");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new ConfigException(name, "is not a URL: '" + raw + "'");
+            }
+        });
+    }
+
+    private Optional<String> nonBlank(String name) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+}

@@ -1,0 +1,2 @@
+/** The only place environment variables, flags and config files are read. */
+package dev.flywheel.backend.config;

@@ -1,0 +1,2 @@
+/** Builds the Javalin app: routes, JSON mapping and lifecycle; controllers only translate HTTP to services. */
+package dev.flywheel.backend.http;
