@@ -1,0 +1,15 @@
+package dev.flywheel.backend.labelconfig;
+
+/** A label config that is not well-formed XML or not a Label Studio config. */
+public final class LabelConfigException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public LabelConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public LabelConfigException(String message) {
+        super(message);
+    }
+}
