@@ -1,0 +1,84 @@
+package dev.flywheel.backend.inference;
+
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.registry.ModelRegistry;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps each project's active classifier in memory and swaps it when the active version changes.
+ *
+ * <p>The version to serve is looked up on every call, so a rollback or a new version takes effect on the next
+ * prediction; the old model is closed once the predictions running on it have finished.
+ */
+public final class ActiveModels implements AutoCloseable {
+
+    private final ModelRegistry registry;
+    private final ActiveVersionSource activeVersions;
+    private final int predictorsPerModel;
+    private final Map<Long, LoadedClassifier> loaded = new ConcurrentHashMap<>();
+
+    public ActiveModels(ModelRegistry registry, ActiveVersionSource activeVersions, int predictorsPerModel) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.activeVersions = Objects.requireNonNull(activeVersions, "activeVersions");
+        this.predictorsPerModel = predictorsPerModel;
+    }
+
+    /** The active version's manifest, or empty before a project has a model. */
+    public Optional<ModelManifest> active(long project) {
+        return activeVersions.activeVersion(project).flatMap(version -> registry.manifest(project, version));
+    }
+
+    /** Classifies with the project's active version; empty when it has none. */
+    public Optional<Classification> classify(long project, List<BufferedImage> images) {
+        Optional<String> version = activeVersions.activeVersion(project);
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        LoadedClassifier classifier = acquire(project, version.get());
+        try {
+            return Optional.of(new Classification(classifier.manifest(), classifier.classify(images)));
+        } finally {
+            classifier.release();
+        }
+    }
+
+    private LoadedClassifier acquire(long project, String version) {
+        while (true) {
+            LoadedClassifier current = loaded.compute(project, (key, existing) -> {
+                if (existing != null && existing.manifest().version().equals(version)) {
+                    return existing;
+                }
+                ModelManifest manifest = registry.manifest(project, version)
+                        .orElseThrow(() -> new IllegalStateException("active version " + version + " has no manifest"));
+                LoadedClassifier fresh = LoadedClassifier.load(registry.versionDir(project, version), manifest, predictorsPerModel);
+                if (existing != null) {
+                    existing.close();
+                }
+                return fresh;
+            });
+            if (current.retain()) {
+                return current;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        loaded.values().forEach(LoadedClassifier::close);
+        loaded.clear();
+    }
+
+    /** Probabilities from one version: {@code probabilities.get(i)[k]} is image i's probability of label k. */
+    public record Classification(ModelManifest manifest, List<float[]> probabilities) {
+
+        public Classification {
+            Objects.requireNonNull(manifest, "manifest");
+            probabilities = List.copyOf(probabilities);
+        }
+    }
+}

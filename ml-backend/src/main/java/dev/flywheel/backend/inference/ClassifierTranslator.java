@@ -1,0 +1,44 @@
+package dev.flywheel.backend.inference;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.Batchifier;
+import ai.djl.translate.Translator;
+import ai.djl.translate.TranslatorContext;
+
+/**
+ * Maps a preprocessed image to class probabilities; the only place classifier tensors appear.
+ *
+ * <p>Logits are divided by the version's temperature before the softmax, so the scores Label Studio sorts by are
+ * calibrated probabilities rather than over-confident ones.
+ */
+final class ClassifierTranslator implements Translator<float[], float[]> {
+
+    private final int size;
+    private final float temperature;
+
+    ClassifierTranslator(int size, float temperature) {
+        if (!(temperature > 0f)) {
+            throw new IllegalArgumentException("temperature must be positive, was " + temperature);
+        }
+        this.size = size;
+        this.temperature = temperature;
+    }
+
+    @Override
+    public NDList processInput(TranslatorContext ctx, float[] chw) {
+        NDArray array = ctx.getNDManager().create(chw, new Shape(3, size, size));
+        return new NDList(array);
+    }
+
+    @Override
+    public float[] processOutput(TranslatorContext ctx, NDList list) {
+        return list.singletonOrThrow().div(temperature).softmax(-1).toFloatArray();
+    }
+
+    @Override
+    public Batchifier getBatchifier() {
+        return Batchifier.STACK;
+    }
+}

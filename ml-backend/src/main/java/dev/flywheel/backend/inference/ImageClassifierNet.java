@@ -1,0 +1,49 @@
+package dev.flywheel.backend.inference;
+
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * The built-in image classifier: a small convolutional network that trains in seconds on two CPU cores.
+ *
+ * <p>Training and inference both build it here, so a saved version's parameters always fit the block that loads them.
+ */
+public final class ImageClassifierNet {
+
+    /** The architecture name written into every manifest; bump it when the layers change. */
+    public static final String ARCHITECTURE = "flywheel-cnn-v1";
+
+    private ImageClassifierNet() {}
+
+    /** A fresh, uninitialised network with one output (a logit) per class. */
+    public static Block build(int classes) {
+        if (classes < 2) {
+            throw new IllegalArgumentException("a classifier needs at least two classes, got " + classes);
+        }
+        return new SequentialBlock()
+                .add(convUnit(32))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(convUnit(64))
+                .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+                .add(convUnit(128))
+                .add(Pool.globalAvgPool2dBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Dropout.builder().optRate(0.2f).build())
+                .add(Linear.builder().setUnits(classes).build());
+    }
+
+    private static Block convUnit(int filters) {
+        return new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build())
+                .add(BatchNorm.builder().build())
+                .add(Activation::relu);
+    }
+}

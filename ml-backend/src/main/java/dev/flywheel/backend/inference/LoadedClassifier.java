@@ -1,0 +1,123 @@
+package dev.flywheel.backend.inference;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import dev.flywheel.backend.registry.ModelManifest;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One classifier version in memory with a small pool of predictors, since a DJL predictor must not be shared by
+ * threads. Reference-counted: a version replaced by a newer one is closed once its last caller has finished.
+ */
+public final class LoadedClassifier implements AutoCloseable {
+
+    /** Parameter file prefix inside a version folder. */
+    public static final String PARAMS_NAME = "flywheel";
+    private static final int MAX_BATCH = 32;
+
+    private final ModelManifest manifest;
+    private final Model model;
+    private final ImageTensors tensors;
+    private final BlockingQueue<Predictor<float[], float[]>> predictors;
+    private final List<Predictor<float[], float[]>> all = new ArrayList<>();
+    // One reference belongs to the cache that holds this version; callers add theirs while they predict.
+    private final AtomicInteger references = new AtomicInteger(1);
+
+    private LoadedClassifier(ModelManifest manifest, Model model, int poolSize) {
+        this.manifest = manifest;
+        this.model = model;
+        this.tensors = new ImageTensors(manifest.inputSize());
+        this.predictors = new ArrayBlockingQueue<>(poolSize);
+        ClassifierTranslator translator = new ClassifierTranslator(manifest.inputSize(), (float) manifest.temperature());
+        for (int i = 0; i < poolSize; i++) {
+            Predictor<float[], float[]> predictor = model.newPredictor(translator);
+            all.add(predictor);
+            predictors.add(predictor);
+        }
+    }
+
+    /** Loads a published version's parameters into the built-in network. */
+    public static LoadedClassifier load(Path versionDir, ModelManifest manifest, int poolSize) {
+        if (!ImageClassifierNet.ARCHITECTURE.equals(manifest.architecture())) {
+            throw new IllegalArgumentException("unknown architecture " + manifest.architecture() + " in " + manifest.version());
+        }
+        Model model = Model.newInstance(manifest.version(), "PyTorch");
+        try {
+            model.setBlock(ImageClassifierNet.build(manifest.labels().size()));
+            model.load(versionDir, PARAMS_NAME);
+            return new LoadedClassifier(manifest, model, poolSize);
+        } catch (IOException e) {
+            model.close();
+            throw new UncheckedIOException("could not read the parameters of " + manifest.version(), e);
+        } catch (MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IllegalStateException("the parameters of " + manifest.version() + " do not fit its network", e);
+        }
+    }
+
+    public ModelManifest manifest() {
+        return manifest;
+    }
+
+    /** Class probabilities, one array per image in the order given; batches of at most 32 per forward pass. */
+    public List<float[]> classify(List<BufferedImage> images) {
+        List<float[]> inputs = images.stream().map(tensors::toChw).toList();
+        List<float[]> outputs = new ArrayList<>(inputs.size());
+        Predictor<float[], float[]> predictor = borrow();
+        try {
+            for (int from = 0; from < inputs.size(); from += MAX_BATCH) {
+                outputs.addAll(predictor.batchPredict(inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH))));
+            }
+            return outputs;
+        } catch (TranslateException e) {
+            throw new IllegalStateException("prediction failed in " + manifest.version(), e);
+        } finally {
+            predictors.add(predictor);
+        }
+    }
+
+    /** Takes a caller's reference; false when the version is already closed and must be looked up again. */
+    boolean retain() {
+        int current;
+        do {
+            current = references.get();
+            if (current == 0) {
+                return false;
+            }
+        } while (!references.compareAndSet(current, current + 1));
+        return true;
+    }
+
+    /** Gives a reference back, closing the model when it was the last. */
+    void release() {
+        if (references.decrementAndGet() == 0) {
+            all.forEach(Predictor::close);
+            model.close();
+        }
+    }
+
+    /** Drops the owner's reference. */
+    @Override
+    public void close() {
+        release();
+    }
+
+    private Predictor<float[], float[]> borrow() {
+        try {
+            return predictors.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a predictor", e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.flywheel.backend.registry;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The facts of one model version, written once beside its parameters and never changed.
+ *
+ * @param version the string Label Studio sees as {@code model_version}
+ * @param project Label Studio's numeric project id
+ * @param parent the version that was active when this one was trained, or null for the first
+ * @param taskType wire name of the task type ({@code image_classification}, ...)
+ * @param architecture network name, see {@code ImageClassifierNet.ARCHITECTURE}
+ * @param inputSize square input edge in pixels
+ * @param labels output index → label
+ * @param temperature softmax temperature fitted on the hold-out set (1 = uncalibrated)
+ * @param hyperparameters training settings, for the record
+ * @param dataFingerprint hash of the task/label pairs trained on
+ * @param trainingSet the task/label pairs the version learned from
+ * @param datasetSize labeled tasks the run started with, hold-out included
+ * @param metrics hold-out metrics by name ({@code accuracy}, {@code macro_f1}, ...)
+ * @param createdAt when the version was written, ISO-8601 UTC
+ * @param trainingSeconds wall time of the run
+ */
+public record ModelManifest(
+        String version,
+        long project,
+        String parent,
+        @JsonProperty("task_type") String taskType,
+        String architecture,
+        @JsonProperty("input_size") int inputSize,
+        List<String> labels,
+        double temperature,
+        Map<String, Object> hyperparameters,
+        @JsonProperty("data_fingerprint") String dataFingerprint,
+        @JsonProperty("training_set") List<TrainingExample> trainingSet,
+        @JsonProperty("dataset_size") int datasetSize,
+        Map<String, Double> metrics,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("training_seconds") double trainingSeconds) {
+
+    public ModelManifest {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(taskType, "taskType");
+        Objects.requireNonNull(architecture, "architecture");
+        Instant.parse(Objects.requireNonNull(createdAt, "createdAt"));
+        labels = List.copyOf(labels);
+        hyperparameters = Map.copyOf(hyperparameters);
+        trainingSet = List.copyOf(trainingSet);
+        metrics = Map.copyOf(metrics);
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException("a model version needs at least two labels");
+        }
+        if (!(temperature > 0)) {
+            throw new IllegalArgumentException("temperature must be positive");
+        }
+    }
+
+    /** Number of labeled tasks the version learned from (its training split). */
+    @JsonProperty("trained_on")
+    public int trainedOn() {
+        return trainingSet.size();
+    }
+
+    /** One labeled task a version learned from. */
+    public record TrainingExample(@JsonProperty("task_id") long taskId, String label) {
+
+        public TrainingExample {
+            Objects.requireNonNull(label, "label");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.flywheel.backend.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Model versions on disk: {@code <root>/<project>/<version>/} holding {@code manifest.json} and the parameters.
+ *
+ * <p>A version is written into a hidden staging folder and renamed into place in one atomic move, so a folder with a
+ * manifest is always complete; staging folders left by a crash are removed at start.
+ */
+public final class ModelRegistry {
+
+    static final String MANIFEST = "manifest.json";
+    private static final String STAGING_PREFIX = ".staging-";
+    private static final Pattern SAFE_VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final Path root;
+    private final ObjectMapper mapper;
+
+    public ModelRegistry(Path root, ObjectMapper mapper) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    /** A fresh staging folder to write a new version's parameters into before {@link #publish}. */
+    public Path stage(long project, String version) {
+        requireSafe(version);
+        try {
+            Path projectDir = Files.createDirectories(projectDir(project));
+            return Files.createTempDirectory(projectDir, STAGING_PREFIX + version + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a staging folder for " + version, e);
+        }
+    }
+
+    /** Writes the manifest into the staging folder, flushes it and moves the folder into place atomically. */
+    public Path publish(Path staging, ModelManifest manifest) {
+        Path target = versionDir(manifest.project(), manifest.version());
+        try {
+            if (Files.exists(target)) {
+                throw new IllegalStateException("version " + manifest.version() + " exists already and versions are immutable");
+            }
+            Path manifestFile = staging.resolve(MANIFEST);
+            Files.write(manifestFile, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            fsync(manifestFile);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IllegalStateException("the model folder's file system cannot rename atomically", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not publish version " + manifest.version(), e);
+        }
+    }
+
+    /** Removes a staging folder after a failed run. */
+    public void discard(Path staging) {
+        deleteTree(staging);
+    }
+
+    public Optional<ModelManifest> manifest(long project, String version) {
+        if (!SAFE_VERSION.matcher(version).matches()) {
+            return Optional.empty();
+        }
+        Path file = versionDir(project, version).resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(file.toFile(), ModelManifest.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the manifest of " + version + " cannot be read", e);
+        }
+    }
+
+    /** Every complete version of a project, newest first. */
+    public List<ModelManifest> versions(long project) {
+        List<ModelManifest> result = new ArrayList<>();
+        Path dir = projectDir(project);
+        if (!Files.isDirectory(dir)) {
+            return result;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(".")) {
+                    manifest(project, name).ifPresent(result::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list versions of project " + project, e);
+        }
+        result.sort(Comparator.comparing((ModelManifest m) -> java.time.Instant.parse(m.createdAt())).reversed());
+        return result;
+    }
+
+    public Path versionDir(long project, String version) {
+        requireSafe(version);
+        return projectDir(project).resolve(version);
+    }
+
+    /** Removes staging folders a crash left behind; returns how many. */
+    public int removeStagingLeftovers() {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> projects = Files.list(root)) {
+            for (Path project : projects.filter(Files::isDirectory).toList()) {
+                try (Stream<Path> entries = Files.list(project)) {
+                    for (Path staging : entries.filter(p -> p.getFileName().toString().startsWith(STAGING_PREFIX)).toList()) {
+                        deleteTree(staging);
+                        removed++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean the model folder", e);
+        }
+        return removed;
+    }
+
+    private Path projectDir(long project) {
+        return root.resolve(Long.toString(project));
+    }
+
+    private static void requireSafe(String version) {
+        if (!SAFE_VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("not a valid version name: " + version);
+        }
+    }
+
+    private static void fsync(Path file) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + dir, e);
+        }
+    }
+}
