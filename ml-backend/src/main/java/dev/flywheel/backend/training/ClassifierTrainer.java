@@ -1,0 +1,178 @@
+package dev.flywheel.backend.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.flywheel.backend.inference.ImageClassifierNet;
+import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.inference.LoadedClassifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains the built-in classifier on CPU with DJL, evaluates it on a stratified hold-out split and calibrates its scores.
+ *
+ * <p>Every NDArray lives in a per-batch sub-manager, so memory stays flat across epochs and runs.
+ */
+public final class ClassifierTrainer {
+
+    private final TrainingSettings settings;
+    private final ImageTensors tensors;
+
+    public ClassifierTrainer(TrainingSettings settings) {
+        this.settings = settings;
+        this.tensors = new ImageTensors(settings.inputSize());
+    }
+
+    /**
+     * Trains on {@code examples} and saves the parameters into {@code outputDir}.
+     *
+     * @param cancelled polled between batches; a cancelled run throws {@link TrainingCancelledException}
+     */
+    public TrainingOutcome train(List<Example> examples, int classes, Path outputDir, BooleanSupplier cancelled) {
+        long started = System.nanoTime();
+        HoldoutSplit split = HoldoutSplit.of(examples, settings.holdoutFraction(), settings.seed());
+        if (split.training().isEmpty()) {
+            throw new IllegalArgumentException("no training examples left after the hold-out split");
+        }
+        int size = settings.inputSize();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+                .optDevices(new Device[] {Device.cpu()});
+        try (Model model = Model.newInstance("training", "PyTorch")) {
+            model.setBlock(ImageClassifierNet.build(classes));
+            List<EpochStats> history = new ArrayList<>();
+            float[][] holdoutLogits;
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 3, size, size));
+                Random random = new Random(settings.seed());
+                List<Example> order = new ArrayList<>(split.training());
+                int epochs = settings.epochsFor(order.size());
+                for (int epoch = 1; epoch <= epochs; epoch++) {
+                    Collections.shuffle(order, random);
+                    double loss = trainEpoch(trainer, order, cancelled);
+                    holdoutLogits = logits(trainer, split.holdout());
+                    history.add(new EpochStats(epoch, loss, accuracy(holdoutLogits, split.holdout())));
+                }
+                holdoutLogits = logits(trainer, split.holdout());
+            }
+            model.save(outputDir, LoadedClassifier.PARAMS_NAME);
+            return outcome(split, holdoutLogits, history, (System.nanoTime() - started) / 1e9);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not save the trained parameters", e);
+        }
+    }
+
+    private double trainEpoch(Trainer trainer, List<Example> order, BooleanSupplier cancelled) {
+        double lossSum = 0;
+        int batchSize = settings.batchSize();
+        for (int from = 0; from < order.size(); from += batchSize) {
+            if (cancelled.getAsBoolean()) {
+                throw new TrainingCancelledException();
+            }
+            List<Example> batch = order.subList(from, Math.min(order.size(), from + batchSize));
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDArray x = images(manager, batch);
+                float[] labels = new float[batch.size()];
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = batch.get(i).label();
+                }
+                NDArray y = manager.create(labels);
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList predictions = trainer.forward(new NDList(x));
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions);
+                    collector.backward(loss);
+                    lossSum += loss.getFloat() * batch.size();
+                }
+                trainer.step();
+            }
+        }
+        return lossSum / order.size();
+    }
+
+    private float[][] logits(Trainer trainer, List<Example> examples) {
+        float[][] result = new float[examples.size()][];
+        int batchSize = 64;
+        for (int from = 0; from < examples.size(); from += batchSize) {
+            List<Example> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDArray out = trainer.evaluate(new NDList(images(manager, batch))).singletonOrThrow();
+                long classes = out.getShape().get(1);
+                float[] flat = out.toFloatArray();
+                for (int i = 0; i < batch.size(); i++) {
+                    float[] row = new float[(int) classes];
+                    System.arraycopy(flat, (int) (i * classes), row, 0, (int) classes);
+                    result[from + i] = row;
+                }
+            }
+        }
+        return result;
+    }
+
+    private NDArray images(NDManager manager, List<Example> batch) {
+        int size = settings.inputSize();
+        int perImage = 3 * size * size;
+        float[] values = new float[batch.size() * perImage];
+        for (int i = 0; i < batch.size(); i++) {
+            tensors.normalizeInto(batch.get(i).pixels(), values, i * perImage);
+        }
+        return manager.create(values, new Shape(batch.size(), 3, size, size));
+    }
+
+    private static double accuracy(float[][] logits, List<Example> examples) {
+        if (examples.isEmpty()) {
+            return 0;
+        }
+        int correct = 0;
+        for (int i = 0; i < logits.length; i++) {
+            if (argmax(logits[i]) == examples.get(i).label()) {
+                correct++;
+            }
+        }
+        return (double) correct / examples.size();
+    }
+
+    private static TrainingOutcome outcome(HoldoutSplit split, float[][] logits, List<EpochStats> history, double seconds) {
+        int n = split.holdout().size();
+        int[] given = new int[n];
+        int[] predicted = new int[n];
+        List<Long> holdoutIds = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            given[i] = split.holdout().get(i).label();
+            predicted[i] = argmax(logits[i]);
+            holdoutIds.add(split.holdout().get(i).taskId());
+        }
+        double temperature = TemperatureScaling.fit(logits, given);
+        List<double[]> probabilities = new ArrayList<>(n);
+        for (float[] row : logits) {
+            probabilities.add(TemperatureScaling.softmax(row, temperature));
+        }
+        List<Long> trainingIds = split.training().stream().map(Example::taskId).toList();
+        return new TrainingOutcome(trainingIds, holdoutIds, given, predicted, probabilities, temperature, history, seconds);
+    }
+
+    static int argmax(float[] values) {
+        int best = 0;
+        for (int k = 1; k < values.length; k++) {
+            if (values[k] > values[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.flywheel.backend.training;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How the built-in classifier trains.
+ *
+ * @param inputSize square input edge in pixels
+ * @param batchSize examples per step (32 was fastest on two cores; 128 often slower)
+ * @param learningRate Adam's step size
+ * @param imageBudget examples to process per run; epochs = budget / dataset size, within the epoch bounds, so a run
+ *     takes about the same time whatever the dataset size
+ * @param minEpochs fewest passes over the data
+ * @param maxEpochs most passes over the data
+ * @param holdoutFraction share of each class kept out of training for evaluation and calibration
+ * @param seed seed of the split and the shuffles, so a run can be repeated
+ */
+public record TrainingSettings(
+        int inputSize, int batchSize, float learningRate, int imageBudget, int minEpochs, int maxEpochs, double holdoutFraction, long seed) {
+
+    public TrainingSettings {
+        if (inputSize < 8 || batchSize < 1 || !(learningRate > 0) || imageBudget < 1 || minEpochs < 1 || maxEpochs < minEpochs) {
+            throw new IllegalArgumentException("invalid training settings");
+        }
+        if (!(holdoutFraction >= 0 && holdoutFraction < 1)) {
+            throw new IllegalArgumentException("holdoutFraction must be in [0, 1)");
+        }
+    }
+
+    public static TrainingSettings defaults() {
+        return new TrainingSettings(64, 32, 0.002f, 10_000, 6, 40, 0.2, 42L);
+    }
+
+    public int epochsFor(int trainingExamples) {
+        int epochs = (int) Math.round((double) imageBudget / Math.max(1, trainingExamples));
+        return Math.max(minEpochs, Math.min(maxEpochs, epochs));
+    }
+
+    /** The settings as written into a manifest. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("input_size", inputSize);
+        map.put("batch_size", batchSize);
+        map.put("learning_rate", learningRate);
+        map.put("image_budget", imageBudget);
+        map.put("min_epochs", minEpochs);
+        map.put("max_epochs", maxEpochs);
+        map.put("holdout_fraction", holdoutFraction);
+        map.put("seed", seed);
+        map.put("optimizer", "adam");
+        return map;
+    }
+}

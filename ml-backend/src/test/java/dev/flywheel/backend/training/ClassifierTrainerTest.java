@@ -1,0 +1,97 @@
+package dev.flywheel.backend.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.flywheel.backend.inference.ImageClassifierNet;
+import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.inference.LoadedClassifier;
+import dev.flywheel.backend.registry.ModelManifest;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassifierTrainerTest {
+
+    private static final List<String> LABELS = List.of("circle", "square", "bar");
+    private static final TrainingSettings FAST = new TrainingSettings(32, 16, 0.003f, 1_500, 4, 12, 0.2, 7L);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void learnsSeparableShapesAndTheSavedVersionPredictsTheSameAsTheHoldout() {
+        List<Example> examples = shapes(40, new Random(1));
+
+        TrainingOutcome outcome = new ClassifierTrainer(FAST).train(examples, LABELS.size(), dir, () -> false);
+
+        assertThat(outcome.holdoutTaskIds()).hasSize(24);
+        assertThat(outcome.trainingTaskIds()).hasSize(96).doesNotContainAnyElementsOf(outcome.holdoutTaskIds());
+        double correct = 0;
+        for (int i = 0; i < outcome.holdoutGiven().length; i++) {
+            correct += outcome.holdoutGiven()[i] == outcome.holdoutPredicted()[i] ? 1 : 0;
+        }
+        assertThat(correct / outcome.holdoutGiven().length).isGreaterThanOrEqualTo(0.9);
+        assertThat(outcome.history()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(outcome.history().getLast().loss()).isLessThan(outcome.history().getFirst().loss());
+        assertThat(outcome.temperature()).isPositive();
+
+        ModelManifest manifest = new ModelManifest("v1", 1, null, "image_classification", ImageClassifierNet.ARCHITECTURE, 32, LABELS,
+                outcome.temperature(), FAST.asMap(), "fp", List.of(), examples.size(), Map.of(), Instant.now().toString(), outcome.seconds());
+        try (LoadedClassifier loaded = LoadedClassifier.load(dir, manifest, 1)) {
+            List<BufferedImage> fresh = List.of(draw(0, new Random(99)), draw(1, new Random(98)), draw(2, new Random(97)));
+            List<float[]> probabilities = loaded.classify(fresh);
+            for (int label = 0; label < 3; label++) {
+                assertThat(ClassifierTrainer.argmax(probabilities.get(label))).as("fresh %s", LABELS.get(label)).isEqualTo(label);
+            }
+        }
+    }
+
+    @Test
+    void aCancelledRunStopsWithoutSavingParameters() {
+        List<Example> examples = shapes(10, new Random(2));
+
+        assertThatThrownBy(() -> new ClassifierTrainer(FAST).train(examples, LABELS.size(), dir, () -> true))
+                .isInstanceOf(TrainingCancelledException.class);
+        assertThat(dir.toFile().list()).isEmpty();
+    }
+
+    private static List<Example> shapes(int perClass, Random random) {
+        ImageTensors tensors = new ImageTensors(32);
+        List<Example> examples = new ArrayList<>();
+        long id = 1;
+        for (int i = 0; i < perClass; i++) {
+            for (int label = 0; label < LABELS.size(); label++) {
+                examples.add(new Example(id++, tensors.toRgb(draw(label, random)), label));
+            }
+        }
+        return examples;
+    }
+
+    /** A shape of the class at a random place, size and colour on a noisy background. */
+    static BufferedImage draw(int label, Random random) {
+        BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(random.nextInt(60), random.nextInt(60), random.nextInt(60)));
+        g.fillRect(0, 0, 48, 48);
+        g.setColor(new Color(150 + random.nextInt(100), 150 + random.nextInt(100), 150 + random.nextInt(100)));
+        int s = 16 + random.nextInt(12);
+        int x = random.nextInt(48 - s);
+        int y = random.nextInt(48 - s);
+        switch (label) {
+            case 0 -> g.fillOval(x, y, s, s);
+            case 1 -> g.fillRect(x, y, s, s);
+            default -> g.fillRect(x, y + s / 3, s, s / 3);
+        }
+        g.dispose();
+        return image;
+    }
+}
