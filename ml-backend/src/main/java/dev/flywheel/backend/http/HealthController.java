@@ -1,20 +1,28 @@
 package dev.flywheel.backend.http;
 
+import dev.flywheel.model.labelstudio.HealthResponse;
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;
 
 /** Answers Label Studio's liveness probe; never touches the model, so it stays fast under load. */
-final class HealthController {
+public final class HealthController implements Routes {
 
     static final String MODEL_CLASS = "Flywheel";
 
     private final String engine;
 
-    HealthController(String engine) {
+    public HealthController(String engine) {
         this.engine = engine;
     }
 
+    @Override
+    public void register(Javalin app) {
+        app.get("/", this::health);
+        app.get("/health", this::health);
+    }
+
     void health(Context ctx) {
-        ctx.json(Map.of("status", "UP", "model_class", MODEL_CLASS, "engine", engine));
+        ctx.json(new HealthResponse(HealthResponse.UP, MODEL_CLASS, Map.of("engine", engine)));
     }
 }

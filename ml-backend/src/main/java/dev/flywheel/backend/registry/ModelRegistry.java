@@ -107,6 +107,23 @@ public final class ModelRegistry {
         return result;
     }
 
+    /** Every complete version name of every project, newest first, for Label Studio's {@code /versions}. */
+    public List<String> allVersionNames() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> projects = Files.list(root)) {
+            return projects.map(p -> p.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .flatMap(name -> versions(Long.parseLong(name)).stream())
+                    .sorted(Comparator.comparing((ModelManifest m) -> java.time.Instant.parse(m.createdAt())).reversed())
+                    .map(ModelManifest::version)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the model folder", e);
+        }
+    }
+
     public Path versionDir(long project, String version) {
         requireSafe(version);
         return projectDir(project).resolve(version);

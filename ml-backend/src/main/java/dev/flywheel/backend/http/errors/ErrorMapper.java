@@ -1,0 +1,67 @@
+package dev.flywheel.backend.http.errors;
+
+import dev.flywheel.backend.labelconfig.LabelConfigException;
+import dev.flywheel.backend.prelabel.UnsupportedLabelConfigException;
+import dev.flywheel.model.error.ApiError;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to a status and an {@link ApiError} body, in one place: never a stack trace, never a 2xx carrying
+ * an error.
+ */
+public final class ErrorMapper {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+    private ErrorMapper() {}
+
+    public static void register(Javalin app) {
+        app.exception(Exception.class, (e, ctx) -> handle(unwrap(e), ctx));
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), Map.of());
+            }
+        });
+        app.error(405, ctx -> write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), Map.of()));
+    }
+
+    private static void handle(Throwable e, Context ctx) {
+        switch (e) {
+            case ApiException api -> write(ctx, api.status(), api.error(), api.getMessage(), api.fields());
+            case UnsupportedLabelConfigException unsupported ->
+                    write(ctx, 422, "unsupported_label_config", unsupported.getMessage(), Map.of());
+            case LabelConfigException invalid -> write(ctx, 422, "invalid_label_config", invalid.getMessage(), Map.of());
+            case RejectedExecutionException overloaded -> {
+                ctx.header("Retry-After", "1");
+                write(ctx, 503, "overloaded", "Flywheel is busy; retry in a second", Map.of());
+            }
+            case HttpResponseException http -> write(ctx, http.getStatus(), "http_" + http.getStatus(), http.getMessage(), Map.of());
+            case IllegalArgumentException invalid -> write(ctx, 400, "invalid_request", invalid.getMessage(), Map.of());
+            default -> {
+                String id = UUID.randomUUID().toString();
+                LOG.error("unexpected failure {} on {} {}", id, ctx.method(), ctx.path(), e);
+                write(ctx, 500, "internal_error", "unexpected failure; correlation id " + id, Map.of("correlation_id", id));
+            }
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static void write(Context ctx, int status, String error, String detail, Map<String, String> fields) {
+        ctx.status(status).json(new ApiError(error, detail == null ? error : detail, fields.isEmpty() ? null : fields));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.flywheel.backend.http.labelstudio;
+
+import dev.flywheel.backend.annotations.WebhookHandler;
+import dev.flywheel.backend.config.Secret;
+import dev.flywheel.backend.http.errors.ApiException;
+import dev.flywheel.backend.http.errors.JsonBodies;
+import dev.flywheel.backend.labelconfig.LabelConfig;
+import dev.flywheel.backend.labelconfig.LabelConfigCache;
+import dev.flywheel.backend.prelabel.PrelabelService;
+import dev.flywheel.backend.prelabel.UnsupportedLabelConfigException;
+import dev.flywheel.backend.project.ProjectConnection;
+import dev.flywheel.backend.project.ProjectSettings;
+import dev.flywheel.model.labelstudio.PredictRequest;
+import dev.flywheel.model.labelstudio.PredictResponse;
+import dev.flywheel.model.labelstudio.SetupRequest;
+import dev.flywheel.model.labelstudio.SetupResponse;
+import dev.flywheel.model.labelstudio.WebhookEvent;
+import dev.flywheel.model.labelstudio.WebhookResponse;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Label Studio's ML-backend endpoints ({@code /setup}, {@code /predict}, {@code /webhook}); translation only.
+ *
+ * <p>Predictions run on their own bounded executor, so the request threads stay free for {@code /health} and
+ * {@code /setup}, which Label Studio gives one and three seconds.
+ */
+public final class LabelStudioController {
+
+    private final JsonBodies bodies;
+    private final LabelConfigCache configs;
+    private final ProjectSettings projects;
+    private final PrelabelService prelabel;
+    private final WebhookHandler webhooks;
+    private final ExecutorService predictExecutor;
+
+    public LabelStudioController(
+            JsonBodies bodies,
+            LabelConfigCache configs,
+            ProjectSettings projects,
+            PrelabelService prelabel,
+            WebhookHandler webhooks,
+            ExecutorService predictExecutor) {
+        this.bodies = bodies;
+        this.configs = configs;
+        this.projects = projects;
+        this.prelabel = prelabel;
+        this.webhooks = webhooks;
+        this.predictExecutor = predictExecutor;
+    }
+
+    public void register(Javalin app) {
+        app.post("/setup", this::setup);
+        app.post("/predict", this::predict);
+        app.post("/webhook", this::webhook);
+    }
+
+    void setup(Context ctx) {
+        SetupRequest request = bodies.read(ctx, SetupRequest.class);
+        if (request.schema() == null || request.schema().isBlank()) {
+            throw ApiException.badRequest("missing_schema", "setup needs the project's label config in 'schema'");
+        }
+        long project = request.projectId();
+        LabelConfig config = configs.get(request.schema());
+        if (config.servingTarget().isEmpty()) {
+            throw new UnsupportedLabelConfigException(config);
+        }
+        projects.remember(new ProjectConnection(
+                project,
+                request.schema(),
+                Optional.ofNullable(request.hostname()).filter(h -> !h.isBlank()),
+                Optional.ofNullable(request.accessToken()).filter(t -> !t.isBlank()).map(Secret::new)));
+        ctx.json(SetupResponse.of(prelabel.currentVersion(project)));
+    }
+
+    void predict(Context ctx) {
+        PredictRequest request = bodies.read(ctx, PredictRequest.class);
+        long project = request.projectId();
+        String xml = Optional.ofNullable(request.labelConfig())
+                .filter(c -> !c.isBlank())
+                .or(() -> projects.find(project).map(ProjectConnection::labelConfig))
+                .orElseThrow(() -> ApiException.badRequest(
+                        "missing_label_config", "predict needs 'label_config', or a /setup for project " + project + " first"));
+        LabelConfig config = configs.get(xml);
+        CompletableFuture<PredictResponse> reply = CompletableFuture.supplyAsync(
+                () -> {
+                    PrelabelService.Batch batch = prelabel.predict(project, config, request.tasks());
+                    return PredictResponse.of(batch.predictions(), batch.version());
+                },
+                predictExecutor);
+        ctx.future(() -> reply.thenAccept(ctx::json));
+    }
+
+    void webhook(Context ctx) {
+        WebhookEvent event = bodies.read(ctx, WebhookEvent.class);
+        if (webhooks.handle(event)) {
+            ctx.status(201).json(new WebhookResponse("ok", null, null));
+        } else {
+            ctx.status(200).json(new WebhookResponse("Unknown event", null, null));
+        }
+    }
+}

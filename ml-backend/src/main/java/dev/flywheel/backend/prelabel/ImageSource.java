@@ -1,0 +1,15 @@
+package dev.flywheel.backend.prelabel;
+
+import java.awt.image.BufferedImage;
+
+/** Loads the decoded image a task's data points at, with the project's Label Studio credentials. */
+@FunctionalInterface
+public interface ImageSource {
+
+    /**
+     * @param project Label Studio project id, whose connection settings apply
+     * @param taskId the task, needed by Label Studio's presign endpoint for cloud storage; may be null
+     * @param reference the raw value of the task's image field
+     */
+    BufferedImage load(long project, Long taskId, String reference) throws Exception;
+}
