@@ -8,9 +8,12 @@ import dev.flywheel.eclipse.core.client.FakeBackend;
 import dev.flywheel.eclipse.core.jobs.FlywheelJobs;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.IAction;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -90,20 +93,33 @@ class DatasetsViewTest {
     }
 
     @Test
-    void refresh_against_a_stopped_backend_shows_the_error_in_the_status_line() throws Exception {
+    void the_toolbar_refresh_against_a_stopped_backend_shows_the_error_in_the_status_line() throws Exception {
+        DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
+        pump();
         String url;
         try (FakeBackend stopped = FakeBackend.answering(200, "{}")) {
             url = stopped.url();
         }
         settings.setBackendUrl(url);
 
-        DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
+        refreshAction(view).run();
         waitForFlywheelJobs(view);
 
         String status = view.statusLine().getText();
         assertAll(
                 () -> assertTrue(status.startsWith("Cannot reach the Flywheel backend at " + url), status),
-                () -> assertEquals(1, view.table().getItemCount()));
+                () -> assertTrue(status.contains("connection refused"), status),
+                () -> assertEquals(1, view.table().getItemCount()),
+                () -> assertEquals(url, view.table().getItem(0).getText(1)));
+    }
+
+    private static IAction refreshAction(DatasetsView view) {
+        return Arrays.stream(view.getViewSite().getActionBars().getToolBarManager().getItems())
+                .filter(ActionContributionItem.class::isInstance)
+                .map(item -> ((ActionContributionItem) item).getAction())
+                .filter(action -> "Refresh".equals(action.getText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the view's toolbar has a Refresh action"));
     }
 
     /** Waits for the view's job, then lets its asyncExec render (the UI thread is this test's thread). */
