@@ -1,0 +1,18 @@
+package dev.flywheel.eclipse.core.jobs;
+
+import org.eclipse.osgi.util.NLS;
+
+/** User-facing names of the Flywheel jobs; the fields are filled by {@link NLS} from messages.properties. */
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "dev.flywheel.eclipse.core.jobs.messages"; //$NON-NLS-1$
+
+    public static String HealthCheckJob_name;
+    public static String HealthCheckJob_cancelled;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {}
+}
