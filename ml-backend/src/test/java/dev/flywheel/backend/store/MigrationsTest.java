@@ -5,6 +5,7 @@ import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
 import static dev.flywheel.backend.store.StoreFixtures.annotation;
 import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,6 +51,19 @@ class MigrationsTest {
         }
         assertThat(query("SELECT sql FROM sqlite_master ORDER BY name")).isEqualTo(schemaBefore);
         assertThat(query("SELECT version || checksum || applied_at FROM schema_version")).isEqualTo(versionsBefore);
+    }
+
+    @Test
+    void aMigrationEditedAfterItWasAppliedStopsTheStoreFromOpening() throws SQLException {
+        SqliteStore.openInHome(home, CLOCK).close();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("flywheel.db"));
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE schema_version SET checksum = 'edited' WHERE version = 1");
+        }
+
+        assertThatThrownBy(() -> SqliteStore.openInHome(home, CLOCK))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("V1 was edited");
     }
 
     @Test
