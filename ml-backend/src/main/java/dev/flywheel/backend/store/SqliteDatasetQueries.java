@@ -1,0 +1,99 @@
+package dev.flywheel.backend.store;
+
+import static dev.flywheel.backend.store.SqliteAnnotations.LIVE;
+import static dev.flywheel.backend.store.SqliteAnnotations.USABLE;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link DatasetQueries} on SQLite; each method reads one consistent snapshot. */
+final class SqliteDatasetQueries implements DatasetQueries {
+
+    private static final String NOT_SKIPPED = " AND a.was_cancelled = 0";
+
+    private final SqliteDatabase database;
+    private final LabelsJson json;
+
+    SqliteDatasetQueries(SqliteDatabase database, LabelsJson json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    @Override
+    public DatasetCounts counts(long projectId) {
+        return database.read(connection -> new DatasetCounts(
+                // A task we only know from an annotation (its TASKS_CREATED never came) still counts.
+                Sql.count(connection, "SELECT COUNT(*) FROM (SELECT id FROM task WHERE project_id = ? AND deleted = 0"
+                        + " UNION SELECT a.task_id" + LIVE + ")", projectId, projectId),
+                Sql.count(connection, "SELECT COUNT(DISTINCT a.task_id)" + LIVE + NOT_SKIPPED, projectId),
+                Sql.count(connection, "SELECT COUNT(*)" + LIVE + NOT_SKIPPED, projectId),
+                Sql.count(connection, "SELECT COUNT(*)" + LIVE + " AND a.was_cancelled = 1", projectId)));
+    }
+
+    @Override
+    public List<ClassCount> classCounts(long projectId) {
+        return database.read(connection -> {
+            List<ClassCount> counts = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT j.value AS label, COUNT(*) AS n"
+                    + " FROM (SELECT a.labels_json" + LIVE + NOT_SKIPPED + ") u, json_each(u.labels_json) j"
+                    + " GROUP BY j.value ORDER BY n DESC, label")) {
+                select.setLong(1, projectId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        counts.add(new ClassCount(row.getString("label"), row.getLong("n")));
+                    }
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public List<AnnotatorActivity> annotators(long projectId) {
+        return database.read(connection -> {
+            Map<Long, List<Double>> leadTimes = new LinkedHashMap<>();
+            Map<Long, Long> counts = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.completed_by, a.lead_time_s" + LIVE
+                    + NOT_SKIPPED + " AND a.completed_by IS NOT NULL ORDER BY a.completed_by, a.lead_time_s")) {
+                select.setLong(1, projectId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        long annotator = row.getLong("completed_by");
+                        Optional<Double> leadTime = Rows.optDouble(row, "lead_time_s");
+                        counts.merge(annotator, 1L, Long::sum);
+                        List<Double> times = leadTimes.computeIfAbsent(annotator, id -> new ArrayList<>());
+                        leadTime.ifPresent(times::add);
+                    }
+                }
+            }
+            List<AnnotatorActivity> activity = new ArrayList<>();
+            counts.forEach((id, count) -> activity.add(new AnnotatorActivity(id, count, leadTimes.get(id))));
+            return activity;
+        });
+    }
+
+    @Override
+    public Map<Long, List<LabeledAnnotation>> tasksWithSeveralAnnotations(long projectId) {
+        return database.read(connection -> {
+            Map<Long, List<LabeledAnnotation>> byTask = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(USABLE + " AND a.task_id IN"
+                    + " (SELECT a.task_id" + LIVE + NOT_SKIPPED + " GROUP BY a.task_id HAVING COUNT(*) > 1)"
+                    + " ORDER BY a.task_id, a.id")) {
+                select.setLong(1, projectId);
+                select.setLong(2, projectId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        LabeledAnnotation labeled = SqliteAnnotations.labeled(row, json);
+                        byTask.computeIfAbsent(labeled.taskId(), id -> new ArrayList<>()).add(labeled);
+                    }
+                }
+            }
+            return byTask;
+        });
+    }
+}

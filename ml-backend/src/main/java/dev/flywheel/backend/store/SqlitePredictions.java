@@ -1,0 +1,80 @@
+package dev.flywheel.backend.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link PredictionStore} on SQLite: an append-only log, "latest" meaning the highest row id. */
+final class SqlitePredictions implements PredictionStore {
+
+    private static final String SELECT = "SELECT project_id, task_id, model_version, labels_json, result_json, score,"
+            + " probabilities_json, served_at FROM prediction";
+
+    private final SqliteDatabase database;
+    private final LabelsJson json;
+
+    SqlitePredictions(SqliteDatabase database, LabelsJson json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    @Override
+    public void record(ServedPrediction prediction) {
+        database.write(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO prediction (project_id, task_id,"
+                    + " model_version, labels_json, result_json, score, probabilities_json, served_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setLong(1, prediction.projectId());
+                insert.setLong(2, prediction.taskId());
+                insert.setString(3, prediction.modelVersion());
+                insert.setString(4, json.write(prediction.labels()));
+                insert.setString(5, prediction.resultJson());
+                Rows.setDouble(insert, 6, prediction.score());
+                Rows.setString(insert, 7, prediction.probabilitiesJson());
+                insert.setString(8, Times.format(prediction.servedAt()));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<ServedPrediction> latest(long projectId, long taskId) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    SELECT + " WHERE project_id = ? AND task_id = ? ORDER BY id DESC LIMIT 1")) {
+                select.setLong(1, projectId);
+                select.setLong(2, taskId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(prediction(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public Map<Long, ServedPrediction> latestPerTask(long projectId) {
+        return database.read(connection -> {
+            Map<Long, ServedPrediction> latest = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE id IN (SELECT MAX(id)"
+                    + " FROM prediction WHERE project_id = ? GROUP BY task_id) ORDER BY task_id")) {
+                select.setLong(1, projectId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ServedPrediction prediction = prediction(row);
+                        latest.put(prediction.taskId(), prediction);
+                    }
+                }
+            }
+            return latest;
+        });
+    }
+
+    private ServedPrediction prediction(ResultSet row) throws SQLException {
+        return new ServedPrediction(row.getLong("project_id"), row.getLong("task_id"), row.getString("model_version"),
+                json.read(row.getString("labels_json")), row.getString("result_json"), Rows.optDouble(row, "score"),
+                Rows.optString(row, "probabilities_json"), Rows.instant(row, "served_at"));
+    }
+}

@@ -1,0 +1,147 @@
+package dev.flywheel.backend.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link ProjectStore} on SQLite. */
+final class SqliteProjects implements ProjectStore {
+
+    private static final String SELECT = "SELECT id, title, label_config, labels_json, task_type, config_revision,"
+            + " active_version, created_at, updated_at FROM project";
+
+    private final SqliteDatabase database;
+    private final LabelsJson json;
+    private final Clock clock;
+
+    SqliteProjects(SqliteDatabase database, LabelsJson json, Clock clock) {
+        this.database = database;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Override
+    public Project save(ProjectDefinition definition) {
+        return database.write(connection -> {
+            String now = Times.format(clock.instant());
+            Optional<Project> stored = find(connection, definition.id());
+            if (stored.isEmpty()) {
+                insert(connection, definition, now);
+                addRevision(connection, definition, 1, now);
+            } else if (!stored.get().definition().equals(definition)) {
+                ProjectDefinition old = stored.get().definition();
+                boolean newConfig = !old.labelConfig().equals(definition.labelConfig())
+                        || !old.labels().equals(definition.labels())
+                        || !old.taskType().equals(definition.taskType());
+                int revision = stored.get().configRevision() + (newConfig ? 1 : 0);
+                update(connection, definition, revision, now);
+                if (newConfig) {
+                    addRevision(connection, definition, revision, now);
+                }
+            }
+            return find(connection, definition.id()).orElseThrow();
+        });
+    }
+
+    private void insert(Connection connection, ProjectDefinition definition, String now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO project (id, title, label_config,"
+                + " labels_json, task_type, config_revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)")) {
+            insert.setLong(1, definition.id());
+            insert.setString(2, definition.title());
+            insert.setString(3, definition.labelConfig());
+            insert.setString(4, json.write(definition.labels()));
+            insert.setString(5, definition.taskType());
+            insert.setString(6, now);
+            insert.setString(7, now);
+            insert.executeUpdate();
+        }
+    }
+
+    private void update(Connection connection, ProjectDefinition definition, int revision, String now)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE project SET title = ?, label_config = ?,"
+                + " labels_json = ?, task_type = ?, config_revision = ?, updated_at = ? WHERE id = ?")) {
+            update.setString(1, definition.title());
+            update.setString(2, definition.labelConfig());
+            update.setString(3, json.write(definition.labels()));
+            update.setString(4, definition.taskType());
+            update.setInt(5, revision);
+            update.setString(6, now);
+            update.setLong(7, definition.id());
+            update.executeUpdate();
+        }
+    }
+
+    private void addRevision(Connection connection, ProjectDefinition definition, int revision, String now)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO label_config_revision (project_id,"
+                + " revision, label_config, labels_json, task_type, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, definition.id());
+            insert.setInt(2, revision);
+            insert.setString(3, definition.labelConfig());
+            insert.setString(4, json.write(definition.labels()));
+            insert.setString(5, definition.taskType());
+            insert.setString(6, now);
+            insert.executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<Project> find(long projectId) {
+        return database.read(connection -> find(connection, projectId));
+    }
+
+    private Optional<Project> find(Connection connection, long projectId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE id = ?")) {
+            select.setLong(1, projectId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(project(row)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public List<Project> list() {
+        return database.read(connection -> {
+            List<Project> projects = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(SELECT + " ORDER BY id");
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    projects.add(project(row));
+                }
+            }
+            return projects;
+        });
+    }
+
+    @Override
+    public List<LabelConfigRevision> configHistory(long projectId) {
+        return database.read(connection -> {
+            List<LabelConfigRevision> revisions = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT revision, label_config, labels_json,"
+                    + " task_type, created_at FROM label_config_revision WHERE project_id = ? ORDER BY revision")) {
+                select.setLong(1, projectId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        revisions.add(new LabelConfigRevision(projectId, row.getInt("revision"),
+                                row.getString("label_config"), json.read(row.getString("labels_json")),
+                                row.getString("task_type"), Rows.instant(row, "created_at")));
+                    }
+                }
+            }
+            return revisions;
+        });
+    }
+
+    private Project project(ResultSet row) throws SQLException {
+        ProjectDefinition definition = new ProjectDefinition(row.getLong("id"), row.getString("title"),
+                row.getString("label_config"), json.read(row.getString("labels_json")), row.getString("task_type"));
+        return new Project(definition, row.getInt("config_revision"), Rows.optString(row, "active_version"),
+                Rows.instant(row, "created_at"), Rows.instant(row, "updated_at"));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.flywheel.backend.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link TaskStore} on SQLite. */
+final class SqliteTasks implements TaskStore {
+
+    private final SqliteDatabase database;
+
+    SqliteTasks(SqliteDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public void saveAll(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        database.write(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO task (project_id, id, data_json,"
+                    + " image_ref, created_at, deleted) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id)"
+                    + " DO UPDATE SET data_json = excluded.data_json, image_ref = excluded.image_ref,"
+                    + " created_at = excluded.created_at")) {
+                for (Task task : tasks) {
+                    upsert.setLong(1, task.projectId());
+                    upsert.setLong(2, task.id());
+                    upsert.setString(3, task.dataJson());
+                    Rows.setString(upsert, 4, task.imageRef());
+                    upsert.setString(5, Times.format(task.createdAt()));
+                    upsert.setInt(6, task.deleted() ? 1 : 0);
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int markDeleted(long projectId, Collection<Long> taskIds) {
+        return database.write(connection -> {
+            int changed = 0;
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE task SET deleted = 1 WHERE project_id = ? AND id = ? AND deleted = 0")) {
+                for (long taskId : taskIds) {
+                    update.setLong(1, projectId);
+                    update.setLong(2, taskId);
+                    changed += update.executeUpdate();
+                }
+            }
+            return changed;
+        });
+    }
+
+    @Override
+    public Optional<Task> find(long projectId, long taskId) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT data_json, image_ref, created_at,"
+                    + " deleted FROM task WHERE project_id = ? AND id = ?")) {
+                select.setLong(1, projectId);
+                select.setLong(2, taskId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Task(projectId, taskId, row.getString("data_json"),
+                            Rows.optString(row, "image_ref"), Rows.instant(row, "created_at"),
+                            Rows.flag(row, "deleted")));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,176 @@
+package dev.flywheel.backend.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link TrainingRunStore} on SQLite; status checks and updates share the writer's transaction. */
+final class SqliteTrainingRuns implements TrainingRunStore {
+
+    private static final String SELECT = "SELECT * FROM training_run";
+
+    private final SqliteDatabase database;
+    private final Clock clock;
+
+    SqliteTrainingRuns(SqliteDatabase database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    @Override
+    public TrainingRun queue(long projectId, String version, Optional<String> parentVersion) {
+        return database.write(connection -> {
+            if (find(connection, projectId, version).isPresent()) {
+                throw new RunStateException("model version " + version + " already exists");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO training_run (project_id,"
+                    + " version, parent_version, status, created_at) VALUES (?, ?, ?, 'queued', ?)")) {
+                insert.setLong(1, projectId);
+                insert.setString(2, version);
+                Rows.setString(insert, 3, parentVersion);
+                insert.setString(4, now());
+                insert.executeUpdate();
+            }
+            return find(connection, projectId, version).orElseThrow();
+        });
+    }
+
+    @Override
+    public TrainingRun start(long projectId, String version, long throughSequence) {
+        return move(projectId, version, RunStatus.TRAINING, "started_at = ?, trained_through_seq = ?",
+                now(), throughSequence);
+    }
+
+    @Override
+    public TrainingRun finish(long projectId, String version, RunResult result) {
+        return move(projectId, version, RunStatus.READY, "finished_at = ?, trained_on = ?, dataset_size = ?,"
+                + " metrics_json = ?, manifest_path = ?", now(), result.trainedOn(), result.datasetSize(),
+                result.metricsJson(), result.manifestPath());
+    }
+
+    @Override
+    public TrainingRun fail(long projectId, String version, String errorMessage) {
+        return move(projectId, version, RunStatus.FAILED, "finished_at = ?, error_message = ?", now(), errorMessage);
+    }
+
+    private TrainingRun move(long projectId, String version, RunStatus next, String assignments, Object... values) {
+        return database.write(connection -> {
+            TrainingRun run = require(connection, projectId, version);
+            if (!run.status().canMoveTo(next)) {
+                throw new RunStateException("model version " + version + " is " + run.status().wireName()
+                        + " and cannot become " + next.wireName());
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE training_run SET status = ?, "
+                    + assignments + " WHERE project_id = ? AND version = ?")) {
+                update.setString(1, next.wireName());
+                for (int i = 0; i < values.length; i++) {
+                    update.setObject(i + 2, values[i]);
+                }
+                update.setLong(values.length + 2, projectId);
+                update.setString(values.length + 3, version);
+                update.executeUpdate();
+            }
+            return find(connection, projectId, version).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<TrainingRun> find(long projectId, String version) {
+        return database.read(connection -> find(connection, projectId, version));
+    }
+
+    @Override
+    public List<TrainingRun> list(long projectId) {
+        return database.read(connection -> {
+            List<TrainingRun> runs = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    SELECT + " WHERE project_id = ? ORDER BY created_at DESC, rowid DESC")) {
+                select.setLong(1, projectId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        runs.add(run(row));
+                    }
+                }
+            }
+            return runs;
+        });
+    }
+
+    @Override
+    public void activate(long projectId, String version) {
+        database.write(connection -> {
+            TrainingRun run = require(connection, projectId, version);
+            if (run.status() != RunStatus.READY) {
+                throw new RunStateException("model version " + version + " is " + run.status().wireName()
+                        + "; only a ready version can be activated");
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE project SET active_version = ? WHERE id = ?")) {
+                update.setString(1, version);
+                update.setLong(2, projectId);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> activeVersion(long projectId) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT active_version FROM project WHERE id = ?")) {
+                select.setLong(1, projectId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Rows.optString(row, "active_version") : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public int failInterrupted(String reason) {
+        return database.write(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE training_run SET status = 'failed',"
+                    + " finished_at = ?, error_message = ? WHERE status IN ('queued', 'training')")) {
+                update.setString(1, now());
+                update.setString(2, reason);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    private String now() {
+        return Times.format(clock.instant());
+    }
+
+    private static TrainingRun require(Connection connection, long projectId, String version) throws SQLException {
+        return find(connection, projectId, version).orElseThrow(
+                () -> new RunStateException("model version " + version + " of project " + projectId + " is unknown"));
+    }
+
+    private static Optional<TrainingRun> find(Connection connection, long projectId, String version)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE project_id = ? AND version = ?")) {
+            select.setLong(1, projectId);
+            select.setString(2, version);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(run(row)) : Optional.empty();
+            }
+        }
+    }
+
+    private static TrainingRun run(ResultSet row) throws SQLException {
+        RunStatus status = RunStatus.fromWireName(row.getString("status"));
+        Optional<RunResult> result = status != RunStatus.READY ? Optional.empty() : Optional.of(new RunResult(
+                row.getInt("trained_on"), row.getInt("dataset_size"), row.getString("metrics_json"),
+                row.getString("manifest_path")));
+        return new TrainingRun(row.getLong("project_id"), row.getString("version"),
+                Rows.optString(row, "parent_version"), status, Rows.instant(row, "created_at"),
+                Rows.optInstant(row, "started_at"), Rows.optInstant(row, "finished_at"),
+                Rows.optLong(row, "trained_through_seq"), result, Rows.optString(row, "error_message"));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.flywheel.backend.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Training runs, the model versions they produce, and each project's active version. */
+public interface TrainingRunStore {
+
+    /**
+     * Records a new run in status queued.
+     *
+     * @throws UnknownEntityException when the project or the parent version is not stored
+     * @throws RunStateException when the version already exists
+     */
+    TrainingRun queue(long projectId, String version, Optional<String> parentVersion);
+
+    /** Moves a queued run to training, noting the annotation change sequence its data set is read at. */
+    TrainingRun start(long projectId, String version, long throughSequence);
+
+    /** Moves a training run to ready with what it produced. */
+    TrainingRun finish(long projectId, String version, RunResult result);
+
+    /** Moves a queued or training run to failed. */
+    TrainingRun fail(long projectId, String version, String errorMessage);
+
+    Optional<TrainingRun> find(long projectId, String version);
+
+    /** The project's runs, newest first. */
+    List<TrainingRun> list(long projectId);
+
+    /**
+     * Makes a ready version the one that serves the project, in one transaction.
+     *
+     * @throws RunStateException when the version is unknown or not ready
+     */
+    void activate(long projectId, String version);
+
+    Optional<String> activeVersion(long projectId);
+
+    /** Marks every queued or training run failed with the reason; called at start-up after a crash. */
+    int failInterrupted(String reason);
+}

@@ -1,0 +1,59 @@
+package dev.flywheel.backend.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Builders for the store's records, with the values tests do not care about filled in. */
+final class StoreFixtures {
+
+    static final Clock CLOCK = Clock.systemUTC();
+    static final long PROJECT = 7;
+    static final Instant CREATED = Instant.parse("2021-08-17T13:52:48.536303Z");
+
+    private StoreFixtures() {}
+
+    static ProjectDefinition project(long id, String... labels) {
+        return new ProjectDefinition(id, "Project " + id, config(labels), List.of(labels), "image_classification");
+    }
+
+    static String config(String... labels) {
+        StringBuilder xml = new StringBuilder("<View><Image name=\"image\" value=\"$image\"/>"
+                + "<Choices name=\"choice\" toName=\"image\">");
+        for (String label : labels) {
+            xml.append("<Choice value=\"").append(label).append("\"/>");
+        }
+        return xml.append("</Choices></View>").toString();
+    }
+
+    static Task task(long id) {
+        return new Task(PROJECT, id, "{\"image\":\"/data/upload/1/img-" + id + ".jpg\"}",
+                Optional.of("/data/upload/1/img-" + id + ".jpg"), CREATED, false);
+    }
+
+    /** A classification annotation by annotator 1, created and last updated at {@link #CREATED}. */
+    static Annotation annotation(long id, long taskId, String label) {
+        return annotation(id, taskId, label, 1, CREATED);
+    }
+
+    static Annotation annotation(long id, long taskId, String label, long annotator, Instant updatedAt) {
+        String result = "[{\"from_name\":\"choice\",\"to_name\":\"image\",\"type\":\"choices\","
+                + "\"value\":{\"choices\":[\"" + label + "\"]}}]";
+        return new Annotation(PROJECT, id, taskId, Optional.of(annotator), Optional.of(CREATED),
+                Optional.of(updatedAt), Optional.of(10.0 + id), result, List.of(label), false, false);
+    }
+
+    static Annotation skipped(long id, long taskId) {
+        return new Annotation(PROJECT, id, taskId, Optional.of(1L), Optional.of(CREATED), Optional.of(CREATED),
+                Optional.of(2.0), "[]", List.of(), true, false);
+    }
+
+    /** Opens a store with project {@link #PROJECT} (labels cat, dog) already saved. */
+    static SqliteStore openWithProject(Path file) {
+        SqliteStore store = SqliteStore.open(file, CLOCK);
+        store.projects().save(project(PROJECT, "cat", "dog"));
+        return store;
+    }
+}

@@ -1,0 +1,121 @@
+package dev.flywheel.backend.store;
+
+import static dev.flywheel.backend.store.StoreFixtures.CLOCK;
+import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
+import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingRunStoreTest {
+
+    private static final RunResult RESULT = new RunResult(80, 100, "{\"accuracy\":0.9}", "models/v1/manifest.json");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void aRunMovesFromQueuedThroughTrainingToReadyAndNeverBack() {
+        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+            TrainingRunStore runs = store.runs();
+            assertThat(runs.queue(PROJECT, "v1", Optional.empty()).status()).isEqualTo(RunStatus.QUEUED);
+            assertThat(runs.start(PROJECT, "v1", 42).trainedThroughSequence()).contains(42L);
+
+            TrainingRun ready = runs.finish(PROJECT, "v1", RESULT);
+
+            assertThat(ready.status()).isEqualTo(RunStatus.READY);
+            assertThat(ready.result()).contains(RESULT);
+            assertThat(ready.startedAt()).isPresent();
+            assertThat(ready.finishedAt()).isPresent();
+            assertThatThrownBy(() -> runs.fail(PROJECT, "v1", "late")).isInstanceOf(RunStateException.class);
+            assertThatThrownBy(() -> runs.start(PROJECT, "v1", 43)).isInstanceOf(RunStateException.class);
+            assertThat(runs.find(PROJECT, "v1").orElseThrow()).isEqualTo(ready);
+        }
+    }
+
+    @Test
+    void aQueuedRunCannotSkipTrainingAndAVersionCannotBeQueuedTwice() {
+        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+            store.runs().queue(PROJECT, "v1", Optional.empty());
+
+            assertThatThrownBy(() -> store.runs().finish(PROJECT, "v1", RESULT)).isInstanceOf(RunStateException.class);
+            assertThatThrownBy(() -> store.runs().queue(PROJECT, "v1", Optional.empty()))
+                    .isInstanceOf(RunStateException.class);
+            assertThat(store.runs().find(PROJECT, "v1").orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+        }
+    }
+
+    @Test
+    void activatingAnUnreadyVersionIsRefusedAndKeepsTheActiveVersion() {
+        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+            TrainingRunStore runs = store.runs();
+            ready(runs, "v1", Optional.empty());
+            runs.activate(PROJECT, "v1");
+            runs.queue(PROJECT, "v2", Optional.of("v1"));
+
+            assertThatThrownBy(() -> runs.activate(PROJECT, "v2")).isInstanceOf(RunStateException.class);
+            assertThatThrownBy(() -> runs.activate(PROJECT, "nope")).isInstanceOf(RunStateException.class);
+            assertThat(runs.activeVersion(PROJECT)).contains("v1");
+
+            runs.start(PROJECT, "v2", 1);
+            runs.finish(PROJECT, "v2", RESULT);
+            runs.activate(PROJECT, "v2");
+            assertThat(store.projects().find(PROJECT).orElseThrow().activeVersion()).contains("v2");
+        }
+    }
+
+    @Test
+    void aParentVersionMustExist() {
+        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+            assertThatThrownBy(() -> store.runs().queue(PROJECT, "v2", Optional.of("v1")))
+                    .isInstanceOf(UnknownEntityException.class);
+            assertThat(store.runs().list(PROJECT)).isEmpty();
+        }
+    }
+
+    @Test
+    void versionsAreListedNewestFirst() {
+        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+            ready(store.runs(), "v1", Optional.empty());
+            ready(store.runs(), "v2", Optional.of("v1"));
+            store.runs().queue(PROJECT, "v3", Optional.of("v2"));
+
+            assertThat(store.runs().list(PROJECT)).extracting(TrainingRun::version).containsExactly("v3", "v2", "v1");
+            assertThat(store.runs().find(PROJECT, "v3").orElseThrow().parentVersion()).contains("v2");
+        }
+    }
+
+    @Test
+    void runsLeftQueuedOrTrainingByACrashAreMarkedFailedAtTheNextStart() {
+        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+            ready(store.runs(), "v1", Optional.empty());
+            store.runs().queue(PROJECT, "v2", Optional.of("v1"));
+            store.runs().start(PROJECT, "v2", 5);
+            store.runs().queue(PROJECT, "v3", Optional.of("v1"));
+        }
+
+        try (SqliteStore restarted = SqliteStore.open(home.resolve("flywheel.db"), CLOCK)) {
+            int failed = restarted.runs().failInterrupted("the backend stopped during training");
+
+            assertThat(failed).isEqualTo(2);
+            assertThat(restarted.runs().list(PROJECT)).extracting(TrainingRun::version, TrainingRun::status)
+                    .containsExactly(
+                            tuple("v3", RunStatus.FAILED),
+                            tuple("v2", RunStatus.FAILED),
+                            tuple("v1", RunStatus.READY));
+            assertThat(restarted.runs().find(PROJECT, "v2").orElseThrow().errorMessage())
+                    .contains("the backend stopped during training");
+        }
+    }
+
+    private static void ready(TrainingRunStore runs, String version, Optional<String> parent) {
+        runs.queue(PROJECT, version, parent);
+        runs.start(PROJECT, version, 0);
+        runs.finish(PROJECT, version, RESULT);
+    }
+}
