@@ -1,0 +1,34 @@
+package dev.flywheel.model.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The reply of {@code GET /api/v1/projects/{project}/compare}: what changed between two versions.
+ *
+ * @param base the base version
+ * @param candidate the candidate version
+ * @param metrics headline metrics side by side
+ * @param perClass per-label F1 side by side
+ * @param confusionBase the base confusion matrix
+ * @param confusionCandidate the candidate confusion matrix
+ * @param changed hold-out tasks the candidate fixed or broke
+ * @param dataDiff how the training data changed
+ */
+public record CompareReply(
+        String base,
+        String candidate,
+        List<MetricDelta> metrics,
+        @JsonProperty("per_class") List<ClassF1Delta> perClass,
+        @JsonProperty("confusion_base") Confusion confusionBase,
+        @JsonProperty("confusion_candidate") Confusion confusionCandidate,
+        ChangedTasks changed,
+        @JsonProperty("data_diff") DataDiff dataDiff) {
+
+    public CompareReply {
+        Checks.required("base", base);
+        Checks.required("candidate", candidate);
+        metrics = Checks.list(metrics);
+        perClass = Checks.list(perClass);
+    }
+}

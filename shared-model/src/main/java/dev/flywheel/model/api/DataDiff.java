@@ -1,0 +1,20 @@
+package dev.flywheel.model.api;
+
+/**
+ * How the labelled data changed between two versions' training runs.
+ *
+ * @param added tasks added
+ * @param removed tasks removed
+ * @param relabeled tasks whose label changed
+ */
+public record DataDiff(
+        long added,
+        long removed,
+        long relabeled) {
+
+    public DataDiff {
+        Checks.nonNegative("added", added);
+        Checks.nonNegative("removed", removed);
+        Checks.nonNegative("relabeled", relabeled);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.flywheel.model.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One model version in the models list.
+ *
+ * @param version version string; immutable once written
+ * @param parent the version it was trained from, or null
+ * @param status where the run is
+ * @param createdAt ISO-8601 UTC creation time
+ * @param trainedOn labelled tasks in its training split
+ * @param trainingSeconds wall time of training
+ * @param metrics hold-out metrics, null until ready
+ */
+public record ModelSummary(
+        String version,
+        String parent,
+        ModelStatus status,
+        @JsonProperty("created_at") String createdAt,
+        @JsonProperty("trained_on") Long trainedOn,
+        @JsonProperty("training_seconds") Double trainingSeconds,
+        ModelMetrics metrics) {
+
+    public ModelSummary {
+        Checks.required("version", version);
+        Checks.required("status", status);
+        Checks.nonNegative("trained_on", trainedOn);
+        Checks.nonNegative("training_seconds", trainingSeconds);
+    }
+}
