@@ -9,7 +9,15 @@ import dev.flywheel.model.labelstudio.ChoicesRegion;
 import dev.flywheel.model.labelstudio.Prediction;
 import dev.flywheel.model.labelstudio.Region;
 import dev.flywheel.model.labelstudio.Task;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.store.PredictionStore;
+import dev.flywheel.backend.store.ServedPrediction;
 import java.awt.image.BufferedImage;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,13 +44,17 @@ public final class PrelabelService {
     private final ActiveModels models;
     private final ImageSource images;
     private final Executor fetchExecutor;
-    private final PredictionLog log;
+    private final PredictionStore log;
+    private final ObjectMapper mapper;
+    private final Clock clock;
 
-    public PrelabelService(ActiveModels models, ImageSource images, Executor fetchExecutor, PredictionLog log) {
+    public PrelabelService(ActiveModels models, ImageSource images, Executor fetchExecutor, PredictionStore log, ObjectMapper mapper, Clock clock) {
         this.models = Objects.requireNonNull(models, "models");
         this.images = Objects.requireNonNull(images, "images");
         this.fetchExecutor = Objects.requireNonNull(fetchExecutor, "fetchExecutor");
         this.log = Objects.requireNonNull(log, "log");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The version Label Studio should hear from {@code /setup} and in every prediction. */
@@ -80,15 +92,15 @@ public final class PrelabelService {
             float[] probabilities = classification.probabilities().get(j);
             List<String> chosen = choose(target.control(), labels, probabilities);
             double score = scoreOf(labels, probabilities, chosen);
-            predictions.set(taskIndex, Prediction.of(List.of(region(target, chosen, score)), score, version));
+            Prediction prediction = Prediction.of(List.of(region(target, chosen, score)), score, version);
+            predictions.set(taskIndex, prediction);
             Long taskId = tasks.get(taskIndex).id();
             if (taskId != null) {
-                served.add(new ServedPrediction(project, taskId, version, chosen, score, boxed(probabilities)));
+                served.add(new ServedPrediction(project, taskId, version, chosen, json(prediction.result()), Optional.of(score),
+                        Optional.of(json(probabilityMap(labels, probabilities))), clock.instant()));
             }
         }
-        if (!served.isEmpty()) {
-            log.record(served);
-        }
+        served.forEach(log::record);
         return new Batch(version, predictions);
     }
 
@@ -143,19 +155,28 @@ public final class PrelabelService {
     }
 
     private static Region region(ServingTarget target, List<String> chosen, double score) {
-        return ChoicesRegion.of(target.control().name(), target.image().name(), chosen, score);
+        return new ChoicesRegion(null, target.control().name(), target.image().name(), new ChoicesRegion.Value(chosen, null), score,
+                null, null, null, null, null, null, null, null, null, null);
     }
 
     private static Prediction empty(String version) {
         return Prediction.of(List.of(), 0.0, version);
     }
 
-    private static List<Double> boxed(float[] values) {
-        List<Double> list = new ArrayList<>(values.length);
-        for (float v : values) {
-            list.add((double) v);
+    private static Map<String, Double> probabilityMap(List<String> labels, float[] probabilities) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int k = 0; k < labels.size(); k++) {
+            map.put(labels.get(k), (double) probabilities[k]);
         }
-        return list;
+        return map;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a prediction could not be written as JSON", e);
+        }
     }
 
     /** One prediction per task in request order, all made by {@code version}. */
