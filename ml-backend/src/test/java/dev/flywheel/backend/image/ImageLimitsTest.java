@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +122,27 @@ class ImageLimitsTest {
         assertThat(refused.kind()).isEqualTo(ImageFetchException.Kind.TOO_LARGE);
         assertThat(refused.getMessage()).contains(side + "x" + side);
         assertThat(allocated).isLessThan(32L * 1024 * 1024);
+    }
+
+    @Test
+    void aServerThatStallsBeyondTheReadTimeoutIsUnreachable() {
+        harness.labelStudio.enqueue(new MockResponse.Builder().code(200).headersDelay(2, TimeUnit.SECONDS).build());
+        FetchLimits impatient = new FetchLimits(1024, 1024, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(1), 0);
+        ImageFetcher fetcher = harness.fetcher(impatient, Optional.empty(), false);
+
+        ImageFetchException failure = (ImageFetchException) catchThrowable(
+                () -> fetcher.fetch(harness.labelStudioUrl() + "/slow.png", null, null));
+
+        assertThat(failure.kind()).isEqualTo(ImageFetchException.Kind.UNREACHABLE);
+        assertThat(failure.getMessage()).startsWith("timed out");
+    }
+
+    @Test
+    void aHostThatRefusesConnectionsIsUnreachable() {
+        String url = harness.labelStudioUrl() + "/a.png";
+        harness.labelStudio.close();
+
+        assertThat(kindOf(() -> harness.fetcher().fetch(url, null, null))).isEqualTo(ImageFetchException.Kind.UNREACHABLE);
     }
 
     @Test
