@@ -1,0 +1,112 @@
+package dev.flywheel.backend.image;
+
+import static dev.flywheel.backend.image.ImageFetchException.Kind.NOT_FOUND;
+import static dev.flywheel.backend.image.ImageFetchException.Kind.REFUSED_ADDRESS;
+import static dev.flywheel.backend.image.ImageFetchException.Kind.TOO_MANY_REDIRECTS;
+import static dev.flywheel.backend.image.ImageFetchException.Kind.UNAUTHORIZED;
+import static dev.flywheel.backend.image.ImageFetchException.Kind.UNREACHABLE;
+import static dev.flywheel.backend.image.ImageFetchException.Kind.UNSUPPORTED_REFERENCE;
+import static dev.flywheel.backend.image.ImageFetchException.Kind.UPSTREAM_ERROR;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * GETs image bytes, following redirects by hand so the Label Studio token goes to Label Studio only.
+ *
+ * <p>Every hop is checked by the {@link AddressGuard} before it is sent; the token is attached only when the
+ * hop's origin is Label Studio's, so the presigned storage URL behind a 303 never sees it (S3 rejects a
+ * request carrying two auth mechanisms, and the token must not leak to a third party anyway). A 401 from
+ * Label Studio with a personal access token is retried once with a freshly refreshed access token.
+ */
+final class HttpDownloader {
+
+    private final OkHttpClient client;
+    private final AddressGuard guard;
+    private final LabelStudioAuth auth;
+    private final FetchLimits limits;
+
+    HttpDownloader(OkHttpClient client, AddressGuard guard, LabelStudioAuth auth, FetchLimits limits) {
+        this.client = client;
+        this.guard = guard;
+        this.auth = auth;
+        this.limits = limits;
+    }
+
+    /** The body of {@code url} after redirects; {@code labelStudio} may be null when none is known. */
+    byte[] get(HttpUrl url, LabelStudioConnection labelStudio) {
+        HttpUrl current = url;
+        boolean retriedUnauthorized = false;
+        int redirects = 0;
+        while (true) {
+            boolean toLabelStudio = labelStudio != null && labelStudio.isSameOrigin(current);
+            Request.Builder request = new Request.Builder().url(current).header("Accept", "image/*, */*;q=0.5");
+            if (toLabelStudio) {
+                auth.header(labelStudio).ifPresent(value -> request.header("Authorization", value));
+            }
+            try {
+                guard.check(current.host());
+                try (Response response = client.newCall(request.build()).execute()) {
+                    int code = response.code();
+                    if (isRedirect(code)) {
+                        if (redirects++ >= limits.maxRedirects()) {
+                            throw new ImageFetchException(TOO_MANY_REDIRECTS, "more than " + limits.maxRedirects()
+                                    + " redirects fetching " + Redaction.describe(url));
+                        }
+                        current = redirectTarget(current, response);
+                        continue;
+                    }
+                    if (code == 401 && toLabelStudio && !retriedUnauthorized && auth.isRefreshable(labelStudio)) {
+                        auth.invalidate(labelStudio);
+                        retriedUnauthorized = true;
+                        continue;
+                    }
+                    if (!response.isSuccessful()) {
+                        throw statusError(code, current);
+                    }
+                    long declared = response.body().contentLength();
+                    if (declared > limits.maxBytes()) {
+                        throw BoundedRead.tooLarge(Redaction.describe(current), limits.maxBytes());
+                    }
+                    return BoundedRead.bytes(response.body().byteStream(), limits.maxBytes(), Redaction.describe(current));
+                }
+            } catch (RefusedAddressException e) {
+                throw new ImageFetchException(REFUSED_ADDRESS, e.getMessage(), e);
+            } catch (InterruptedIOException e) {
+                throw new ImageFetchException(UNREACHABLE, "timed out fetching " + Redaction.describe(current), e);
+            } catch (IOException e) {
+                throw new ImageFetchException(UNREACHABLE, "cannot fetch " + Redaction.describe(current)
+                        + " (" + e.getClass().getSimpleName() + ")", e);
+            }
+        }
+    }
+
+    private static boolean isRedirect(int code) {
+        return code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+    }
+
+    private static HttpUrl redirectTarget(HttpUrl from, Response response) {
+        String location = response.header("Location");
+        if (location == null || location.isBlank()) {
+            throw new ImageFetchException(UPSTREAM_ERROR, "redirect without a Location from " + Redaction.describe(from));
+        }
+        // resolve() answers null for schemes other than http(s): file:, ftp:, gopher: … are refused here.
+        return Optional.ofNullable(from.resolve(location)).orElseThrow(() -> new ImageFetchException(
+                UNSUPPORTED_REFERENCE, "refused a redirect to a non-http(s) location from " + Redaction.describe(from)));
+    }
+
+    private static ImageFetchException statusError(int code, HttpUrl url) {
+        String message = "HTTP " + code + " fetching " + Redaction.describe(url);
+        return switch (code) {
+            case 404, 410 -> new ImageFetchException(NOT_FOUND, message);
+            case 401, 403 -> new ImageFetchException(UNAUTHORIZED, message
+                    + "; check LABEL_STUDIO_API_KEY (legacy token or personal access token)");
+            default -> new ImageFetchException(UPSTREAM_ERROR, message);
+        };
+    }
+}

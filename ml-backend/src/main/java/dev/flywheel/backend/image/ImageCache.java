@@ -1,0 +1,151 @@
+package dev.flywheel.backend.image;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloaded image bytes on disk, one file per reference named by its SHA-256, bounded in total size.
+ *
+ * <p>Reads refresh a file's modification time, and writes evict the least recently used files until the
+ * total fits: LRU-ish, exact enough for a cache that only saves bandwidth. Failures are logged and
+ * ignored: the cache never makes a fetch fail. Files are written to a temp name and moved into place, so
+ * a concurrent reader never sees half an image.
+ */
+public final class ImageCache {
+
+    /** 1 GiB, a few thousand camera photos. */
+    public static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageCache.class);
+    private static final String SUFFIX = ".img";
+
+    private final Optional<Path> dir;
+    private final long maxBytes;
+    private final Clock clock;
+
+    /** A cache in {@code dir} (created on first write) holding at most {@code maxBytes}. */
+    public ImageCache(Path dir, long maxBytes, Clock clock) {
+        this.dir = Optional.of(Objects.requireNonNull(dir, "dir").toAbsolutePath());
+        this.maxBytes = maxBytes;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("maxBytes must not be negative");
+        }
+    }
+
+    private ImageCache() {
+        this.dir = Optional.empty();
+        this.maxBytes = 0;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** A cache that stores nothing. */
+    public static ImageCache disabled() {
+        return new ImageCache();
+    }
+
+    /** The conventional location under Flywheel's home: {@code <home>/cache/images}. */
+    public static Path defaultDirectory(Path flywheelHome) {
+        return flywheelHome.resolve("cache").resolve("images");
+    }
+
+    Optional<byte[]> get(String key) {
+        if (dir.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = fileFor(key);
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            Files.setLastModifiedTime(file, FileTime.from(clock.instant()));
+            return Optional.of(bytes);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("image cache read failed for {}: {}", file.getFileName(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    void put(String key, byte[] bytes) {
+        if (dir.isEmpty() || bytes.length > maxBytes) {
+            return;
+        }
+        try {
+            Files.createDirectories(dir.get());
+            Path temp = Files.createTempFile(dir.get(), "incoming-", ".tmp");
+            Files.write(temp, bytes);
+            Files.setLastModifiedTime(temp, FileTime.from(clock.instant()));
+            Path file = fileFor(key);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            evict();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("image cache write failed: {}", e.toString());
+        }
+    }
+
+    /** Total bytes of cached images now on disk. */
+    public long sizeOnDisk() {
+        return entries().stream().mapToLong(Entry::size).sum();
+    }
+
+    private synchronized void evict() {
+        List<Entry> entries = entries();
+        long total = entries.stream().mapToLong(Entry::size).sum();
+        entries.sort(Comparator.comparing(Entry::modified));
+        for (Entry entry : entries) {
+            if (total <= maxBytes) {
+                break;
+            }
+            try {
+                Files.deleteIfExists(entry.file());
+                total -= entry.size();
+            } catch (IOException e) {
+                LOG.warn("image cache eviction failed for {}: {}", entry.file().getFileName(), e.toString());
+            }
+        }
+    }
+
+    private record Entry(Path file, long size, FileTime modified) {}
+
+    private List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+            return entries;
+        }
+        try (Stream<Path> files = Files.list(dir.get())) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))::iterator) {
+                try {
+                    entries.add(new Entry(file, Files.size(file), Files.getLastModifiedTime(file)));
+                } catch (NoSuchFileException e) {
+                    // evicted by a concurrent writer
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    private Path fileFor(String key) {
+        return dir.orElseThrow().resolve(Hashing.sha256(key) + SUFFIX);
+    }
+}

@@ -1,0 +1,97 @@
+package dev.flywheel.backend.image;
+
+import static dev.flywheel.backend.image.FetcherHarness.LEGACY_TOKEN;
+import static dev.flywheel.backend.image.FetcherHarness.image;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageCacheTest {
+
+    @TempDir
+    Path temp;
+
+    private FetcherHarness harness;
+
+    @BeforeEach
+    void start() throws Exception {
+        harness = new FetcherHarness(temp);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void aSecondFetchOfTheSameReferenceIsServedFromDiskWithoutARequest() {
+        harness.labelStudio.enqueue(image(TestImages.png(6, 5)));
+        ImageFetcher fetcher = harness.fetcher(FetchLimits.defaults(), Optional.empty(), true);
+
+        FetchedImage first = fetcher.fetch("/data/upload/3/a.png", 1L, harness.connection(LEGACY_TOKEN));
+        FetchedImage second = fetcher.fetch("/data/upload/3/a.png", 1L, harness.connection(LEGACY_TOKEN));
+
+        assertThat(harness.labelStudio.getRequestCount()).isEqualTo(1);
+        assertThat(second.bytes()).isEqualTo(first.bytes());
+        assertThat(second.width()).isEqualTo(6);
+    }
+
+    @Test
+    void cachedFilesAreNamedByHashAndNeverContainTheToken() throws Exception {
+        harness.labelStudio.enqueue(image(TestImages.png(2, 2)));
+        harness.fetcher(FetchLimits.defaults(), Optional.empty(), true)
+                .fetch("/data/upload/3/a.png", 1L, harness.connection(LEGACY_TOKEN));
+
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .singleElement()
+                    .satisfies(name -> assertThat(name).matches("[0-9a-f]{64}\\.img").doesNotContain(LEGACY_TOKEN));
+        }
+    }
+
+    @Test
+    void theLeastRecentlyUsedImagesAreEvictedToStayUnderTheBound() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        ImageCache cache = new ImageCache(temp, 2_500, clock);
+        cache.put("a", new byte[1000]);
+        clock.advance(Duration.ofMinutes(1));
+        cache.put("b", new byte[1000]);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(cache.get("a")).isPresent(); // a is now more recent than b
+        clock.advance(Duration.ofMinutes(1));
+
+        cache.put("c", new byte[1000]);
+
+        assertThat(cache.sizeOnDisk()).isLessThanOrEqualTo(2_500);
+        assertThat(cache.get("b")).isEmpty();
+        assertThat(cache.get("a")).isPresent();
+        assertThat(cache.get("c")).isPresent();
+    }
+
+    @Test
+    void anImageLargerThanTheWholeCacheIsNotStored() {
+        ImageCache cache = new ImageCache(temp, 100, harness.clock);
+
+        cache.put("big", new byte[101]);
+
+        assertThat(cache.get("big")).isEmpty();
+    }
+
+    @Test
+    void aDisabledCacheStoresNothing() {
+        ImageCache cache = ImageCache.disabled();
+
+        cache.put("a", new byte[10]);
+
+        assertThat(cache.get("a")).isEmpty();
+        assertThat(ImageCache.defaultDirectory(Path.of("/home/fw"))).isEqualTo(Path.of("/home/fw/cache/images"));
+    }
+}
