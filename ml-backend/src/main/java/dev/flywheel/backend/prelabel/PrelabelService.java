@@ -4,7 +4,7 @@ import dev.flywheel.backend.inference.ActiveModels;
 import dev.flywheel.backend.labelconfig.ControlTag;
 import dev.flywheel.backend.labelconfig.LabelConfig;
 import dev.flywheel.backend.labelconfig.ServingTarget;
-import dev.flywheel.backend.labelconfig.TaskType;
+import dev.flywheel.model.api.TaskType;
 import dev.flywheel.model.labelstudio.ChoicesRegion;
 import dev.flywheel.model.labelstudio.Prediction;
 import dev.flywheel.model.labelstudio.Region;

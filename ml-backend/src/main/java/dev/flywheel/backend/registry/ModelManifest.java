@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.flywheel.model.api.ClassMetrics;
+import dev.flywheel.model.api.Confusion;
+import dev.flywheel.model.api.EpochMetrics;
+import dev.flywheel.model.api.ModelMetrics;
 
 /**
  * The facts of one model version, written once beside its parameters and never changed.
@@ -21,7 +25,11 @@ import java.util.Objects;
  * @param dataFingerprint hash of the task/label pairs trained on
  * @param trainingSet the task/label pairs the version learned from
  * @param datasetSize labeled tasks the run started with, hold-out included
- * @param metrics hold-out metrics by name ({@code accuracy}, {@code macro_f1}, ...)
+ * @param metrics hold-out accuracy and macro-F1
+ * @param perClass hold-out precision, recall and F1 per label
+ * @param confusion hold-out confusion matrix, rows given, columns predicted
+ * @param history loss and hold-out accuracy per epoch
+ * @param holdout the hold-out predictions, kept so two versions can be compared task by task
  * @param createdAt when the version was written, ISO-8601 UTC
  * @param trainingSeconds wall time of the run
  */
@@ -38,7 +46,11 @@ public record ModelManifest(
         @JsonProperty("data_fingerprint") String dataFingerprint,
         @JsonProperty("training_set") List<TrainingExample> trainingSet,
         @JsonProperty("dataset_size") int datasetSize,
-        Map<String, Double> metrics,
+        ModelMetrics metrics,
+        @JsonProperty("per_class") List<ClassMetrics> perClass,
+        Confusion confusion,
+        List<EpochMetrics> history,
+        List<HoldoutPrediction> holdout,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("training_seconds") double trainingSeconds) {
 
@@ -50,7 +62,10 @@ public record ModelManifest(
         labels = List.copyOf(labels);
         hyperparameters = Map.copyOf(hyperparameters);
         trainingSet = List.copyOf(trainingSet);
-        metrics = Map.copyOf(metrics);
+        Objects.requireNonNull(metrics, "metrics");
+        perClass = List.copyOf(perClass);
+        history = List.copyOf(history);
+        holdout = List.copyOf(holdout);
         if (labels.size() < 2) {
             throw new IllegalArgumentException("a model version needs at least two labels");
         }
@@ -63,6 +78,16 @@ public record ModelManifest(
     @JsonProperty("trained_on")
     public int trainedOn() {
         return trainingSet.size();
+    }
+
+    /** One hold-out task: its given label, the version's prediction and calibrated probabilities in label order. */
+    public record HoldoutPrediction(@JsonProperty("task_id") long taskId, String given, String predicted, List<Double> probabilities) {
+
+        public HoldoutPrediction {
+            Objects.requireNonNull(given, "given");
+            Objects.requireNonNull(predicted, "predicted");
+            probabilities = List.copyOf(probabilities);
+        }
     }
 
     /** One labeled task a version learned from. */

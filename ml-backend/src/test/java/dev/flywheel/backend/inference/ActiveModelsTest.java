@@ -72,7 +72,7 @@ class ActiveModelsTest {
         Path sharpDir = registry.versionDir(1, "sharp");
         var sharp = registry.manifest(1, "sharp").orElseThrow();
         var soft = new dev.flywheel.backend.registry.ModelManifest("soft", 1, null, sharp.taskType(), sharp.architecture(), 32,
-                sharp.labels(), 50.0, Map.of(), "none", List.of(), 0, Map.of(), sharp.createdAt(), 0);
+                sharp.labels(), 50.0, Map.of(), "none", List.of(), 0, sharp.metrics(), List.of(), null, List.of(), List.of(), sharp.createdAt(), 0);
 
         try (LoadedClassifier a = LoadedClassifier.load(sharpDir, sharp, 1); LoadedClassifier b = LoadedClassifier.load(sharpDir, soft, 1)) {
             float[] p = a.classify(List.of(image(Color.ORANGE))).getFirst();

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.model.api.ModelMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class RandomClassifiers {
             model.save(staging, LoadedClassifier.PARAMS_NAME);
         }
         ModelManifest manifest = new ModelManifest(version, project, null, "image_classification", ImageClassifierNet.ARCHITECTURE, size,
-                labels, temperature, Map.of("epochs", 0), "none", List.of(), 0, Map.of(), Instant.now().toString(), 0.0);
+                labels, temperature, Map.of("epochs", 0), "none", List.of(), 0, new ModelMetrics(null, null), List.of(), null, List.of(), List.of(), Instant.now().toString(), 0.0);
         registry.publish(staging, manifest);
         return manifest;
     }

@@ -1,5 +1,6 @@
 package dev.flywheel.backend.labelconfig;
 
+import dev.flywheel.model.api.TaskType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

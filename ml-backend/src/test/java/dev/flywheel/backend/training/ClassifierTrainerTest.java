@@ -7,6 +7,7 @@ import dev.flywheel.backend.inference.ImageClassifierNet;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedClassifier;
 import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.model.api.ModelMetrics;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -45,7 +46,7 @@ class ClassifierTrainerTest {
         assertThat(outcome.temperature()).isPositive();
 
         ModelManifest manifest = new ModelManifest("v1", 1, null, "image_classification", ImageClassifierNet.ARCHITECTURE, 32, LABELS,
-                outcome.temperature(), FAST.asMap(), "fp", List.of(), examples.size(), Map.of(), Instant.now().toString(), outcome.seconds());
+                outcome.temperature(), FAST.asMap(), "fp", List.of(), examples.size(), new ModelMetrics(null, null), List.of(), null, List.of(), List.of(), Instant.now().toString(), outcome.seconds());
         try (LoadedClassifier loaded = LoadedClassifier.load(dir, manifest, 1)) {
             List<BufferedImage> fresh = List.of(draw(0, new Random(99)), draw(1, new Random(98)), draw(2, new Random(97)));
             List<float[]> probabilities = loaded.classify(fresh);

@@ -1,0 +1,83 @@
+package dev.flywheel.backend.annotations;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.labelconfig.LabelConfig;
+import dev.flywheel.backend.labelconfig.ServingTarget;
+import dev.flywheel.backend.store.Annotation;
+import dev.flywheel.backend.store.Task;
+import dev.flywheel.model.labelstudio.Region;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/** Maps Label Studio's wire records to the store's rows, using the label config to find the labels that count. */
+final class EventMapper {
+
+    private final ObjectMapper mapper;
+    private final java.time.Clock clock;
+
+    EventMapper(ObjectMapper mapper, java.time.Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    Task task(long project, dev.flywheel.model.labelstudio.Task task, LabelConfig config) {
+        Optional<String> imageRef = config.servingTarget()
+                .map(t -> task.data() == null ? null : task.data().get(t.image().dataKey()))
+                .filter(String.class::isInstance)
+                .map(String.class::cast);
+        Instant created = parse(task.createdAt()).orElse(clock.instant());
+        return new Task(project, task.id(), json(task.data() == null ? java.util.Map.of() : task.data()), imageRef, created, false);
+    }
+
+    Annotation annotation(long project, long taskId, dev.flywheel.model.labelstudio.Annotation annotation, LabelConfig config) {
+        List<Region> result = annotation.resultOrEmpty();
+        return new Annotation(
+                project,
+                annotation.id(),
+                taskId,
+                Optional.ofNullable(annotation.completedBy()).map(u -> u.id()),
+                parse(annotation.createdAt()),
+                parse(annotation.updatedAt()),
+                Optional.ofNullable(annotation.leadTime()),
+                json(result),
+                labels(result, config),
+                annotation.skipped(),
+                Boolean.TRUE.equals(annotation.groundTruth()));
+    }
+
+    /** The labels of the served control's regions; one per region, so boxes count once each. */
+    static List<String> labels(List<Region> result, LabelConfig config) {
+        Optional<ServingTarget> target = config.servingTarget();
+        return result.stream()
+                .filter(r -> target.isEmpty() || target.get().control().name().equals(r.fromName()))
+                .flatMap(r -> r.labels().stream())
+                .toList();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write JSON for the store", e);
+        }
+    }
+
+    private static Optional<Instant> parse(String time) {
+        if (time == null || time.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(OffsetDateTime.parse(time).toInstant());
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(java.time.LocalDateTime.parse(time).toInstant(java.time.ZoneOffset.UTC));
+            } catch (DateTimeParseException again) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dev.flywheel.backend.training;
+
+import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.prelabel.ImageSource;
+import dev.flywheel.backend.store.LabeledAnnotation;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a classification training set from stored annotations: one label per task (the majority of its annotators,
+ * ties to the latest annotation), images fetched and resized once and kept between runs.
+ */
+public final class DatasetAssembler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetAssembler.class);
+    private static final int CACHE_ENTRIES = 50_000;
+
+    private final ImageSource images;
+    private final Executor fetchExecutor;
+    private final Map<String, byte[]> pixels = new LinkedHashMap<>(1024, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > CACHE_ENTRIES;
+        }
+    };
+
+    public DatasetAssembler(ImageSource images, Executor fetchExecutor) {
+        this.images = images;
+        this.fetchExecutor = fetchExecutor;
+    }
+
+    /** One label per task, in task order; tasks whose labels are all outside {@code labels} are left out. */
+    public static Map<Long, LabeledTask> labelPerTask(List<LabeledAnnotation> annotations, List<String> labels) {
+        Map<Long, List<LabeledAnnotation>> byTask = new HashMap<>();
+        for (LabeledAnnotation a : annotations) {
+            if (!a.labels().isEmpty() && labels.contains(a.labels().getFirst())) {
+                byTask.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(a);
+            }
+        }
+        Map<Long, LabeledTask> result = new java.util.TreeMap<>();
+        byTask.forEach((task, list) -> {
+            list.sort(Comparator.comparingLong(LabeledAnnotation::annotationId));
+            Map<String, Integer> votes = new HashMap<>();
+            list.forEach(a -> votes.merge(a.labels().getFirst(), 1, Integer::sum));
+            int best = votes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            LabeledAnnotation chosen = list.reversed().stream()
+                    .filter(a -> votes.get(a.labels().getFirst()) == best)
+                    .findFirst()
+                    .orElseThrow();
+            result.put(task, new LabeledTask(task, chosen.imageRef().orElse(null), labels.indexOf(chosen.labels().getFirst()), chosen.labels().getFirst()));
+        });
+        return result;
+    }
+
+    /** Examples for the tasks whose images could be loaded; the count of the others is in the log. */
+    public List<Example> examples(long project, Iterable<LabeledTask> tasks, ImageTensors tensors) {
+        List<LabeledTask> list = new ArrayList<>();
+        tasks.forEach(list::add);
+        List<CompletableFuture<byte[]>> futures = list.stream()
+                .map(t -> CompletableFuture.supplyAsync(() -> load(project, t, tensors), fetchExecutor))
+                .toList();
+        List<Example> examples = new ArrayList<>(list.size());
+        int missing = 0;
+        for (int i = 0; i < list.size(); i++) {
+            byte[] chw = futures.get(i).join();
+            if (chw == null) {
+                missing++;
+            } else {
+                examples.add(new Example(list.get(i).taskId(), chw, list.get(i).labelIndex()));
+            }
+        }
+        if (missing > 0) {
+            LOG.warn("project {}: {} of {} labeled images could not be loaded and are left out of training", project, missing, list.size());
+        }
+        return examples;
+    }
+
+    private byte[] load(long project, LabeledTask task, ImageTensors tensors) {
+        if (task.imageRef() == null) {
+            return null;
+        }
+        String key = tensors.size() + "|" + task.imageRef();
+        synchronized (pixels) {
+            byte[] cached = pixels.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        try {
+            BufferedImage image = images.load(project, task.taskId(), task.imageRef());
+            byte[] chw = tensors.toRgb(image);
+            synchronized (pixels) {
+                pixels.put(key, chw);
+            }
+            return chw;
+        } catch (Exception e) {
+            LOG.debug("task {}: image not loaded for training ({})", task.taskId(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** A task with the one label it trains on. */
+    public record LabeledTask(long taskId, String imageRef, int labelIndex, String label) {}
+}

@@ -1,0 +1,159 @@
+package dev.flywheel.backend.training;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.store.FlywheelStore;
+import dev.flywheel.backend.store.LabeledAnnotation;
+import dev.flywheel.backend.store.Project;
+import dev.flywheel.backend.store.RunResult;
+import dev.flywheel.backend.store.RunStatus;
+import dev.flywheel.backend.store.TrainingRun;
+import dev.flywheel.model.api.TaskType;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out one project's training run: records it, assembles the data, trains, evaluates, publishes the version and
+ * only then makes it active. A failure leaves the active version as it was.
+ */
+public final class TrainingRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRunner.class);
+
+    private final FlywheelStore store;
+    private final ModelRegistry registry;
+    private final DatasetAssembler assembler;
+    private final TrainingPolicy policy;
+    private final TrainingSettings settings;
+    private final ManifestWriter manifests;
+    private final ObjectMapper mapper;
+
+    public TrainingRunner(FlywheelStore store, ModelRegistry registry, DatasetAssembler assembler, TrainingPolicy policy,
+            TrainingSettings settings, ObjectMapper mapper, Clock clock) {
+        this.store = store;
+        this.registry = registry;
+        this.assembler = assembler;
+        this.policy = policy;
+        this.settings = settings;
+        this.mapper = mapper;
+        this.manifests = new ManifestWriter(settings, clock);
+    }
+
+    /** Queues a run when the policy says the project has earned one; the queued version, or empty. */
+    public synchronized Optional<String> prepareIfDue(long project) {
+        Optional<TrainingRun> pending = queuedRun(project);
+        if (pending.isPresent()) {
+            return pending.map(TrainingRun::version);
+        }
+        Optional<Project> found = store.projects().find(project);
+        if (found.isEmpty() || !isClassification(found.get())) {
+            return Optional.empty();
+        }
+        List<LabeledAnnotation> labeled = store.annotations().trainingSet(project);
+        Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(labeled, found.get().labels());
+        long classes = perTask.values().stream().map(DatasetAssembler.LabeledTask::label).distinct().count();
+        Optional<TrainingRun> last = lastReady(project);
+        long changed = store.annotations().countChangedSince(project, last.flatMap(TrainingRun::trainedThroughSequence).orElse(0L));
+        int lastSize = last.flatMap(TrainingRun::result).map(RunResult::datasetSize).orElse(0);
+        if (!policy.shouldTrain(perTask.size(), (int) classes, last.isPresent(), changed, lastSize)) {
+            return Optional.empty();
+        }
+        return Optional.of(queue(project));
+    }
+
+    /** Queues a run whatever the policy says; empty only for a project Flywheel has never heard of. */
+    public synchronized Optional<String> prepare(long project) {
+        Optional<TrainingRun> pending = queuedRun(project);
+        if (pending.isPresent()) {
+            return pending.map(TrainingRun::version);
+        }
+        if (store.projects().find(project).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(queue(project));
+    }
+
+    /** Runs the project's queued run, if any. */
+    public void runPending(long project, BooleanSupplier cancelled) {
+        Optional<TrainingRun> run;
+        synchronized (this) {
+            run = queuedRun(project);
+            run.ifPresent(r -> store.runs().start(project, r.version(), store.annotations().latestSequence(project)));
+        }
+        run.ifPresent(r -> execute(project, r, cancelled));
+    }
+
+    private void execute(long project, TrainingRun run, BooleanSupplier cancelled) {
+        String version = run.version();
+        Path staging = null;
+        try {
+            Project found = store.projects().find(project).orElseThrow(() -> new IllegalStateException("project " + project + " is unknown"));
+            if (!isClassification(found)) {
+                throw new IllegalStateException("project " + project + " is " + found.definition().taskType() + "; only image classification trains yet");
+            }
+            List<String> labels = found.labels();
+            Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
+            List<Example> examples = assembler.examples(project, perTask.values(), new ImageTensors(settings.inputSize()));
+            long classes = examples.stream().mapToInt(Example::label).distinct().count();
+            if (classes < 2) {
+                throw new IllegalStateException("training needs images of at least two classes; have " + examples.size() + " images of " + classes);
+            }
+            staging = registry.stage(project, version);
+            TrainingOutcome outcome = new ClassifierTrainer(settings).train(examples, labels.size(), staging, cancelled);
+            ModelManifest manifest = manifests.manifest(project, version, run.parentVersion().orElse(null), labels, examples, perTask, outcome);
+            Path published = registry.publish(staging, manifest);
+            staging = null;
+            store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
+            store.runs().activate(project, version);
+            LOG.info("project {}: version {} active (accuracy {}, {} training images, {} s)", project, version,
+                    manifest.metrics().accuracy(), manifest.trainedOn(), Math.round(outcome.seconds()));
+        } catch (RuntimeException e) {
+            if (staging != null) {
+                registry.discard(staging);
+            }
+            String reason = e instanceof TrainingCancelledException ? "cancelled at shutdown" : e.getMessage();
+            store.runs().fail(project, version, reason == null ? e.getClass().getSimpleName() : reason);
+            LOG.warn("project {}: run {} failed: {}", project, version, reason);
+        }
+    }
+
+    private String queue(long project) {
+        String parent = store.runs().activeVersion(project).orElse(null);
+        int number = store.runs().list(project).size() + 1;
+        String version = "v" + number + "-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
+        store.runs().queue(project, version, Optional.ofNullable(parent));
+        return version;
+    }
+
+    private Optional<TrainingRun> queuedRun(long project) {
+        return store.runs().list(project).stream().filter(r -> r.status() == RunStatus.QUEUED).findFirst();
+    }
+
+    private Optional<TrainingRun> lastReady(long project) {
+        return store.runs().list(project).stream().filter(r -> r.status() == RunStatus.READY).findFirst();
+    }
+
+    private static boolean isClassification(Project project) {
+        return TaskType.IMAGE_CLASSIFICATION.name().equalsIgnoreCase(project.definition().taskType())
+                || "image_classification".equals(project.definition().taskType());
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
