@@ -1,31 +1,49 @@
 package dev.flywheel.backend;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flywheel.backend.annotations.WebhookHandler;
+import dev.flywheel.backend.annotations.AnnotationIntake;
+import dev.flywheel.backend.annotations.TrainingTrigger;
 import dev.flywheel.backend.config.BackendConfig;
 import dev.flywheel.backend.http.FlywheelServer;
 import dev.flywheel.backend.http.HealthController;
+import dev.flywheel.backend.http.api.InsightsController;
 import dev.flywheel.backend.http.errors.JsonBodies;
 import dev.flywheel.backend.http.labelstudio.LabelStudioController;
 import dev.flywheel.backend.http.labelstudio.LegacyController;
+import dev.flywheel.backend.image.FetchLimits;
+import dev.flywheel.backend.image.ImageCache;
+import dev.flywheel.backend.image.ImageFetcher;
+import dev.flywheel.backend.image.LabelStudioConnectionResolver;
+import dev.flywheel.backend.image.ProjectImages;
 import dev.flywheel.backend.inference.ActiveModels;
-import dev.flywheel.backend.inference.ActiveVersionSource;
 import dev.flywheel.backend.inference.EngineInfo;
+import dev.flywheel.backend.insights.ModelInsights;
 import dev.flywheel.backend.labelconfig.LabelConfigCache;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
-import dev.flywheel.backend.prelabel.ImageSource;
-import dev.flywheel.backend.prelabel.PredictionLog;
 import dev.flywheel.backend.prelabel.PrelabelService;
-import dev.flywheel.backend.project.ProjectSettings;
+import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.store.SqliteStore;
+import dev.flywheel.backend.training.DatasetAssembler;
+import dev.flywheel.backend.training.TrainingPolicy;
+import dev.flywheel.backend.training.TrainingQueue;
+import dev.flywheel.backend.training.TrainingRunner;
+import dev.flywheel.backend.training.TrainingSettings;
 import dev.flywheel.model.json.FlywheelJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running backend: every collaborator built with {@code new} from a configuration, started, and closed in reverse
@@ -33,36 +51,81 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Backend implements AutoCloseable {
 
-    private final List<AutoCloseable> owned = new ArrayList<>();
+    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+
+    private final List<AutoCloseable> owned;
     private final FlywheelServer server;
 
     private Backend(FlywheelServer server, List<AutoCloseable> owned) {
         this.server = server;
-        this.owned.addAll(owned);
+        this.owned = owned;
     }
 
     /** Builds and starts everything the configuration describes. */
-    public static Backend start(BackendConfig config, Collaborators parts) {
-        ObjectMapper mapper = FlywheelJson.newMapper();
+    public static Backend start(BackendConfig config, TrainingSettings trainingSettings, TrainingPolicy policy) {
         List<AutoCloseable> owned = new ArrayList<>();
+        try {
+            return start(config, trainingSettings, policy, owned);
+        } catch (RuntimeException e) {
+            closeAll(owned);
+            throw e;
+        }
+    }
+
+    private static Backend start(BackendConfig config, TrainingSettings trainingSettings, TrainingPolicy policy, List<AutoCloseable> owned) {
+        ObjectMapper mapper = FlywheelJson.newMapper();
+        Clock clock = Clock.systemUTC();
+        createHome(config);
         EngineInfo engine = EngineInfo.loadPyTorch();
+
+        SqliteStore store = SqliteStore.openInHome(config.home(), clock);
+        owned.add(store);
+        int interrupted = store.runs().failInterrupted("the backend stopped during this run");
         ModelRegistry registry = new ModelRegistry(config.home().resolve("models"), mapper);
-        registry.removeStagingLeftovers();
-        ActiveModels models = new ActiveModels(registry, parts.activeVersions(), 2);
-        owned.add(models);
+        int leftovers = registry.removeStagingLeftovers();
+        if (interrupted + leftovers > 0) {
+            LOG.warn("recovered from an interrupted run: {} run(s) marked failed, {} partial folder(s) removed", interrupted, leftovers);
+        }
+
+        LabelConfigCache configs = new LabelConfigCache(new LabelConfigParser());
+        ProjectService projects = new ProjectService(store, configs);
+        ImageFetcher fetcher = ImageFetcher.create(FetchLimits.defaults(), config.localFilesRoot(), ImageCache.defaultDirectory(config.home()));
+        owned.add(fetcher);
+        ProjectImages images = new ProjectImages(fetcher, LabelStudioConnectionResolver.from(config), projects);
         ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, named("flywheel-fetch"));
         owned.add(fetchExecutor::shutdownNow);
+
+        ActiveModels models = new ActiveModels(registry, store.runs()::activeVersion, 2);
+        owned.add(models);
+        TrainingRunner runner = new TrainingRunner(store, registry, new DatasetAssembler(images, fetchExecutor), policy, trainingSettings, mapper, clock);
+        TrainingQueue queue = new TrainingQueue(runner);
+        owned.add(queue);
+        TrainingTrigger trigger = new TrainingTrigger() {
+            @Override
+            public void annotationsChanged(long project) {
+                queue.annotationsChanged(project);
+            }
+
+            @Override
+            public void trainNow(long project) {
+                queue.trainNow(project);
+            }
+        };
+        AnnotationIntake intake = new AnnotationIntake(store, projects, configs, trigger, mapper, clock);
+
         // Two predict workers and a short queue: beyond that Label Studio gets a 503 with Retry-After, not a stall.
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(
                 2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), named("flywheel-predict"), new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
-        PrelabelService prelabel = new PrelabelService(models, parts.images(), fetchExecutor, parts.predictionLog());
+        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
-        LabelConfigCache configs = new LabelConfigCache(new LabelConfigParser());
+        ModelInsights insights = new ModelInsights(store, registry, queue);
         FlywheelServer server = new FlywheelServer(mapper, config.basicAuth(), List.of(
                 new HealthController(engine.toString()),
-                new LabelStudioController(bodies, configs, parts.projects(), prelabel, parts.webhooks(), predictExecutor)::register,
-                new LegacyController(bodies, registry, parts.webhooks())::register));
+                new LabelStudioController(bodies, configs, projects, prelabel, intake, predictExecutor)::register,
+                new LegacyController(bodies, registry, intake)::register,
+                new InsightsController(insights)::register));
+        owned.add(server);
         server.start(config.host(), config.port());
         return new Backend(server, owned);
     }
@@ -73,21 +136,29 @@ public final class Backend implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        closeAll(owned);
+    }
+
+    private static void closeAll(List<AutoCloseable> owned) {
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();
             } catch (Exception e) {
-                // Closing the rest matters more than this one failure at shutdown.
+                LOG.warn("closing {} failed: {}", owned.get(i).getClass().getSimpleName(), e.getMessage());
             }
+        }
+        owned.clear();
+    }
+
+    private static void createHome(BackendConfig config) {
+        try {
+            Files.createDirectories(config.home());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create FLYWHEEL_HOME " + config.home(), e);
         }
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
+    private static ThreadFactory named(String prefix) {
         return Thread.ofPlatform().name(prefix + "-", 1).daemon(true).factory();
     }
-
-    /** The stateful parts, supplied by the store once it exists. */
-    public record Collaborators(
-            ActiveVersionSource activeVersions, ProjectSettings projects, ImageSource images, PredictionLog predictionLog, WebhookHandler webhooks) {}
 }

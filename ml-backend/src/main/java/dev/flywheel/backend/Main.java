@@ -1,13 +1,12 @@
 package dev.flywheel.backend;
 
 import dev.flywheel.backend.config.BackendConfig;
-import dev.flywheel.backend.http.FlywheelServer;
-import dev.flywheel.backend.inference.EngineInfo;
-import dev.flywheel.model.json.FlywheelJson;
+import dev.flywheel.backend.training.TrainingPolicy;
+import dev.flywheel.backend.training.TrainingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The composition root: reads the configuration, builds every collaborator with {@code new}, starts, closes on shutdown. */
+/** The entry point: reads the configuration, starts the {@link Backend}, closes it on shutdown. */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -23,13 +22,10 @@ public final class Main {
         BackendConfig config = BackendConfig.fromEnvironment(System.getenv());
         config.describe().forEach((key, value) -> LOG.info("config {}={}", key, value));
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
 
-        EngineInfo engine = EngineInfo.loadPyTorch();
-        LOG.info("engine {}", engine);
-
-        FlywheelServer server = new FlywheelServer(FlywheelJson.newMapper(), engine.toString())
-                .start(config.host(), config.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "flywheel-shutdown"));
-        LOG.info("Flywheel ML backend listening on http://{}:{}", config.host(), server.port());
+        Backend backend = Backend.start(config, TrainingSettings.defaults(), TrainingPolicy.defaults());
+        Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "flywheel-shutdown"));
+        LOG.info("Flywheel ML backend listening on http://{}:{}", config.host(), backend.port());
     }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.labelconfig.LabelConfig;
 import dev.flywheel.backend.labelconfig.LabelConfigCache;
 import dev.flywheel.backend.labelconfig.LabelConfigException;
+import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.store.FlywheelStore;
 import dev.flywheel.backend.store.Project;
-import dev.flywheel.backend.store.ProjectDefinition;
 import dev.flywheel.backend.store.WriteOutcome;
-import dev.flywheel.model.api.TaskType;
 import dev.flywheel.model.labelstudio.Annotation;
 import dev.flywheel.model.labelstudio.LabelStudioProject;
 import dev.flywheel.model.labelstudio.Task;
@@ -31,28 +30,18 @@ public final class AnnotationIntake implements WebhookHandler {
     private static final Logger LOG = LoggerFactory.getLogger(AnnotationIntake.class);
 
     private final FlywheelStore store;
+    private final ProjectService projects;
     private final LabelConfigCache configs;
     private final TrainingTrigger training;
     private final EventMapper rows;
 
-    public AnnotationIntake(FlywheelStore store, LabelConfigCache configs, TrainingTrigger training, ObjectMapper mapper, Clock clock) {
+    public AnnotationIntake(FlywheelStore store, ProjectService projects, LabelConfigCache configs, TrainingTrigger training,
+            ObjectMapper mapper, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.projects = Objects.requireNonNull(projects, "projects");
         this.configs = Objects.requireNonNull(configs, "configs");
         this.training = Objects.requireNonNull(training, "training");
         this.rows = new EventMapper(mapper, clock);
-    }
-
-    /** Records a project's label config, as {@code /setup} and {@code PROJECT_UPDATED} report it. */
-    public Project rememberProject(long id, String title, String labelConfig) {
-        LabelConfig config = configs.get(labelConfig);
-        TaskType type = config.taskType();
-        String name = title == null || title.isBlank() ? "Project " + id : title;
-        Optional<Project> existing = store.projects().find(id);
-        if (existing.isPresent() && existing.get().definition().labelConfig().equals(labelConfig)
-                && (title == null || existing.get().definition().title().equals(name))) {
-            return existing.get();
-        }
-        return store.projects().save(new ProjectDefinition(id, name, labelConfig, config.labels(), wireName(type)));
     }
 
     @Override
@@ -122,7 +111,7 @@ public final class AnnotationIntake implements WebhookHandler {
         String xml = project == null ? null : project.labelConfig();
         if (xml != null && !xml.isBlank()) {
             try {
-                rememberProject(id, project.title(), xml);
+                projects.rememberConfig(id, project.title(), xml);
                 return configs.get(xml);
             } catch (LabelConfigException e) {
                 LOG.warn("project {}: label config in webhook unreadable: {}", id, e.getMessage());
@@ -132,9 +121,7 @@ public final class AnnotationIntake implements WebhookHandler {
         if (known.isPresent() && !known.get().definition().labelConfig().isBlank()) {
             return configs.get(known.get().definition().labelConfig());
         }
-        if (known.isEmpty()) {
-            store.projects().save(new ProjectDefinition(id, "Project " + id, "", List.of(), wireName(TaskType.UNSUPPORTED)));
-        }
+        projects.ensure(id);
         return new LabelConfig(List.of(), List.of());
     }
 
@@ -153,9 +140,5 @@ public final class AnnotationIntake implements WebhookHandler {
                     WebhookEvent.PROJECT_UPDATED, WebhookEvent.START_TRAINING -> true;
             default -> false;
         };
-    }
-
-    static String wireName(TaskType type) {
-        return type.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -10,6 +10,7 @@ import dev.flywheel.model.labelstudio.Prediction;
 import dev.flywheel.model.labelstudio.Region;
 import dev.flywheel.model.labelstudio.Task;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.flywheel.backend.image.ImageSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.store.PredictionStore;
 import dev.flywheel.backend.store.ServedPrediction;

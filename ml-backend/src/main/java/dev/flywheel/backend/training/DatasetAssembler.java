@@ -1,7 +1,7 @@
 package dev.flywheel.backend.training;
 
 import dev.flywheel.backend.inference.ImageTensors;
-import dev.flywheel.backend.prelabel.ImageSource;
+import dev.flywheel.backend.image.ImageSource;
 import dev.flywheel.backend.store.LabeledAnnotation;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;

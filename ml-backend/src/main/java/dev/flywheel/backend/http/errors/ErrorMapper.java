@@ -2,6 +2,8 @@ package dev.flywheel.backend.http.errors;
 
 import dev.flywheel.backend.labelconfig.LabelConfigException;
 import dev.flywheel.backend.prelabel.UnsupportedLabelConfigException;
+import dev.flywheel.backend.store.RunStateException;
+import dev.flywheel.backend.store.UnknownEntityException;
 import dev.flywheel.model.error.ApiError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -26,7 +28,8 @@ public final class ErrorMapper {
     public static void register(Javalin app) {
         app.exception(Exception.class, (e, ctx) -> handle(unwrap(e), ctx));
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            String result = ctx.result();
+            if (result == null || !result.startsWith("{")) {
                 write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), Map.of());
             }
         });
@@ -39,6 +42,8 @@ public final class ErrorMapper {
             case UnsupportedLabelConfigException unsupported ->
                     write(ctx, 422, "unsupported_label_config", unsupported.getMessage(), Map.of());
             case LabelConfigException invalid -> write(ctx, 422, "invalid_label_config", invalid.getMessage(), Map.of());
+            case UnknownEntityException unknown -> write(ctx, 404, "not_found", unknown.getMessage(), Map.of());
+            case RunStateException conflict -> write(ctx, 409, "conflict", conflict.getMessage(), Map.of());
             case RejectedExecutionException overloaded -> {
                 ctx.header("Retry-After", "1");
                 write(ctx, 503, "overloaded", "Flywheel is busy; retry in a second", Map.of());

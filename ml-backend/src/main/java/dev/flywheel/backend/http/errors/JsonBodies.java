@@ -2,6 +2,7 @@ package dev.flywheel.backend.http.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.javalin.http.Context;
@@ -25,8 +26,18 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw ApiException.badRequest("empty_body", "the request needs a JSON body");
         }
+        JsonNode tree;
         try {
-            T value = mapper.readValue(body, type);
+            tree = mapper.readTree(body);
+        } catch (IOException e) {
+            String why = e instanceof JsonProcessingException json ? json.getOriginalMessage() : "unreadable";
+            throw ApiException.badRequest("malformed_json", "the request body is not valid JSON: " + why);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw ApiException.badRequest("invalid_body", "the request body must be a JSON object");
+        }
+        try {
+            T value = mapper.treeToValue(tree, type);
             if (value == null) {
                 throw ApiException.badRequest("invalid_body", "the request body must be a JSON object, not null");
             }
@@ -36,10 +47,8 @@ public final class JsonBodies {
             throw new ApiException(400, "invalid_field", detail, fields(e, detail));
         } catch (JsonMappingException e) {
             throw new ApiException(400, "invalid_field", e.getOriginalMessage(), fields(e, e.getOriginalMessage()));
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("malformed_json", "the request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiException.badRequest("unreadable_body", "the request body could not be read");
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_body", "the request body does not fit: " + e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.flywheel.backend.prelabel;
+package dev.flywheel.backend.image;
 
 import java.awt.image.BufferedImage;
 

@@ -1,0 +1,39 @@
+package dev.flywheel.backend.image;
+
+import dev.flywheel.backend.config.Secret;
+import dev.flywheel.backend.project.ProjectConnection;
+import dev.flywheel.backend.project.ProjectSettings;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
+/**
+ * Loads task images with the credentials that apply to their project: the operator's settings first, else what the
+ * project's {@code /setup} said.
+ */
+public final class ProjectImages implements ImageSource {
+
+    private final ImageFetcher fetcher;
+    private final LabelStudioConnectionResolver resolver;
+    private final ProjectSettings projects;
+
+    public ProjectImages(ImageFetcher fetcher, LabelStudioConnectionResolver resolver, ProjectSettings projects) {
+        this.fetcher = fetcher;
+        this.resolver = resolver;
+        this.projects = projects;
+    }
+
+    @Override
+    public BufferedImage load(long project, Long taskId, String reference) {
+        return fetch(project, taskId, reference).image();
+    }
+
+    /** The fetched bytes and decoded image, for the IDE's previews. */
+    public FetchedImage fetch(long project, Long taskId, String reference) {
+        Optional<ProjectConnection> setup = projects.find(project);
+        LabelStudioConnection connection = resolver.resolve(
+                        setup.flatMap(ProjectConnection::hostname).orElse(null),
+                        setup.flatMap(ProjectConnection::accessToken).map(Secret::reveal).orElse(null))
+                .orElse(null);
+        return fetcher.fetch(reference, taskId, connection);
+    }
+}
