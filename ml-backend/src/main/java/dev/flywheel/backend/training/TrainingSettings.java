@@ -29,7 +29,7 @@ public record TrainingSettings(
     }
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(64, 32, 0.002f, 10_000, 6, 40, 0.2, 42L);
+        return new TrainingSettings(64, 32, 0.002f, 10_000, 6, 80, 0.2, 42L);
     }
 
     public int epochsFor(int trainingExamples) {

@@ -13,7 +13,7 @@ import java.util.Map;
 final class RunningBackend implements AutoCloseable {
 
     /** Small images and few epochs: the same code path as production, sized for two CPU cores in CI. */
-    static final TrainingSettings SETTINGS = new TrainingSettings(32, 16, 0.003f, 1_500, 4, 15, 0.2, 7L);
+    static final TrainingSettings SETTINGS = new TrainingSettings(32, 16, 0.003f, 2_000, 4, 60, 0.2, 7L);
 
     private final Backend backend;
 

@@ -1,0 +1,151 @@
+package dev.flywheel.backend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.fixtures.Annotations;
+import dev.flywheel.fixtures.Tasks;
+import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
+import dev.flywheel.fixtures.simulator.Reply;
+import dev.flywheel.model.json.FlywheelJson;
+import dev.flywheel.model.labelstudio.ChoicesRegion;
+import dev.flywheel.model.labelstudio.PredictResponse;
+import dev.flywheel.model.labelstudio.Prediction;
+import dev.flywheel.model.labelstudio.Task;
+import dev.flywheel.model.labelstudio.WebhookResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data flywheel as Label Studio drives it: connect, predict (nothing yet), annotate, a first version appears by
+ * itself, later predictions carry it, more annotations give a new version, and a restart loses nothing.
+ */
+class DataFlywheelTest {
+
+    private static final String PROJECT_UID = "7.1732870000";
+    private static final long PROJECT = 7;
+    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void annotationsTrainAVersionThatPrelabelsTheNextImagesAndSurvivesARestart() throws Exception {
+        try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
+            Random random = new Random(3);
+            List<Task> tasks = new ArrayList<>();
+            List<Integer> classes = new ArrayList<>();
+            for (int i = 0; i < 90; i++) {
+                int label = i % 3;
+                tasks.add(Tasks.imageTask(1000 + i, labelStudio.upload(PROJECT, "shape-" + i + ".png", ShapeScenes.png(label, random))));
+                classes.add(label);
+            }
+            String firstVersion;
+            try (RunningBackend backend = RunningBackend.start(home, Map.of())) {
+                LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
+                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo("untrained");
+                assertThat(ls.predict(tasks.subList(60, 63)).body().predictions()).allSatisfy(p -> assertThat(p.result()).isEmpty());
+
+                for (int i = 0; i < 30; i++) {
+                    Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(classes.get(i))));
+                    assertThat(ack.status()).isEqualTo(201);
+                }
+                firstVersion = awaitSettled(backend.uri(), null);
+                assertThat(ls.setup().body().modelVersion()).isEqualTo(firstVersion);
+
+                Reply<PredictResponse> predicted = ls.predict(tasks.subList(60, 90));
+                assertThat(predicted.body().modelVersion()).isEqualTo(firstVersion);
+                assertThat(predicted.body().results()).hasSize(30);
+                int correct = 0;
+                for (int i = 0; i < 30; i++) {
+                    Prediction p = predicted.body().predictions().get(i);
+                    assertThat(p.modelVersion()).isEqualTo(firstVersion);
+                    assertThat(p.score()).isBetween(0.0, 1.0);
+                    ChoicesRegion region = (ChoicesRegion) p.result().getFirst();
+                    assertThat(region.fromName()).isEqualTo("label");
+                    assertThat(region.toName()).isEqualTo("image");
+                    assertThat(ShapeScenes.LABELS).contains(region.value().choices().getFirst());
+                    correct += region.value().choices().getFirst().equals(label(classes.get(60 + i))) ? 1 : 0;
+                }
+                assertThat(correct).as("pre-labels right out of 30 unseen images").isGreaterThanOrEqualTo(24);
+
+                for (int i = 30; i < 60; i++) {
+                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(classes.get(i))));
+                }
+                ls.annotate(tasks.get(0), Annotations.choice(5000, tasks.get(0).id(), label(classes.get(0))));
+                String secondVersion = awaitSettled(backend.uri(), firstVersion);
+                JsonNode second = get(backend.uri(), "/api/v1/projects/7/models/" + secondVersion);
+                assertThat(second.path("parent").isNull()).isFalse();
+                assertThat(second.path("dataset_size").asInt()).isEqualTo(60);
+                assertThat(second.path("trained_on").asInt()).isGreaterThan(get(backend.uri(), "/api/v1/projects/7/models/" + firstVersion).path("trained_on").asInt());
+                assertThat(second.path("confusion").path("labels")).hasSize(3);
+                assertThat(labelStudio.unauthorizedRequests()).isZero();
+            }
+
+            try (RunningBackend restarted = RunningBackend.start(home, Map.of())) {
+                JsonNode projects = get(restarted.uri(), "/api/v1/projects");
+                JsonNode project = projects.path("projects").get(0);
+                assertThat(project.path("id").asLong()).isEqualTo(PROJECT);
+                assertThat(project.path("annotations").asInt()).isEqualTo(60);
+                JsonNode models = get(restarted.uri(), "/api/v1/projects/7/models");
+                assertThat(models.path("models").size()).isGreaterThanOrEqualTo(2);
+                assertThat(models.path("active").asText()).isNotEqualTo(firstVersion).isEqualTo(project.path("active_model_version").asText());
+                LabelStudioSimulator ls = LabelStudioSimulator.of(restarted.uri());
+                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo(models.path("active").asText());
+            }
+        }
+    }
+
+    private static String label(int index) {
+        return ShapeScenes.LABELS.get(index);
+    }
+
+    /**
+     * Waits until training has caught up: no run queued or training, and the newest ready version active. Runs may
+     * coalesce, so how many versions that takes is the policy's business, not this test's.
+     */
+    private static String awaitSettled(URI backend, String previous) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        String settled = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode models = get(backend, "/api/v1/projects/7/models");
+            String active = models.path("active").isTextual() ? models.path("active").asText() : null;
+            boolean busy = false;
+            String newestReady = null;
+            for (JsonNode model : models.path("models")) {
+                String status = model.path("status").asText();
+                assertThat(status).as("run %s", model.path("version").asText()).isNotEqualTo("failed");
+                busy |= status.equals("queued") || status.equals("training");
+                if (newestReady == null && status.equals("ready")) {
+                    newestReady = model.path("version").asText();
+                }
+            }
+            boolean quiet = !busy && active != null && active.equals(newestReady) && !active.equals(previous);
+            // Seen settled twice in a row: a follow-up run is queued right after the previous one finishes.
+            if (quiet && active.equals(settled)) {
+                return active;
+            }
+            settled = quiet ? active : null;
+            Thread.sleep(400);
+        }
+        throw new AssertionError("training did not settle on a new version within three minutes");
+    }
+
+    private static JsonNode get(URI backend, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(backend + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return MAPPER.readTree(response.body());
+    }
+}
