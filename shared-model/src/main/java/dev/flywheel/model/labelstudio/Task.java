@@ -63,7 +63,7 @@ public record Task(
         if (id != null && id < 0) {
             throw new IllegalArgumentException("task id must not be negative, was " + id);
         }
-        if (data != null && data.containsKey(null)) {
+        if (data != null && data.keySet().stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("task data keys must not be null");
         }
         data = Copies.map(data);

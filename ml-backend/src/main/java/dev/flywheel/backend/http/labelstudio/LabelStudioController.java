@@ -64,10 +64,7 @@ public final class LabelStudioController {
             throw ApiException.badRequest("missing_schema", "setup needs the project's label config in 'schema'");
         }
         long project = request.projectId();
-        LabelConfig config = configs.get(request.schema());
-        if (config.servingTarget().isEmpty()) {
-            throw new UnsupportedLabelConfigException(config);
-        }
+        requireServable(configs.get(request.schema()));
         projects.remember(new ProjectConnection(
                 project,
                 request.schema(),
@@ -78,13 +75,14 @@ public final class LabelStudioController {
 
     void predict(Context ctx) {
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
+        // The config decides first: an unsupported project gets the same clear 422 whatever else the request lacks.
+        Optional<String> sent = Optional.ofNullable(request.labelConfig()).filter(c -> !c.isBlank());
+        sent.map(configs::get).ifPresent(LabelStudioController::requireServable);
         long project = request.projectId();
-        String xml = Optional.ofNullable(request.labelConfig())
-                .filter(c -> !c.isBlank())
-                .or(() -> projects.find(project).map(ProjectConnection::labelConfig))
+        String xml = sent.or(() -> projects.find(project).map(ProjectConnection::labelConfig))
                 .orElseThrow(() -> ApiException.badRequest(
                         "missing_label_config", "predict needs 'label_config', or a /setup for project " + project + " first"));
-        LabelConfig config = configs.get(xml);
+        LabelConfig config = requireServable(configs.get(xml));
         CompletableFuture<PredictResponse> reply = CompletableFuture.supplyAsync(
                 () -> {
                     PrelabelService.Batch batch = prelabel.predict(project, config, request.tasks());
@@ -92,6 +90,13 @@ public final class LabelStudioController {
                 },
                 predictExecutor);
         ctx.future(() -> reply.thenAccept(ctx::json));
+    }
+
+    private static LabelConfig requireServable(LabelConfig config) {
+        if (config.servingTarget().isEmpty()) {
+            throw new UnsupportedLabelConfigException(config);
+        }
+        return config;
     }
 
     void webhook(Context ctx) {
