@@ -1,14 +1,16 @@
 package dev.flywheel.backend.training;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * A stratified split into training and hold-out examples, so every class with two or more examples is evaluated.
+ * The split into training and hold-out examples, decided per task by a hash of its id: a task stays on the same side
+ * as the dataset grows, so successive versions are evaluated on nested hold-out sets and can be compared task by task.
+ *
+ * <p>Every class with two or more examples keeps at least one in the hold-out and one in training.
  */
 public record HoldoutSplit(List<Example> training, List<Example> holdout) {
 
@@ -22,17 +24,34 @@ public record HoldoutSplit(List<Example> training, List<Example> holdout) {
         for (Example example : examples) {
             byLabel.computeIfAbsent(example.label(), k -> new ArrayList<>()).add(example);
         }
-        Random random = new Random(seed);
         List<Example> training = new ArrayList<>();
         List<Example> holdout = new ArrayList<>();
         for (List<Example> group : byLabel.values()) {
-            List<Example> shuffled = new ArrayList<>(group);
-            shuffled.sort(java.util.Comparator.comparingLong(Example::taskId));
-            Collections.shuffle(shuffled, random);
-            int held = fraction == 0 || shuffled.size() < 2 ? 0 : Math.max(1, (int) Math.round(shuffled.size() * fraction));
-            holdout.addAll(shuffled.subList(0, held));
-            training.addAll(shuffled.subList(held, shuffled.size()));
+            List<Example> ordered = new ArrayList<>(group);
+            ordered.sort(Comparator.comparingDouble((Example e) -> position(e.taskId(), seed)).thenComparingLong(Example::taskId));
+            int held = 0;
+            for (Example e : ordered) {
+                if (position(e.taskId(), seed) < fraction) {
+                    held++;
+                }
+            }
+            if (fraction > 0 && ordered.size() >= 2) {
+                held = Math.max(1, Math.min(held, ordered.size() - 1));
+            } else {
+                held = 0;
+            }
+            holdout.addAll(ordered.subList(0, held));
+            training.addAll(ordered.subList(held, ordered.size()));
         }
         return new HoldoutSplit(training, holdout);
+    }
+
+    /** A task's fixed place in [0, 1), from a 64-bit mix of its id (SplitMix64's finaliser). */
+    static double position(long taskId, long seed) {
+        long z = taskId + seed * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z = z ^ (z >>> 31);
+        return (z >>> 11) / (double) (1L << 53);
     }
 }

@@ -34,8 +34,8 @@ class ClassifierTrainerTest {
 
         TrainingOutcome outcome = new ClassifierTrainer(FAST).train(examples, LABELS.size(), dir, () -> false);
 
-        assertThat(outcome.holdoutTaskIds()).hasSize(24);
-        assertThat(outcome.trainingTaskIds()).hasSize(96).doesNotContainAnyElementsOf(outcome.holdoutTaskIds());
+        assertThat(outcome.holdoutTaskIds().size()).isBetween(12, 36);
+        assertThat(outcome.trainingTaskIds()).hasSize(120 - outcome.holdoutTaskIds().size()).doesNotContainAnyElementsOf(outcome.holdoutTaskIds());
         double correct = 0;
         for (int i = 0; i < outcome.holdoutGiven().length; i++) {
             correct += outcome.holdoutGiven()[i] == outcome.holdoutPredicted()[i] ? 1 : 0;
