@@ -17,7 +17,10 @@ import dev.flywheel.backend.image.LabelStudioConnectionResolver;
 import dev.flywheel.backend.image.ProjectImages;
 import dev.flywheel.backend.inference.ActiveModels;
 import dev.flywheel.backend.inference.EngineInfo;
+import dev.flywheel.backend.insights.DatasetInsights;
 import dev.flywheel.backend.insights.ModelInsights;
+import dev.flywheel.backend.insights.RunInsights;
+import dev.flywheel.backend.insights.TaskImages;
 import dev.flywheel.backend.labelconfig.LabelConfigCache;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.prelabel.PrelabelService;
@@ -120,11 +123,13 @@ public final class Backend implements AutoCloseable {
         PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         ModelInsights insights = new ModelInsights(store, registry, queue);
+        InsightsController api = new InsightsController(insights, new DatasetInsights(store, registry, mapper), new RunInsights(store, registry),
+                new TaskImages(store, images));
         FlywheelServer server = new FlywheelServer(mapper, config.basicAuth(), List.of(
                 new HealthController(engine.toString()),
                 new LabelStudioController(bodies, configs, projects, prelabel, intake, predictExecutor)::register,
                 new LegacyController(bodies, registry, intake)::register,
-                new InsightsController(insights)::register));
+                api::register));
         owned.add(server);
         server.start(config.host(), config.port());
         return new Backend(server, owned);

@@ -30,6 +30,8 @@ public final class ModelRegistry {
 
     private final Path root;
     private final ObjectMapper mapper;
+    // Manifests never change once published, so each is read from disk once.
+    private final java.util.Map<Path, ModelManifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ModelRegistry(Path root, ObjectMapper mapper) {
         this.root = Objects.requireNonNull(root, "root");
@@ -79,8 +81,14 @@ public final class ModelRegistry {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        ModelManifest cached = manifests.get(file);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         try {
-            return Optional.of(mapper.readValue(file.toFile(), ModelManifest.class));
+            ModelManifest read = mapper.readValue(file.toFile(), ModelManifest.class);
+            manifests.put(file, read);
+            return Optional.of(read);
         } catch (IOException e) {
             throw new UncheckedIOException("the manifest of " + version + " cannot be read", e);
         }

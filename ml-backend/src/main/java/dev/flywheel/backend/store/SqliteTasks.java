@@ -74,4 +74,22 @@ final class SqliteTasks implements TaskStore {
             }
         });
     }
+
+    @Override
+    public List<Task> list(long projectId) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, data_json, image_ref, created_at"
+                    + " FROM task WHERE project_id = ? AND deleted = 0 ORDER BY id")) {
+                select.setLong(1, projectId);
+                List<Task> tasks = new java.util.ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        tasks.add(new Task(projectId, row.getLong("id"), row.getString("data_json"),
+                                Rows.optString(row, "image_ref"), Rows.instant(row, "created_at"), false));
+                    }
+                }
+                return tasks;
+            }
+        });
+    }
 }

@@ -18,4 +18,7 @@ public interface TaskStore {
     int markDeleted(long projectId, Collection<Long> taskIds);
 
     Optional<Task> find(long projectId, long taskId);
+
+    /** The project's tasks that are not deleted, by id. */
+    List<Task> list(long projectId);
 }

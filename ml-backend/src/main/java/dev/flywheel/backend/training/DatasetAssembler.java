@@ -58,7 +58,8 @@ public final class DatasetAssembler {
                     .filter(a -> votes.get(a.labels().getFirst()) == best)
                     .findFirst()
                     .orElseThrow();
-            result.put(task, new LabeledTask(task, chosen.imageRef().orElse(null), labels.indexOf(chosen.labels().getFirst()), chosen.labels().getFirst()));
+            result.put(task, new LabeledTask(task, chosen.annotationId(), chosen.imageRef().orElse(null), labels.indexOf(chosen.labels().getFirst()),
+                    chosen.labels().getFirst()));
         });
         return result;
     }
@@ -111,5 +112,5 @@ public final class DatasetAssembler {
     }
 
     /** A task with the one label it trains on. */
-    public record LabeledTask(long taskId, String imageRef, int labelIndex, String label) {}
+    public record LabeledTask(long taskId, long annotationId, String imageRef, int labelIndex, String label) {}
 }

@@ -1,5 +1,7 @@
 package dev.flywheel.backend.http.errors;
 
+import dev.flywheel.backend.image.ImageFetchException;
+import dev.flywheel.backend.insights.IncomparableException;
 import dev.flywheel.backend.labelconfig.LabelConfigException;
 import dev.flywheel.backend.prelabel.UnsupportedLabelConfigException;
 import dev.flywheel.backend.store.RunStateException;
@@ -44,6 +46,9 @@ public final class ErrorMapper {
             case LabelConfigException invalid -> write(ctx, 422, "invalid_label_config", invalid.getMessage(), Map.of());
             case UnknownEntityException unknown -> write(ctx, 404, "not_found", unknown.getMessage(), Map.of());
             case RunStateException conflict -> write(ctx, 409, "conflict", conflict.getMessage(), Map.of());
+            case IncomparableException incomparable -> write(ctx, 409, "incomparable_versions", incomparable.getMessage(), Map.of());
+            case ImageFetchException fetch -> write(ctx, fetch.kind() == ImageFetchException.Kind.NOT_FOUND ? 404 : 502,
+                    "image_" + fetch.kind().name().toLowerCase(java.util.Locale.ROOT), fetch.getMessage(), Map.of());
             case RejectedExecutionException overloaded -> {
                 ctx.header("Retry-After", "1");
                 write(ctx, 503, "overloaded", "Flywheel is busy; retry in a second", Map.of());

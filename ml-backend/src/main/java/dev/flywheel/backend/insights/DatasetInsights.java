@@ -1,0 +1,139 @@
+package dev.flywheel.backend.insights;
+
+import dev.flywheel.backend.analytics.AnnotatorAgreement;
+import dev.flywheel.backend.analytics.ConfidentLearning;
+import dev.flywheel.backend.analytics.DatasetStats;
+import dev.flywheel.backend.analytics.IssueFilter;
+import dev.flywheel.backend.analytics.IssueRanking;
+import dev.flywheel.backend.analytics.OutOfSamplePrediction;
+import dev.flywheel.backend.analytics.Uncertainty;
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.store.AnnotatorActivity;
+import dev.flywheel.backend.store.DatasetCounts;
+import dev.flywheel.backend.store.FlywheelStore;
+import dev.flywheel.backend.store.LabeledAnnotation;
+import dev.flywheel.backend.store.Project;
+import dev.flywheel.backend.store.ServedPrediction;
+import dev.flywheel.backend.store.Task;
+import dev.flywheel.backend.store.UnknownEntityException;
+import dev.flywheel.backend.training.DatasetAssembler;
+import dev.flywheel.model.api.Agreement;
+import dev.flywheel.model.api.AnnotatorStats;
+import dev.flywheel.model.api.LabelIssue;
+import dev.flywheel.model.api.LabelIssuesPage;
+import dev.flywheel.model.api.ProjectStats;
+import dev.flywheel.model.api.TaskPrediction;
+import dev.flywheel.model.api.TaskSummary;
+import dev.flywheel.model.api.TasksPage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The dataset part of the insights API: statistics, the task list with predictions and issues, and likely label
+ * errors found by confident learning on out-of-sample probabilities.
+ */
+public final class DatasetInsights {
+
+    private final FlywheelStore store;
+    private final ModelRegistry registry;
+    private final OutOfSampleEvidence evidence;
+
+    public DatasetInsights(FlywheelStore store, ModelRegistry registry, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+        this.store = store;
+        this.registry = registry;
+        this.evidence = new OutOfSampleEvidence(store, registry, mapper);
+    }
+
+    public ProjectStats stats(long project) {
+        requireProject(project);
+        DatasetCounts counts = store.dataset().counts(project);
+        Map<String, Long> classCounts = new LinkedHashMap<>();
+        store.dataset().classCounts(project).forEach(c -> classCounts.put(c.label(), c.count()));
+        List<AnnotatorStats> annotators = store.dataset().annotators(project).stream()
+                .sorted(Comparator.comparingLong(AnnotatorActivity::annotations).reversed())
+                .map(a -> new AnnotatorStats(a.annotatorId(), a.annotations(), DatasetStats.median(a.leadTimesSeconds())))
+                .toList();
+        Map<Long, List<String>> multiple = new LinkedHashMap<>();
+        store.dataset().tasksWithSeveralAnnotations(project).forEach((task, list) ->
+                multiple.put(task, list.stream().filter(a -> !a.labels().isEmpty()).map(a -> a.labels().getFirst()).toList()));
+        Agreement agreement = AnnotatorAgreement.pairwise(multiple);
+        return new ProjectStats(counts.tasks(), counts.annotatedTasks(), counts.annotations(), counts.skipped(),
+                DatasetStats.classCounts(classCounts), DatasetStats.imbalanceRatio(classCounts), annotators, agreement,
+                issues(project).size());
+    }
+
+    public LabelIssuesPage labelIssues(long project, Page page) {
+        requireProject(project);
+        List<LabelIssue> all = issues(project);
+        return new LabelIssuesPage(newest(project).map(ModelManifest::version).orElse(null), page.slice(all), page.next(all.size()));
+    }
+
+    /**
+     * The project's tasks with their labels, latest prediction and issue.
+     *
+     * @param label only tasks with this label, or null
+     * @param hasIssue only tasks flagged as likely label errors
+     * @param byUncertainty most uncertain prediction first (smallest margin between the top two probabilities)
+     */
+    public TasksPage tasks(long project, String label, boolean hasIssue, boolean byUncertainty, Page page) {
+        requireProject(project);
+        Map<Long, List<String>> labels = new LinkedHashMap<>();
+        for (LabeledAnnotation a : store.annotations().trainingSet(project)) {
+            labels.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).addAll(a.labels());
+        }
+        Map<Long, ServedPrediction> predictions = store.predictions().latestPerTask(project);
+        Map<Long, LabelIssue> issues = issues(project).stream().collect(Collectors.toMap(LabelIssue::taskId, Function.identity(), (a, b) -> a));
+        List<TaskSummary> summaries = new ArrayList<>();
+        for (Task task : store.tasks().list(project)) {
+            List<String> taskLabels = labels.getOrDefault(task.id(), List.of()).stream().distinct().toList();
+            if ((label != null && !taskLabels.contains(label)) || (hasIssue && !issues.containsKey(task.id()))) {
+                continue;
+            }
+            ServedPrediction p = predictions.get(task.id());
+            TaskPrediction prediction = p == null ? null : new TaskPrediction(p.labels(), p.score().orElse(null), p.modelVersion());
+            summaries.add(new TaskSummary(task.id(), task.imageRef().orElse(null), taskLabels, prediction, issues.get(task.id())));
+        }
+        if (byUncertainty) {
+            // Tasks without a prediction go last: nothing says they are uncertain.
+            Map<Long, Double> margins = new LinkedHashMap<>();
+            predictions.forEach((task, p) -> evidence.values(p).ifPresent(values -> margins.put(task, Uncertainty.margin(values))));
+            summaries.sort(Comparator.comparingDouble((TaskSummary t) -> margins.getOrDefault(t.id(), Double.MAX_VALUE)).thenComparingLong(TaskSummary::id));
+        }
+        return new TasksPage(page.slice(summaries), page.next(summaries.size()));
+    }
+
+    /** Likely label errors, most likely first. */
+    List<LabelIssue> issues(long project) {
+        Project found = requireProject(project);
+        List<String> labels = found.labels();
+        if (labels.size() < 2) {
+            return List.of();
+        }
+        Map<Long, DatasetAssembler.LabeledTask> given = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
+        Map<Long, double[]> probabilities = evidence.probabilities(project, labels, newest(project));
+        List<OutOfSamplePrediction> examples = new ArrayList<>();
+        given.forEach((task, labeled) -> {
+            double[] p = probabilities.get(task);
+            if (p != null) {
+                examples.add(new OutOfSamplePrediction(task, labeled.annotationId(), labeled.labelIndex(), p));
+            }
+        });
+        return ConfidentLearning.findLabelIssues(labels, examples, IssueFilter.PRUNE_BY_NOISE_RATE, IssueRanking.SELF_CONFIDENCE);
+    }
+
+    private Optional<ModelManifest> newest(long project) {
+        return registry.versions(project).stream().findFirst();
+    }
+
+    private Project requireProject(long project) {
+        return store.projects().find(project)
+                .orElseThrow(() -> new UnknownEntityException("Flywheel has not seen project " + project + " yet"));
+    }
+}

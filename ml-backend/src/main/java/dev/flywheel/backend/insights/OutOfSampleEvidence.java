@@ -1,0 +1,84 @@
+package dev.flywheel.backend.insights;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.store.FlywheelStore;
+import dev.flywheel.backend.store.ServedPrediction;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Class probabilities for labeled tasks from models that never trained on them: the newest version's hold-out
+ * predictions first, else the pre-label Flywheel served for the task (free out-of-sample evidence whenever the serving
+ * version did not learn from that task).
+ */
+final class OutOfSampleEvidence {
+
+    private static final TypeReference<Map<String, Double>> PROBABILITIES = new TypeReference<>() {};
+
+    private final FlywheelStore store;
+    private final ModelRegistry registry;
+    private final ObjectMapper mapper;
+
+    OutOfSampleEvidence(FlywheelStore store, ModelRegistry registry, ObjectMapper mapper) {
+        this.store = store;
+        this.registry = registry;
+        this.mapper = mapper;
+    }
+
+    /** Task id → probabilities in the order of {@code labels}; tasks without such evidence are absent. */
+    Map<Long, double[]> probabilities(long project, List<String> labels, Optional<ModelManifest> newest) {
+        Map<Long, double[]> result = new HashMap<>();
+        newest.filter(m -> m.labels().equals(labels)).ifPresent(m -> m.holdout().forEach(h ->
+                result.put(h.taskId(), h.probabilities().stream().mapToDouble(Double::doubleValue).toArray())));
+        Map<String, Set<Long>> trainedOn = new HashMap<>();
+        for (Map.Entry<Long, ServedPrediction> entry : store.predictions().latestPerTask(project).entrySet()) {
+            long task = entry.getKey();
+            ServedPrediction served = entry.getValue();
+            if (result.containsKey(task) || served.probabilitiesJson().isEmpty()) {
+                continue;
+            }
+            Set<Long> learned = trainedOn.computeIfAbsent(served.modelVersion(), v -> trainingTasks(project, v));
+            if (!learned.contains(task)) {
+                inLabelOrder(served.probabilitiesJson().get(), labels).ifPresent(p -> result.put(task, p));
+            }
+        }
+        return result;
+    }
+
+    private Set<Long> trainingTasks(long project, String version) {
+        Set<Long> tasks = new HashSet<>();
+        registry.manifest(project, version).ifPresent(m -> m.trainingSet().forEach(e -> tasks.add(e.taskId())));
+        return tasks;
+    }
+
+    /** A served prediction's probabilities, in whatever label order it was served. */
+    Optional<double[]> values(ServedPrediction served) {
+        return served.probabilitiesJson().flatMap(json -> {
+            try {
+                return Optional.of(mapper.readValue(json, PROBABILITIES).values().stream().mapToDouble(Double::doubleValue).toArray());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private Optional<double[]> inLabelOrder(String json, List<String> labels) {
+        try {
+            Map<String, Double> byLabel = mapper.readValue(json, PROBABILITIES);
+            if (!byLabel.keySet().containsAll(labels)) {
+                return Optional.empty();
+            }
+            return Optional.of(labels.stream().mapToDouble(byLabel::get).toArray());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.flywheel.backend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.fixtures.Annotations;
+import dev.flywheel.fixtures.Tasks;
+import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
+import dev.flywheel.model.json.FlywheelJson;
+import dev.flywheel.model.labelstudio.Task;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The insights API after a real flywheel: 80 shape images, four of them deliberately mislabeled, two versions, and
+ * pre-labels people then accepted or replaced.
+ */
+class InsightsApiTest {
+
+    private static final long PROJECT = 9;
+    private static final Set<Integer> FLIPPED = Set.of(3, 11, 22, 37);
+    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path home;
+
+    private static FakeLabelStudio labelStudio;
+    private static RunningBackend backend;
+    private static final List<Task> TASKS = new ArrayList<>();
+
+    @BeforeAll
+    static void runTheFlywheel() throws Exception {
+        labelStudio = new FakeLabelStudio();
+        backend = RunningBackend.start(home, Map.of());
+        Random random = new Random(5);
+        LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
+        ls.connect(PROJECT + ".1732870000", ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+        for (int i = 0; i < 80; i++) {
+            TASKS.add(Tasks.imageTask(2000 + i, labelStudio.upload(PROJECT, "s" + i + ".png", ShapeScenes.png(i % 3, random))));
+        }
+        for (int i = 0; i < 60; i++) {
+            int label = FLIPPED.contains(i) ? (i + 1) % 3 : i % 3;
+            ls.annotate(TASKS.get(i), Annotations.choice(9000 + i, TASKS.get(i).id(), ShapeScenes.LABELS.get(label)));
+        }
+        awaitIdle();
+        ls.predict(TASKS.subList(60, 80));
+        for (int i = 60; i < 72; i++) {
+            ls.annotate(TASKS.get(i), Annotations.choice(9000 + i, TASKS.get(i).id(), ShapeScenes.LABELS.get(i % 3)));
+        }
+        ls.startTraining();
+        awaitIdle();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        backend.close();
+        labelStudio.close();
+    }
+
+    @Test
+    void statsCountTasksAnnotationsClassesAndAnnotators() throws Exception {
+        JsonNode stats = get("/api/v1/projects/9/stats");
+
+        assertThat(stats.path("tasks").asInt()).isEqualTo(72);
+        assertThat(stats.path("annotations").asInt()).isEqualTo(72);
+        assertThat(stats.path("classes")).hasSize(3);
+        double shares = 0;
+        for (JsonNode c : stats.path("classes")) {
+            shares += c.path("share").asDouble();
+        }
+        assertThat(shares).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(stats.path("imbalance_ratio").asDouble()).isBetween(1.0, 1.2);
+        assertThat(stats.path("annotators").get(0).path("median_lead_time_s").asDouble()).isEqualTo(12.5);
+    }
+
+    @Test
+    void labelIssuesRankTheDeliberatelyFlippedLabelsFirst() throws Exception {
+        JsonNode page = get("/api/v1/projects/9/label-issues?limit=10");
+
+        List<Long> suspects = new ArrayList<>();
+        page.path("issues").forEach(issue -> suspects.add(issue.path("task_id").asLong()));
+        List<Long> flipped = FLIPPED.stream().map(i -> 2000L + i).toList();
+        assertThat(suspects).as("flipped tasks among the top suspects").containsAnyElementsOf(flipped);
+        JsonNode first = page.path("issues").get(0);
+        assertThat(first.path("given_label").asText()).isNotEqualTo(first.path("suggested_label").asText());
+        assertThat(first.path("self_confidence").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void tasksCanBeFilteredByLabelAndOrderedByUncertainty() throws Exception {
+        JsonNode circles = get("/api/v1/projects/9/tasks?label=circle&limit=1000");
+        JsonNode uncertain = get("/api/v1/projects/9/tasks?order=uncertainty&limit=5");
+        JsonNode paged = get("/api/v1/projects/9/tasks?limit=50");
+
+        assertThat(circles.path("tasks")).allSatisfy(t -> assertThat(t.path("labels").toString()).contains("circle"));
+        assertThat(uncertain.path("tasks")).hasSize(5);
+        assertThat(uncertain.path("tasks").get(0).path("prediction").path("score").asDouble()).isLessThan(1.0);
+        assertThat(paged.path("next_cursor").asText()).isEqualTo("50");
+        assertThat(get("/api/v1/projects/9/tasks?cursor=50&limit=50").path("tasks")).hasSize(22);
+    }
+
+    @Test
+    void twoVersionsCompareOnTheirSharedHoldOutAndTheCurveHasAPointEach() throws Exception {
+        JsonNode models = get("/api/v1/projects/9/models");
+        List<String> ready = new ArrayList<>();
+        models.path("models").forEach(m -> {
+            if (m.path("status").asText().equals("ready")) {
+                ready.add(m.path("version").asText());
+            }
+        });
+        assertThat(ready.size()).isGreaterThanOrEqualTo(2);
+
+        JsonNode comparison = get("/api/v1/projects/9/compare?base=" + ready.getLast() + "&candidate=" + ready.getFirst());
+        assertThat(comparison.path("metrics").get(0).path("name").asText()).isEqualTo("accuracy");
+        assertThat(comparison.path("per_class")).hasSize(3);
+        assertThat(comparison.path("data_diff").path("added").asInt()).isPositive();
+        JsonNode curve = get("/api/v1/projects/9/learning-curve");
+        assertThat(curve.path("points").size()).isEqualTo(ready.size());
+    }
+
+    @Test
+    void theFlywheelCountsPrelabelsThatPeopleKept() throws Exception {
+        JsonNode flywheel = get("/api/v1/projects/9/flywheel");
+
+        JsonNode version = flywheel.path("versions").get(0);
+        assertThat(version.path("prelabeled").asInt()).isEqualTo(12);
+        assertThat(version.path("accepted").asInt() + version.path("replaced").asInt()).isEqualTo(12);
+        assertThat(version.path("acceptance_rate").asDouble()).isGreaterThan(0.5);
+        assertThat(flywheel.path("without_prelabel").path("tasks").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void aTaskImageIsServedForPreviewsAndUnknownThingsAre404() throws Exception {
+        HttpResponse<byte[]> image = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + "/api/v1/projects/9/tasks/2000/image")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(image.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+
+        for (String path : List.of("/api/v1/projects/404/stats", "/api/v1/projects/9/models/v99-none", "/api/v1/projects/9/tasks/1/image")) {
+            HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(missing.statusCode()).as(path).isEqualTo(404);
+            assertThat(MAPPER.readTree(missing.body()).path("error").asText()).isEqualTo("not_found");
+        }
+        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + "/api/v1/projects/9/tasks?limit=5000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    private static void awaitIdle() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        int quiet = 0;
+        while (System.nanoTime() < deadline && quiet < 2) {
+            JsonNode models = get("/api/v1/projects/9/models");
+            boolean busy = false;
+            for (JsonNode m : models.path("models")) {
+                busy |= Set.of("queued", "training").contains(m.path("status").asText());
+            }
+            quiet = busy || models.path("active").isNull() ? 0 : quiet + 1;
+            Thread.sleep(400);
+        }
+        assertThat(quiet).as("training settled").isEqualTo(2);
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return MAPPER.readTree(response.body());
+    }
+}
