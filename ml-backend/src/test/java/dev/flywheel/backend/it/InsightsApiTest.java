@@ -42,13 +42,14 @@ class InsightsApiTest {
     private static FakeLabelStudio labelStudio;
     private static RunningBackend backend;
     private static final List<Task> TASKS = new ArrayList<>();
+    private static LabelStudioSimulator ls;
 
     @BeforeAll
     static void runTheFlywheel() throws Exception {
         labelStudio = new FakeLabelStudio();
         backend = RunningBackend.start(home, Map.of());
         Random random = new Random(5);
-        LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
+        ls = LabelStudioSimulator.of(backend.uri());
         ls.connect(PROJECT + ".1732870000", ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
         for (int i = 0; i < 80; i++) {
             TASKS.add(Tasks.imageTask(2000 + i, labelStudio.upload(PROJECT, "s" + i + ".png", ShapeScenes.png(i % 3, random))));
@@ -160,6 +161,27 @@ class InsightsApiTest {
         HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + "/api/v1/projects/9/tasks?limit=5000")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(bad.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aBrokenOrMissingImageFailsOnlyItsOwnTaskInABatch() throws Exception {
+        String broken = labelStudio.upload(PROJECT, "broken.png", dev.flywheel.fixtures.images.TestImages.notAnImage());
+        String truncated = labelStudio.upload(PROJECT, "truncated.png",
+                dev.flywheel.fixtures.images.TestImages.truncated(ShapeScenes.png(0, new Random(1))));
+        List<Task> batch = List.of(TASKS.get(72), Tasks.imageTask(3001, broken), Tasks.imageTask(3002, "/data/upload/9/missing.png"),
+                Tasks.imageTask(3003, truncated), Tasks.imageTask(3004, "http://169.254.169.254/latest/meta-data/"), TASKS.get(73));
+
+        var reply = ls.predict(batch);
+
+        assertThat(reply.status()).isEqualTo(200);
+        var predictions = reply.body().predictions();
+        assertThat(predictions).hasSize(6).allSatisfy(p -> assertThat(p.modelVersion()).isEqualTo(reply.body().modelVersion()));
+        assertThat(predictions.get(0).result()).hasSize(1);
+        assertThat(predictions.get(5).result()).hasSize(1);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(predictions.get(i).result()).as("task %d", i).isEmpty();
+        }
+        assertThat(get("/health").path("status").asText()).isEqualTo("UP");
     }
 
     private static void awaitIdle() throws Exception {
