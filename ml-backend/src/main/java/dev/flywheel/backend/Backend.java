@@ -25,8 +25,10 @@ import dev.flywheel.backend.labelconfig.LabelConfigCache;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.prelabel.PrelabelService;
 import dev.flywheel.backend.project.ProjectService;
+import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
+import dev.flywheel.backend.training.CrossValidationAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingQueue;
@@ -55,6 +57,8 @@ import org.slf4j.LoggerFactory;
 public final class Backend implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
+    /** K of the cross-validation audit after each run. */
+    static final int AUDIT_FOLDS = 5;
 
     private final List<AutoCloseable> owned;
     private final FlywheelServer server;
@@ -100,8 +104,16 @@ public final class Backend implements AutoCloseable {
 
         ActiveModels models = new ActiveModels(registry, store.runs()::activeVersion, 2);
         owned.add(models);
-        TrainingRunner runner = new TrainingRunner(store, registry, new DatasetAssembler(images, fetchExecutor), policy, trainingSettings, mapper, clock);
-        TrainingQueue queue = new TrainingQueue(runner);
+        DatasetAssembler assembler = new DatasetAssembler(images, fetchExecutor);
+        TrainingRunner runner = new TrainingRunner(store, registry, assembler, policy, trainingSettings, mapper, clock);
+        AuditFiles audits = new AuditFiles(config.home().resolve("audits"), mapper);
+        DatasetInsights datasets = new DatasetInsights(store, registry, audits, mapper);
+        CrossValidationAudit audit = new CrossValidationAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS);
+        TrainingQueue queue = new TrainingQueue(runner, (published, cancelled) -> {
+            datasets.refresh(published.project());
+            audit.run(published, cancelled);
+            datasets.refresh(published.project());
+        });
         owned.add(queue);
         TrainingTrigger trigger = new TrainingTrigger() {
             @Override
@@ -123,7 +135,7 @@ public final class Backend implements AutoCloseable {
         PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         ModelInsights insights = new ModelInsights(store, registry, queue);
-        InsightsController api = new InsightsController(insights, new DatasetInsights(store, registry, mapper), new RunInsights(store, registry),
+        InsightsController api = new InsightsController(insights, datasets, new RunInsights(store, registry),
                 new TaskImages(store, images));
         FlywheelServer server = new FlywheelServer(mapper, config.basicAuth(), List.of(
                 new HealthController(engine.toString()),

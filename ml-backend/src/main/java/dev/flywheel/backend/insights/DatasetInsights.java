@@ -7,6 +7,7 @@ import dev.flywheel.backend.analytics.IssueFilter;
 import dev.flywheel.backend.analytics.IssueRanking;
 import dev.flywheel.backend.analytics.OutOfSamplePrediction;
 import dev.flywheel.backend.analytics.Uncertainty;
+import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.AnnotatorActivity;
@@ -45,10 +46,20 @@ public final class DatasetInsights {
     private final ModelRegistry registry;
     private final OutOfSampleEvidence evidence;
 
-    public DatasetInsights(FlywheelStore store, ModelRegistry registry, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    private final AuditFiles audits;
+    // Label issues per project, recomputed when the newest version, its audit or the annotations change.
+    private final Map<Long, CachedIssues> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public DatasetInsights(FlywheelStore store, ModelRegistry registry, AuditFiles audits, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.store = store;
         this.registry = registry;
-        this.evidence = new OutOfSampleEvidence(store, registry, mapper);
+        this.audits = audits;
+        this.evidence = new OutOfSampleEvidence(store, registry, audits, mapper);
+    }
+
+    /** Recomputes a project's label issues; the training worker calls it after each run and audit. */
+    public void refresh(long project) {
+        issues(project);
     }
 
     public ProjectStats stats(long project) {
@@ -109,15 +120,28 @@ public final class DatasetInsights {
         return new TasksPage(page.slice(summaries), page.next(summaries.size()));
     }
 
-    /** Likely label errors, most likely first. */
+    /** Likely label errors, most likely first, from the cache when nothing changed since they were computed. */
     List<LabelIssue> issues(long project) {
+        Optional<ModelManifest> newest = newest(project);
+        String key = newest.map(m -> m.version() + (audits.read(project, m.version()).isPresent() ? "+audit" : "")).orElse("")
+                + "@" + store.annotations().latestSequence(project);
+        CachedIssues cached = cache.get(project);
+        if (cached != null && cached.key().equals(key)) {
+            return cached.issues();
+        }
+        List<LabelIssue> computed = computeIssues(project, newest);
+        cache.put(project, new CachedIssues(key, computed));
+        return computed;
+    }
+
+    private List<LabelIssue> computeIssues(long project, Optional<ModelManifest> newest) {
         Project found = requireProject(project);
         List<String> labels = found.labels();
         if (labels.size() < 2) {
             return List.of();
         }
         Map<Long, DatasetAssembler.LabeledTask> given = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
-        Map<Long, double[]> probabilities = evidence.probabilities(project, labels, newest(project));
+        Map<Long, double[]> probabilities = evidence.probabilities(project, labels, newest);
         List<OutOfSamplePrediction> examples = new ArrayList<>();
         given.forEach((task, labeled) -> {
             double[] p = probabilities.get(task);
@@ -127,6 +151,8 @@ public final class DatasetInsights {
         });
         return ConfidentLearning.findLabelIssues(labels, examples, IssueFilter.PRUNE_BY_NOISE_RATE, IssueRanking.SELF_CONFIDENCE);
     }
+
+    private record CachedIssues(String key, List<LabelIssue> issues) {}
 
     private Optional<ModelManifest> newest(long project) {
         return registry.versions(project).stream().findFirst();

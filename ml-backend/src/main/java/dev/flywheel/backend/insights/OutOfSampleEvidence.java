@@ -2,6 +2,7 @@ package dev.flywheel.backend.insights;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.FlywheelStore;
@@ -15,8 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Class probabilities for labeled tasks from models that never trained on them: the newest version's hold-out
- * predictions first, else the pre-label Flywheel served for the task (free out-of-sample evidence whenever the serving
+ * Class probabilities for labeled tasks from models that never trained on them: the newest version's K-fold audit
+ * first, then its hold-out predictions, else the pre-label Flywheel served for the task (free out-of-sample evidence whenever the serving
  * version did not learn from that task).
  */
 final class OutOfSampleEvidence {
@@ -25,19 +26,24 @@ final class OutOfSampleEvidence {
 
     private final FlywheelStore store;
     private final ModelRegistry registry;
+    private final AuditFiles audits;
     private final ObjectMapper mapper;
 
-    OutOfSampleEvidence(FlywheelStore store, ModelRegistry registry, ObjectMapper mapper) {
+    OutOfSampleEvidence(FlywheelStore store, ModelRegistry registry, AuditFiles audits, ObjectMapper mapper) {
         this.store = store;
         this.registry = registry;
+        this.audits = audits;
         this.mapper = mapper;
     }
 
     /** Task id → probabilities in the order of {@code labels}; tasks without such evidence are absent. */
     Map<Long, double[]> probabilities(long project, List<String> labels, Optional<ModelManifest> newest) {
         Map<Long, double[]> result = new HashMap<>();
-        newest.filter(m -> m.labels().equals(labels)).ifPresent(m -> m.holdout().forEach(h ->
-                result.put(h.taskId(), h.probabilities().stream().mapToDouble(Double::doubleValue).toArray())));
+        Optional<ModelManifest> comparable = newest.filter(m -> m.labels().equals(labels));
+        comparable.flatMap(m -> audits.read(m.project(), m.version())).filter(a -> a.labels().equals(labels)).ifPresent(audit ->
+                audit.probabilities().forEach((task, p) -> result.put(task, p.stream().mapToDouble(Double::doubleValue).toArray())));
+        comparable.ifPresent(m -> m.holdout().forEach(h ->
+                result.putIfAbsent(h.taskId(), h.probabilities().stream().mapToDouble(Double::doubleValue).toArray())));
         Map<String, Set<Long>> trainedOn = new HashMap<>();
         for (Map.Entry<Long, ServedPrediction> entry : store.predictions().latestPerTask(project).entrySet()) {
             long task = entry.getKey();

@@ -47,7 +47,32 @@ public final class ClassifierTrainer {
     public TrainingOutcome train(List<Example> examples, int classes, Path outputDir, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         HoldoutSplit split = HoldoutSplit.of(examples, settings.holdoutFraction(), settings.seed());
-        if (split.training().isEmpty()) {
+        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, model -> {
+            try {
+                model.save(outputDir, LoadedClassifier.PARAMS_NAME);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not save the trained parameters", e);
+            }
+        });
+        return outcome(split, fitted.logits(), fitted.history(), (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Trains on {@code training} only and returns softmax probabilities for {@code evaluate}, which the model never
+     * saw: one fold of a cross-validation. Nothing is saved.
+     */
+    public List<double[]> outOfFold(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled) {
+        float[][] logits = fit(training, evaluate, classes, cancelled, model -> {}).logits();
+        List<double[]> probabilities = new ArrayList<>(logits.length);
+        for (float[] row : logits) {
+            probabilities.add(TemperatureScaling.softmax(row, 1.0));
+        }
+        return probabilities;
+    }
+
+    private Fitted fit(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled,
+            java.util.function.Consumer<Model> whenTrained) {
+        if (training.isEmpty()) {
             throw new IllegalArgumentException("no training examples left after the hold-out split");
         }
         int size = settings.inputSize();
@@ -57,26 +82,26 @@ public final class ClassifierTrainer {
         try (Model model = Model.newInstance("training", "PyTorch")) {
             model.setBlock(ImageClassifierNet.build(classes));
             List<EpochStats> history = new ArrayList<>();
-            float[][] holdoutLogits;
+            float[][] logits;
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 3, size, size));
                 Random random = new Random(settings.seed());
-                List<Example> order = new ArrayList<>(split.training());
+                List<Example> order = new ArrayList<>(training);
                 int epochs = settings.epochsFor(order.size());
                 for (int epoch = 1; epoch <= epochs; epoch++) {
                     Collections.shuffle(order, random);
                     double loss = trainEpoch(trainer, order, cancelled);
-                    holdoutLogits = logits(trainer, split.holdout());
-                    history.add(new EpochStats(epoch, loss, accuracy(holdoutLogits, split.holdout())));
+                    history.add(new EpochStats(epoch, loss, accuracy(logits(trainer, evaluate), evaluate)));
                 }
-                holdoutLogits = logits(trainer, split.holdout());
+                logits = logits(trainer, evaluate);
             }
-            model.save(outputDir, LoadedClassifier.PARAMS_NAME);
-            return outcome(split, holdoutLogits, history, (System.nanoTime() - started) / 1e9);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not save the trained parameters", e);
+            whenTrained.accept(model);
+            return new Fitted(logits, history);
         }
     }
+
+    /** Hold-out logits and per-epoch history of one fit. */
+    private record Fitted(float[][] logits, List<EpochStats> history) {}
 
     private double trainEpoch(Trainer trainer, List<Example> order, BooleanSupplier cancelled) {
         double lossSum = 0;

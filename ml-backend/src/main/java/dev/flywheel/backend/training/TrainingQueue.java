@@ -20,6 +20,7 @@ public final class TrainingQueue implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingQueue.class);
 
     private final TrainingRunner runner;
+    private final AfterRun afterRun;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("flywheel-training").daemon(true).factory());
     private final Object lock = new Object();
@@ -28,8 +29,17 @@ public final class TrainingQueue implements AutoCloseable {
     private Long running;
     private volatile boolean closing;
 
-    public TrainingQueue(TrainingRunner runner) {
+    public TrainingQueue(TrainingRunner runner, AfterRun afterRun) {
         this.runner = runner;
+        this.afterRun = afterRun;
+    }
+
+    /** Follow-up work on a new version (the audit), run on the worker only while no training waits. */
+    @FunctionalInterface
+    public interface AfterRun {
+
+        /** @param cancelled true once a training run is waiting or the backend closes: stop early */
+        void run(dev.flywheel.backend.registry.ModelManifest published, java.util.function.BooleanSupplier cancelled);
     }
 
     /** Annotations changed: queue a run if the policy says the project has earned one. */
@@ -69,7 +79,7 @@ public final class TrainingQueue implements AutoCloseable {
         }
         try {
             if (!closing) {
-                runner.runPending(project, () -> closing);
+                runner.runPending(project, () -> closing).ifPresent(this::afterRun);
             }
         } catch (RuntimeException e) {
             LOG.error("training of project {} failed", project, e);
@@ -82,6 +92,27 @@ public final class TrainingQueue implements AutoCloseable {
             if (followUp && !closing) {
                 annotationsChanged(project);
             }
+        }
+    }
+
+    private void afterRun(dev.flywheel.backend.registry.ModelManifest published) {
+        worker.execute(() -> {
+            if (closing || trainingWaits()) {
+                return;
+            }
+            try {
+                afterRun.run(published, () -> closing || trainingWaits());
+            } catch (TrainingCancelledException e) {
+                LOG.info("project {}: audit of {} gave way to training", published.project(), published.version());
+            } catch (RuntimeException e) {
+                LOG.warn("project {}: audit of {} failed: {}", published.project(), published.version(), e.getMessage());
+            }
+        });
+    }
+
+    private boolean trainingWaits() {
+        synchronized (lock) {
+            return !queued.isEmpty() || !followUps.isEmpty();
         }
     }
 

@@ -84,17 +84,17 @@ public final class TrainingRunner {
         return Optional.of(queue(project));
     }
 
-    /** Runs the project's queued run, if any. */
-    public void runPending(long project, BooleanSupplier cancelled) {
+    /** Runs the project's queued run, if any; the published version when it succeeded. */
+    public Optional<ModelManifest> runPending(long project, BooleanSupplier cancelled) {
         Optional<TrainingRun> run;
         synchronized (this) {
             run = queuedRun(project);
             run.ifPresent(r -> store.runs().start(project, r.version(), store.annotations().latestSequence(project)));
         }
-        run.ifPresent(r -> execute(project, r, cancelled));
+        return run.flatMap(r -> execute(project, r, cancelled));
     }
 
-    private void execute(long project, TrainingRun run, BooleanSupplier cancelled) {
+    private Optional<ModelManifest> execute(long project, TrainingRun run, BooleanSupplier cancelled) {
         String version = run.version();
         Path staging = null;
         try {
@@ -118,6 +118,7 @@ public final class TrainingRunner {
             store.runs().activate(project, version);
             LOG.info("project {}: version {} active (accuracy {}, {} training images, {} s)", project, version,
                     manifest.metrics().accuracy(), manifest.trainedOn(), Math.round(outcome.seconds()));
+            return Optional.of(manifest);
         } catch (RuntimeException e) {
             if (staging != null) {
                 registry.discard(staging);
@@ -125,6 +126,7 @@ public final class TrainingRunner {
             String reason = e instanceof TrainingCancelledException ? "cancelled at shutdown" : e.getMessage();
             store.runs().fail(project, version, reason == null ? e.getClass().getSimpleName() : reason);
             LOG.warn("project {}: run {} failed: {}", project, version, reason);
+            return Optional.empty();
         }
     }
 

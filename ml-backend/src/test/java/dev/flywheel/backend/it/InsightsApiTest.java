@@ -65,6 +65,34 @@ class InsightsApiTest {
         }
         ls.startTraining();
         awaitIdle();
+        awaitAudit();
+    }
+
+    /** The K-fold audit runs on the training worker once training is idle; label issues build on it. */
+    private static void awaitAudit() throws Exception {
+        String active = get("/api/v1/projects/9/models").path("active").asText();
+        Path audit = home.resolve("audits").resolve("9").resolve(active + ".json");
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (!java.nio.file.Files.exists(audit) && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+        }
+        assertThat(audit).as("audit of the active version").exists();
+    }
+
+    @Test
+    void theAuditGivesEveryLabeledTaskOutOfFoldProbabilities() throws Exception {
+        String active = get("/api/v1/projects/9/models").path("active").asText();
+        JsonNode audit = MAPPER.readTree(home.resolve("audits").resolve("9").resolve(active + ".json").toFile());
+
+        assertThat(audit.path("folds").asInt()).isEqualTo(5);
+        assertThat(audit.path("probabilities").size()).isGreaterThanOrEqualTo(68);
+        audit.path("probabilities").forEach(p -> {
+            double sum = 0;
+            for (JsonNode v : p) {
+                sum += v.asDouble();
+            }
+            assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        });
     }
 
     @AfterAll
@@ -96,7 +124,7 @@ class InsightsApiTest {
         List<Long> suspects = new ArrayList<>();
         page.path("issues").forEach(issue -> suspects.add(issue.path("task_id").asLong()));
         List<Long> flipped = FLIPPED.stream().map(i -> 2000L + i).toList();
-        assertThat(suspects).as("flipped tasks among the top suspects").containsAnyElementsOf(flipped);
+        assertThat(suspects.stream().filter(flipped::contains).count()).as("flipped tasks among the top suspects").isGreaterThanOrEqualTo(3);
         JsonNode first = page.path("issues").get(0);
         assertThat(first.path("given_label").asText()).isNotEqualTo(first.path("suggested_label").asText());
         assertThat(first.path("self_confidence").asDouble()).isBetween(0.0, 1.0);

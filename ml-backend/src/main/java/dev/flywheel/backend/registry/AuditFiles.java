@@ -1,0 +1,74 @@
+package dev.flywheel.backend.registry;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Out-of-fold probabilities from a version's cross-validation audit, one file per version beside the model folders,
+ * written atomically (the audit runs after the version is published, which stays immutable).
+ */
+public final class AuditFiles {
+
+    private final Path root;
+    private final ObjectMapper mapper;
+
+    public AuditFiles(Path root, ObjectMapper mapper) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+    }
+
+    public void write(Audit audit) {
+        Path file = file(audit.project(), audit.version());
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = Files.createTempFile(file.getParent(), ".audit-", ".json");
+            Files.write(temp, mapper.writeValueAsBytes(audit));
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the audit of " + audit.version(), e);
+        }
+    }
+
+    public Optional<Audit> read(long project, String version) {
+        Path file = file(project, version);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mapper.readValue(file.toFile(), Audit.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path file(long project, String version) {
+        if (!version.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("not a valid version name: " + version);
+        }
+        return root.resolve(Long.toString(project)).resolve(version + ".json");
+    }
+
+    /**
+     * One audit: K-fold out-of-fold probabilities per task, in the order of {@code labels}.
+     *
+     * @param folds how many folds the examples were split into
+     * @param probabilities task id → probabilities from the fold model that did not see the task
+     */
+    public record Audit(long project, String version, int folds, List<String> labels,
+            @JsonProperty("probabilities") Map<Long, List<Double>> probabilities) {
+
+        public Audit {
+            labels = List.copyOf(labels);
+            probabilities = Map.copyOf(probabilities);
+        }
+    }
+}
