@@ -1,6 +1,6 @@
 package dev.flywheel.eclipse.ui.views;
 
-import dev.flywheel.eclipse.core.client.BackendClient;
+import dev.flywheel.eclipse.core.client.FlywheelClient;
 import dev.flywheel.eclipse.core.jobs.HealthCheckJob;
 import dev.flywheel.eclipse.core.jobs.HealthOutcome;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
@@ -79,9 +79,9 @@ public final class DatasetsView extends ViewPart {
         if (running != null) {
             running.cancel();
         }
-        BackendClient client;
+        FlywheelClient client;
         try {
-            client = new BackendClient(settings.backendUrl());
+            client = new FlywheelClient(settings.backendUrl());
         } catch (IllegalArgumentException e) {
             showStatus(e.getMessage(), List.of());
             return;
