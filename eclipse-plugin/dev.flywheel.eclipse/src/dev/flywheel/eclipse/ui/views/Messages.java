@@ -8,17 +8,36 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.flywheel.eclipse.ui.views.messages"; //$NON-NLS-1$
 
     public static String DatasetsView_noBackend;
-    public static String DatasetsView_checking;
-    public static String DatasetsView_connected;
-    public static String DatasetsView_notUp;
     public static String DatasetsView_refresh;
     public static String DatasetsView_refreshTooltip;
-    public static String DatasetsView_columnItem;
-    public static String DatasetsView_columnValue;
-    public static String DatasetsView_rowBackend;
-    public static String DatasetsView_rowStatus;
-    public static String DatasetsView_rowModelClass;
-    public static String DatasetsView_unknown;
+    public static String DatasetsView_loading;
+    public static String DatasetsView_noProjects;
+    public static String DatasetsView_loadingJob;
+    public static String DatasetsView_statsJob;
+    public static String DatasetsView_columnName;
+    public static String DatasetsView_columnTaskType;
+    public static String DatasetsView_columnTasks;
+    public static String DatasetsView_columnAnnotations;
+    public static String DatasetsView_columnActive;
+    public static String DatasetsView_columnDrift;
+    public static String DatasetsView_drifted;
+    public static String DatasetsView_noDrift;
+    public static String Stats_select;
+    public static String Stats_loading;
+    public static String Stats_header;
+    public static String Stats_tasks;
+    public static String Stats_annotatedTasks;
+    public static String Stats_annotations;
+    public static String Stats_skipped;
+    public static String Stats_imbalance;
+    public static String Stats_issuesOpen;
+    public static String Stats_multiple;
+    public static String Stats_agreement;
+    public static String Stats_classChart;
+    public static String Stats_classAxis;
+    public static String Stats_countAxis;
+    public static String Stats_annotator;
+    public static String Stats_leadTime;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
