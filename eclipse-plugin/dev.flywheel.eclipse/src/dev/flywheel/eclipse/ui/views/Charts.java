@@ -43,8 +43,7 @@ public final class Charts {
             IBarSeries<?> negatives = (IBarSeries<?>) chart.getSeriesSet().createSeries(SeriesType.BAR, id + "-negative"); //$NON-NLS-1$
             negatives.setYSeries(below);
             negatives.setBarColor(negative);
-            chart.getSeriesSet().getSeries()[0].enableStack(true);
-            negatives.enableStack(true);
+            // not stacked: SWTChart refuses to stack negative values; a zero bar beside each one is invisible
         }
         chart.getAxisSet().adjustRange();
         chart.redraw();

@@ -38,6 +38,33 @@ public final class Messages extends NLS {
     public static String Stats_countAxis;
     public static String Stats_annotator;
     public static String Stats_leadTime;
+    public static String Versions_selectProject;
+    public static String Versions_loading;
+    public static String Versions_loadingJob;
+    public static String Versions_header;
+    public static String Versions_headerPolling;
+    public static String Versions_version;
+    public static String Versions_status;
+    public static String Versions_created;
+    public static String Versions_trainedOn;
+    public static String Versions_accuracy;
+    public static String Versions_macroF1;
+    public static String Versions_duration;
+    public static String Versions_acceptance;
+    public static String Versions_leadTime;
+    public static String Versions_curveTitle;
+    public static String Versions_curveX;
+    public static String Versions_curveY;
+    public static String Versions_refresh;
+    public static String Versions_train;
+    public static String Versions_activate;
+    public static String Versions_compare;
+    public static String Versions_trainJob;
+    public static String Versions_queued;
+    public static String Versions_activateTitle;
+    public static String Versions_activateQuestion;
+    public static String Versions_activateJob;
+    public static String Versions_activated;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

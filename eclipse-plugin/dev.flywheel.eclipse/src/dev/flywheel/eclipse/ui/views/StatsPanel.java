@@ -30,13 +30,13 @@ final class StatsPanel {
 
     StatsPanel(Composite parent) {
         root = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().margins(4, 4).numColumns(2).applyTo(root);
+        GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(root);
         header = new Label(root, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(header);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
 
         Composite grid = new Composite(root, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(4).spacing(12, 2).applyTo(grid);
-        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(grid);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(grid);
         for (String name : List.of(Messages.Stats_tasks, Messages.Stats_annotatedTasks, Messages.Stats_annotations,
                 Messages.Stats_skipped, Messages.Stats_imbalance, Messages.Stats_issuesOpen, Messages.Stats_multiple,
                 Messages.Stats_agreement)) {
@@ -57,7 +57,7 @@ final class StatsPanel {
         column(Messages.Stats_annotations, 90, a -> Long.toString(a.annotations()));
         column(Messages.Stats_leadTime, 130, a -> Figures.seconds(a.medianLeadTimeS()));
         annotators.setInput(List.of());
-        GridDataFactory.fillDefaults().grab(false, true).hint(300, 120).applyTo(annotators.getControl());
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, 80).applyTo(annotators.getControl());
         header.setText(Messages.Stats_select);
     }
 
