@@ -103,7 +103,9 @@ class DatasetsViewTest {
                     () -> assertEquals("4.2 s", annotators.getItem(0).getText(2)),
                     () -> assertTrue(backend.requests().contains("GET /api/v1/projects/3/stats"), backend.requests()::toString));
 
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
             Workbench.screenshot(page.getWorkbenchWindow().getShell(), "datasets-view.png");
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
         }
     }
 

@@ -86,7 +86,9 @@ class ModelVersionsViewTest {
                 () -> assertArrayEquals(new double[] {300, 700}, view.curve().getSeriesSet().getSeries()[0].getXSeries()),
                 () -> assertArrayEquals(new double[] {0.75, 0.88}, view.curve().getSeriesSet().getSeries()[0].getYSeries()),
                 () -> assertTrue(view.statusLine().getText().contains("a run is in progress"), view.statusLine().getText()));
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         Workbench.screenshot(page.getWorkbenchWindow().getShell(), "model-versions-view.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
     }
 
     @Test

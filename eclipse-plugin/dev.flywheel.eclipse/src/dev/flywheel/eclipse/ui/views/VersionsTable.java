@@ -33,7 +33,7 @@ final class VersionsTable {
         column(viewer, Messages.Versions_macroF1, 80, r -> r.model().metrics() == null ? Figures.NONE
                 : Figures.percent(r.model().metrics().macroF1()));
         column(viewer, Messages.Versions_duration, 80, r -> Figures.seconds(r.model().trainingSeconds()));
-        column(viewer, Messages.Versions_acceptance, 90, r -> r.savings() == null ? Figures.NONE
+        column(viewer, Messages.Versions_acceptance, 140, r -> r.savings() == null ? Figures.NONE
                 : Figures.percent(r.savings().acceptanceRate()));
         column(viewer, Messages.Versions_leadTime, 110, r -> r.savings() == null ? Figures.NONE
                 : Figures.seconds(r.savings().medianLeadTimeS()));
