@@ -1,28 +1,19 @@
 package dev.flywheel.eclipse.ui.views;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.flywheel.eclipse.core.client.FakeBackend;
-import dev.flywheel.eclipse.core.jobs.FlywheelJobs;
+import dev.flywheel.eclipse.core.client.SampleProject;
+import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
-import java.nio.file.Files;
-import java.util.Arrays;
-import java.nio.file.Path;
-import java.util.function.BooleanSupplier;
-import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.ActionContributionItem;
-import org.eclipse.jface.action.IAction;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Shell;
-import org.eclipse.swt.widgets.Table;
+import dev.flywheel.eclipse.ui.testing.Workbench;
+import java.util.List;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
@@ -30,6 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The Datasets view in a real workbench against {@link FakeBackend} serving {@link SampleProject}: an
+ * in-test HTTP server speaking the insights contract with shared-model records. It stands in for the
+ * real ml-backend until that serves /api/v1; then these tests can boot the backend instead.
+ */
 class DatasetsViewTest {
 
     private final BackendSettings settings = BackendSettings.ofWorkspace();
@@ -39,8 +35,8 @@ class DatasetsViewTest {
     void openWorkbenchPage() {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
         page = window.getActivePage();
-        window.getShell().setSize(1280, 800);
-        settings.setBackendUrl(null);
+        window.getShell().setSize(1400, 900);
+        settings.setConnections(List.of());
     }
 
     @AfterEach
@@ -49,127 +45,83 @@ class DatasetsViewTest {
         if (ref != null) {
             page.hideView(ref);
         }
-        settings.setBackendUrl(null);
-        pump();
+        Workbench.waitForJobs();
+        settings.setConnections(List.of());
     }
 
     @Test
-    void without_a_backend_the_view_shows_an_empty_table_and_says_how_to_connect() throws Exception {
+    void without_a_connection_the_view_says_how_to_connect() throws Exception {
         DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
-        pump();
+        Workbench.pump();
 
-        Table table = view.table();
         String status = view.statusLine().getText();
         assertAll(
-                () -> assertTrue(table.isVisible(), "the table is shown"),
-                () -> assertEquals(2, table.getColumnCount()),
-                () -> assertEquals("Item", table.getColumn(0).getText()),
-                () -> assertEquals(0, table.getItemCount()),
-                () -> assertTrue(view.statusLine().isVisible(), "the status line is shown"),
-                () -> assertTrue(status.contains("No Flywheel backend is configured"), status),
-                () -> assertTrue(status.contains("http://127.0.0.1:9090"), status),
-                () -> assertTrue(status.contains("Refresh"), status));
-
-        Path png = screenshot(page.getWorkbenchWindow().getShell(), "datasets-view.png");
-        assertTrue(Files.size(png) > 1000, "a PNG of the workbench was written to " + png);
+                () -> assertEquals(0, view.tree().getTree().getItemCount()),
+                () -> assertTrue(status.contains("No Flywheel backend is connected"), status),
+                () -> assertTrue(status.contains("Preferences"), status),
+                () -> assertTrue(status.contains("http://127.0.0.1:9090"), status));
     }
 
     @Test
-    void refresh_shows_the_health_of_the_configured_backend_in_the_table() throws Exception {
-        try (FakeBackend backend = FakeBackend.answering(200, "{\"status\":\"UP\",\"model_class\":\"Flywheel\"}")) {
-            settings.setBackendUrl(backend.url());
+    void the_tree_lists_projects_per_backend_and_selecting_one_shows_its_statistics() throws Exception {
+        try (FakeBackend backend = SampleProject.serve(FakeBackend.routed())) {
+            settings.setConnections(List.of(new BackendConnection("local", backend.url(), "")));
 
             DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
-            waitForFlywheelJobs(view);
+            Tree tree = view.tree().getTree();
+            Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 2);
 
-            Table table = view.table();
+            TreeItem backendItem = tree.getItem(0);
+            TreeItem cats = backendItem.getItem(0);
             assertAll(
-                    () -> assertEquals("Connected to " + backend.url() + " (status UP).", view.statusLine().getText()),
-                    () -> assertEquals(3, table.getItemCount()),
-                    () -> assertEquals("UP", table.getItem(1).getText(1)),
-                    () -> assertEquals("Flywheel", table.getItem(2).getText(1)),
-                    () -> assertEquals(java.util.List.of("GET /health"), backend.requests()));
+                    () -> assertEquals("local (" + backend.url() + ")", backendItem.getText(0)),
+                    () -> assertEquals("Cats and dogs", cats.getText(0)),
+                    () -> assertEquals("image_classification", cats.getText(1)),
+                    () -> assertEquals("1200", cats.getText(2)),
+                    () -> assertEquals("980", cats.getText(3)),
+                    () -> assertEquals(SampleProject.V2, cats.getText(4)),
+                    () -> assertEquals("drifted", cats.getText(5)),
+                    () -> assertEquals("\u2014", backendItem.getItem(1).getText(4), "no active version"));
+
+            view.tree().setSelection(new StructuredSelection(cats.getData()), true);
+            StatsPanel stats = view.statsPanel();
+            Workbench.waitFor("the statistics", () -> stats.header().startsWith("Cats and dogs on local"));
+
+            var figures = stats.figures();
+            var bars = stats.classChart().getSeriesSet().getSeries()[0];
+            var annotators = stats.annotatorTable().getTable();
+            assertAll(
+                    () -> assertEquals("1200", figures.get("Tasks")),
+                    () -> assertEquals("12", figures.get("Skipped")),
+                    () -> assertEquals("6.0 : 1", figures.get("Imbalance (largest : smallest)")),
+                    () -> assertEquals("17", figures.get("Open label issues")),
+                    () -> assertEquals("85.0 %", figures.get("Mean pairwise agreement")),
+                    () -> assertArrayEquals(new String[] {"cat", "dog", "bird"},
+                            stats.classChart().getAxisSet().getXAxis(0).getCategorySeries()),
+                    () -> assertArrayEquals(new double[] {600, 300, 100}, bars.getYSeries()),
+                    () -> assertEquals(2, annotators.getItemCount()),
+                    () -> assertEquals("4.2 s", annotators.getItem(0).getText(2)),
+                    () -> assertTrue(backend.requests().contains("GET /api/v1/projects/3/stats"), backend.requests()::toString));
+
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+            Workbench.screenshot(page.getWorkbenchWindow().getShell(), "datasets-view.png");
+            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
         }
     }
 
     @Test
-    void the_toolbar_refresh_against_a_stopped_backend_shows_the_error_in_the_status_line() throws Exception {
-        DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
-        pump();
+    void a_stopped_backend_shows_why_in_its_tree_row_instead_of_a_dialog() throws Exception {
         String url;
-        try (FakeBackend stopped = FakeBackend.answering(200, "{}")) {
+        try (FakeBackend stopped = FakeBackend.routed()) {
             url = stopped.url();
         }
-        settings.setBackendUrl(url);
+        settings.setConnections(List.of(new BackendConnection("gone", url, "")));
 
-        refreshAction(view).run();
-        waitForFlywheelJobs(view);
+        DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
+        Tree tree = view.tree().getTree();
+        Workbench.waitFor("the error", () -> tree.getItemCount() == 1 && tree.getItem(0).getText(0).contains("Cannot reach"));
 
-        String status = view.statusLine().getText();
-        assertAll(
-                () -> assertTrue(status.startsWith("Cannot reach the Flywheel backend at " + url), status),
-                () -> assertTrue(status.contains("connection refused"), status),
-                () -> assertEquals(1, view.table().getItemCount()),
-                () -> assertEquals(url, view.table().getItem(0).getText(1)));
-    }
-
-    private static IAction refreshAction(DatasetsView view) {
-        return Arrays.stream(view.getViewSite().getActionBars().getToolBarManager().getItems())
-                .filter(ActionContributionItem.class::isInstance)
-                .map(item -> ((ActionContributionItem) item).getAction())
-                .filter(action -> "Refresh".equals(action.getText()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the view's toolbar has a Refresh action"));
-    }
-
-    /** Waits for the view's job, then lets its asyncExec render (the UI thread is this test's thread). */
-    private static void waitForFlywheelJobs(DatasetsView view) throws InterruptedException {
-        Job.getJobManager().join(FlywheelJobs.FAMILY, null);
-        pumpUntil(() -> !view.statusLine().getText().startsWith("Connecting"), 5_000);
-    }
-
-    private static void pump() {
-        pumpUntil(() -> false, 300);
-    }
-
-    private static void pumpUntil(BooleanSupplier done, long timeoutMillis) {
-        Display display = Display.getCurrent();
-        long until = System.currentTimeMillis() + timeoutMillis;
-        while (!done.getAsBoolean() && System.currentTimeMillis() < until) {
-            if (!display.readAndDispatch()) {
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private static Path screenshot(Shell shell, String name) throws Exception {
-        shell.forceActive();
-        shell.redraw();
-        shell.update();
-        pump();
-        Point size = shell.getSize();
-        Image image = new Image(shell.getDisplay(), size.x, size.y);
-        GC gc = new GC(shell);
-        try {
-            gc.copyArea(image, 0, 0);
-        } finally {
-            gc.dispose();
-        }
-        Path dir = Path.of(System.getProperty("flywheel.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Path png = dir.resolve(name);
-        try {
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] {image.getImageData()};
-            loader.save(png.toString(), SWT.IMAGE_PNG);
-        } finally {
-            image.dispose();
-        }
-        return png;
+        String row = tree.getItem(0).getText(0);
+        assertTrue(row.contains("connection refused"), row);
     }
 }

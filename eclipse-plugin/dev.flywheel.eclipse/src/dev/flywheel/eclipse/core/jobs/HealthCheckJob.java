@@ -1,6 +1,6 @@
 package dev.flywheel.eclipse.core.jobs;
 
-import dev.flywheel.eclipse.core.client.BackendClient;
+import dev.flywheel.eclipse.core.client.FlywheelClient;
 import dev.flywheel.eclipse.core.client.BackendException;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -17,11 +17,11 @@ import org.eclipse.osgi.util.NLS;
  */
 public final class HealthCheckJob extends Job {
 
-    private final BackendClient client;
+    private final FlywheelClient client;
     private final Consumer<HealthOutcome> listener;
 
     /** A job that checks the backend of {@code client} and reports to {@code listener}. */
-    public HealthCheckJob(BackendClient client, Consumer<HealthOutcome> listener) {
+    public HealthCheckJob(FlywheelClient client, Consumer<HealthOutcome> listener) {
         super(NLS.bind(Messages.HealthCheckJob_name, client.baseUrl()));
         this.client = Objects.requireNonNull(client);
         this.listener = Objects.requireNonNull(listener);

@@ -1,20 +1,38 @@
 package dev.flywheel.eclipse.core.settings;
 
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.osgi.service.prefs.BackingStoreException;
+import org.osgi.service.prefs.Preferences;
 
-/** Where the Flywheel backend is: the preference keys, their defaults and a typed view of one preference node. */
+/**
+ * The plugin's preference keys and defaults, and a typed view of the connected backends stored in one
+ * preference node; passwords are not preferences (see {@link SecretStore}).
+ */
 public final class BackendSettings {
 
     /** The preference node of the plugin. */
     public static final String QUALIFIER = "dev.flywheel.eclipse"; //$NON-NLS-1$
 
-    /** The backend's base URL; unset until the user connects a backend. */
-    public static final String BACKEND_URL = "backend.url"; //$NON-NLS-1$
+    /** The child node holding one child per connection, named by its position ("0", "1", ...). */
+    public static final String CONNECTIONS = "connections"; //$NON-NLS-1$
+
+    /** A connection's name. */
+    public static final String CONNECTION_NAME = "name"; //$NON-NLS-1$
+
+    /** A connection's base URL. */
+    public static final String CONNECTION_URL = "url"; //$NON-NLS-1$
+
+    /** A connection's basic-auth user; empty for none. */
+    public static final String CONNECTION_USER = "user"; //$NON-NLS-1$
 
     /** Where {@code ml-backend} listens when started without settings. */
     public static final String DEFAULT_BACKEND_URL = "http://127.0.0.1:9090"; //$NON-NLS-1$
+
+    /** How often a view asks again while a model version is queued or training. */
+    public static final long POLL_MILLIS = 5_000;
 
     private final IEclipsePreferences preferences;
 
@@ -28,23 +46,46 @@ public final class BackendSettings {
         return new BackendSettings(InstanceScope.INSTANCE.getNode(QUALIFIER));
     }
 
-    /** The URL the user configured, if any. */
-    public Optional<String> configuredBackendUrl() {
-        String url = preferences.get(BACKEND_URL, "").strip(); //$NON-NLS-1$
-        return url.isEmpty() ? Optional.empty() : Optional.of(url);
+    /** The connected backends, in the order the user gave them; empty until the user adds one. */
+    public List<BackendConnection> connections() {
+        Preferences node = preferences.node(CONNECTIONS);
+        List<BackendConnection> connections = new ArrayList<>();
+        for (int i = 0; exists(node, Integer.toString(i)); i++) {
+            Preferences child = node.node(Integer.toString(i));
+            try {
+                connections.add(new BackendConnection(child.get(CONNECTION_NAME, null), child.get(CONNECTION_URL, null),
+                        child.get(CONNECTION_USER, null)));
+            } catch (IllegalArgumentException e) {
+                // a hand-edited entry without name or URL: skip it rather than lose the others
+            }
+        }
+        return List.copyOf(connections);
     }
 
-    /** The configured URL, or {@link #DEFAULT_BACKEND_URL} when none is configured. */
-    public String backendUrl() {
-        return configuredBackendUrl().orElse(DEFAULT_BACKEND_URL);
+    private static boolean exists(Preferences node, String child) {
+        try {
+            return node.nodeExists(child);
+        } catch (BackingStoreException e) {
+            return false;
+        }
     }
 
-    /** Remembers {@code url} as the backend, or forgets the backend when {@code url} is empty. */
-    public void setBackendUrl(String url) {
-        if (url == null || url.isBlank()) {
-            preferences.remove(BACKEND_URL);
-        } else {
-            preferences.put(BACKEND_URL, url.strip());
+    /** Replaces the connected backends with {@code connections} and flushes them to disk. */
+    public void setConnections(List<BackendConnection> connections) {
+        try {
+            Preferences node = preferences.node(CONNECTIONS);
+            node.removeNode();
+            node = preferences.node(CONNECTIONS);
+            for (int i = 0; i < connections.size(); i++) {
+                BackendConnection connection = connections.get(i);
+                Preferences child = node.node(Integer.toString(i));
+                child.put(CONNECTION_NAME, connection.name());
+                child.put(CONNECTION_URL, connection.url());
+                child.put(CONNECTION_USER, connection.user());
+            }
+            preferences.flush();
+        } catch (BackingStoreException e) {
+            throw new IllegalStateException("Cannot store the Flywheel connections: " + e.getMessage(), e); //$NON-NLS-1$
         }
     }
 }

@@ -1,32 +1,37 @@
 package dev.flywheel.eclipse.ui.views;
 
-import dev.flywheel.eclipse.core.client.BackendClient;
-import dev.flywheel.eclipse.core.jobs.HealthCheckJob;
-import dev.flywheel.eclipse.core.jobs.HealthOutcome;
+import dev.flywheel.eclipse.core.client.BackendException;
+import dev.flywheel.eclipse.core.client.FlywheelClient;
+import dev.flywheel.eclipse.core.display.ProjectRef;
+import dev.flywheel.eclipse.core.jobs.CallJob;
+import dev.flywheel.eclipse.core.jobs.Clients;
+import dev.flywheel.eclipse.core.jobs.Outcome;
+import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
+import dev.flywheel.model.api.ProjectStats;
+import dev.flywheel.model.api.ProjectSummary;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * The Flywheel Datasets view: a status line that says whether and where a backend is connected, and a
- * table of what the backend reports; errors appear in the status line, never in a dialog.
+ * The Flywheel Datasets view: a tree of the connected backends and their projects; selecting a project
+ * shows its statistics beside the tree and tells the other Flywheel views which project to show.
  */
 public final class DatasetsView extends ViewPart {
 
@@ -34,111 +39,149 @@ public final class DatasetsView extends ViewPart {
     public static final String ID = "dev.flywheel.eclipse.views.datasets"; //$NON-NLS-1$
 
     private final BackendSettings settings = BackendSettings.ofWorkspace();
+    private final List<BackendNode> backends = new ArrayList<>();
     private Label status;
-    private TableViewer viewer;
-    private Job running;
+    private TreeViewer tree;
+    private StatsPanel stats;
+    private Job statsJob;
+    private final List<Job> running = new ArrayList<>();
 
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
-
-        viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        column(Messages.DatasetsView_columnItem, 160, DatasetRow::item);
-        column(Messages.DatasetsView_columnValue, 320, DatasetRow::value);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.setInput(List.of());
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(viewer.getControl());
-
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        tree = DatasetsTree.create(sash);
+        stats = new StatsPanel(sash);
+        sash.setWeights(55, 45);
+        tree.setInput(backends);
+        tree.addSelectionChangedListener(e -> showSelectedProject());
+        getSite().setSelectionProvider(tree);
         getViewSite().getActionBars().getToolBarManager().add(new RefreshAction());
-
-        if (settings.configuredBackendUrl().isPresent()) {
-            refresh();
-        } else {
-            status.setText(NLS.bind(Messages.DatasetsView_noBackend, BackendSettings.DEFAULT_BACKEND_URL));
-        }
+        refresh();
     }
 
-    private void column(String title, int width, Function<DatasetRow, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((DatasetRow) element);
-            }
-        });
-    }
-
-    /** Asks the configured backend (or the default one) for its health in a job; the outcome is rendered when it arrives. */
+    /** Reloads the projects of every connected backend, one job per backend. */
     void refresh() {
-        if (running != null) {
-            running.cancel();
+        running.forEach(Job::cancel);
+        backends.clear();
+        List<BackendConnection> connections = settings.connections();
+        status.setText(connections.isEmpty() ? NLS.bind(Messages.DatasetsView_noBackend, BackendSettings.DEFAULT_BACKEND_URL) : ""); //$NON-NLS-1$
+        for (BackendConnection connection : connections) {
+            backends.add(new BackendNode(connection, List.of(), Messages.DatasetsView_loading));
+            load(connection);
         }
-        BackendClient client;
-        try {
-            client = new BackendClient(settings.backendUrl());
-        } catch (IllegalArgumentException e) {
-            showStatus(e.getMessage(), List.of());
-            return;
-        }
-        showStatus(NLS.bind(Messages.DatasetsView_checking, client.baseUrl()), List.of());
-        Display display = status.getDisplay();
-        running = new HealthCheckJob(client, outcome -> display.asyncExec(() -> render(outcome)));
-        running.schedule();
+        tree.refresh();
+        status.getParent().layout(true, true);
     }
 
-    private void render(HealthOutcome outcome) {
-        if (status.isDisposed()) {
+    private void load(BackendConnection connection) {
+        Display display = tree.getControl().getDisplay();
+        CallJob<List<ProjectNode>> job = new CallJob<>(NLS.bind(Messages.DatasetsView_loadingJob, connection.name()),
+                progress -> projects(connection, progress),
+                outcome -> display.asyncExec(() -> render(connection, outcome)));
+        schedule(job);
+    }
+
+    private static List<ProjectNode> projects(BackendConnection connection, SubMonitor progress) throws BackendException {
+        FlywheelClient client = Clients.of(connection);
+        List<ProjectSummary> projects = client.projects().projects();
+        progress.setWorkRemaining(projects.size() + 1);
+        List<ProjectNode> nodes = new ArrayList<>();
+        for (ProjectSummary project : projects) {
+            Boolean drifted;
+            try {
+                drifted = client.drift(project.id()).drifted();
+            } catch (BackendException e) {
+                drifted = null; // no drift report yet (no active version, too few samples): the column says so
+            }
+            nodes.add(new ProjectNode(new ProjectRef(connection, project.id(), project.title()), project, drifted));
+            progress.worked(1);
+        }
+        return nodes;
+    }
+
+    private void render(BackendConnection connection, Outcome<List<ProjectNode>> outcome) {
+        if (tree.getControl().isDisposed()) {
             return;
+        }
+        BackendNode node = switch (outcome) {
+            case Outcome.Done<List<ProjectNode>> done -> new BackendNode(connection, done.value(),
+                    done.value().isEmpty() ? Messages.DatasetsView_noProjects : null);
+            case Outcome.Failed<List<ProjectNode>> failed -> new BackendNode(connection, List.of(), failed.message());
+        };
+        for (int i = 0; i < backends.size(); i++) {
+            if (backends.get(i).connection().equals(connection)) {
+                backends.set(i, node);
+            }
+        }
+        tree.refresh();
+        tree.expandAll();
+    }
+
+    private void showSelectedProject() {
+        Object selected = ((IStructuredSelection) tree.getSelection()).getFirstElement();
+        if (statsJob != null) {
+            statsJob.cancel();
+        }
+        if (!(selected instanceof ProjectNode project)) {
+            stats.showMessage(Messages.Stats_select);
+            return;
+        }
+        stats.showMessage(NLS.bind(Messages.Stats_loading, project.ref().title()));
+        Display display = tree.getControl().getDisplay();
+        BackendConnection connection = project.ref().connection();
+        statsJob = new CallJob<ProjectStats>(NLS.bind(Messages.DatasetsView_statsJob, project.ref().title()),
+                progress -> Clients.of(connection).stats(project.ref().id()),
+                outcome -> display.asyncExec(() -> renderStats(project, outcome)));
+        schedule(statsJob);
+    }
+
+    private void renderStats(ProjectNode project, Outcome<ProjectStats> outcome) {
+        if (stats.control().isDisposed()) {
+            return;
+        }
+        Object selected = ((IStructuredSelection) tree.getSelection()).getFirstElement();
+        if (!project.equals(selected)) {
+            return; // the user moved on while this loaded
         }
         switch (outcome) {
-            case HealthOutcome.Answered answered -> {
-                String state = answered.health().status();
-                String modelClass = answered.health().modelClass();
-                showStatus(NLS.bind(answered.health().isUp() ? Messages.DatasetsView_connected : Messages.DatasetsView_notUp,
-                        answered.backendUrl(), state),
-                        List.of(new DatasetRow(Messages.DatasetsView_rowBackend, answered.backendUrl()),
-                                new DatasetRow(Messages.DatasetsView_rowStatus, state),
-                                new DatasetRow(Messages.DatasetsView_rowModelClass,
-                                        modelClass == null ? Messages.DatasetsView_unknown : modelClass)));
-            }
-            case HealthOutcome.Failed failed -> showStatus(failed.message(),
-                    List.of(new DatasetRow(Messages.DatasetsView_rowBackend, failed.backendUrl())));
+            case Outcome.Done<ProjectStats> done -> stats.show(NLS.bind(Messages.Stats_header, project.ref().title(),
+                    project.ref().connection().name()), done.value());
+            case Outcome.Failed<ProjectStats> failed -> stats.showMessage(failed.message());
         }
     }
 
-    private void showStatus(String text, List<DatasetRow> rows) {
-        status.setText(text);
-        viewer.setInput(rows);
-        status.getParent().layout(true, true);
+    private void schedule(Job job) {
+        running.removeIf(j -> j.getState() == Job.NONE);
+        running.add(job);
+        job.schedule();
     }
 
     @Override
     public void setFocus() {
-        viewer.getControl().setFocus();
+        tree.getControl().setFocus();
     }
 
     @Override
     public void dispose() {
-        if (running != null) {
-            running.cancel();
-        }
+        running.forEach(Job::cancel);
         super.dispose();
     }
 
-    /** The status line, for tests in the fragment. */
+    /** For tests in the fragment. */
     Label statusLine() {
         return status;
     }
 
-    /** The table, for tests in the fragment. */
-    Table table() {
-        return viewer.getTable();
+    TreeViewer tree() {
+        return tree;
+    }
+
+    StatsPanel statsPanel() {
+        return stats;
     }
 
     private final class RefreshAction extends Action {

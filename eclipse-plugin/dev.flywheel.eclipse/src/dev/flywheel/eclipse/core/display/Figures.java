@@ -1,0 +1,54 @@
+package dev.flywheel.eclipse.core.display;
+
+import java.util.Locale;
+
+/** Formats the backend's numbers the same way in every view; a missing number is an em dash. */
+public final class Figures {
+
+    /** What a view shows for a number the backend did not report. */
+    public static final String NONE = "\u2014"; //$NON-NLS-1$
+
+    private Figures() {}
+
+    /** A ratio in [0, 1] as a percentage with one decimal ("84.0 %"). */
+    public static String percent(Double ratio) {
+        return ratio == null ? NONE : String.format(Locale.ROOT, "%.1f %%", ratio * 100); //$NON-NLS-1$
+    }
+
+    /** A signed difference of ratios in percentage points ("+13.0 pp"). */
+    public static String points(Double delta) {
+        return delta == null ? NONE : String.format(Locale.ROOT, "%+.1f pp", delta * 100); //$NON-NLS-1$
+    }
+
+    /** A number with up to three decimals. */
+    public static String decimal(Double value) {
+        return value == null ? NONE : String.format(Locale.ROOT, "%.3f", value); //$NON-NLS-1$
+    }
+
+    /** Seconds with one decimal ("4.2 s"), or minutes and seconds from a minute on ("1 min 35 s"). */
+    public static String seconds(Double seconds) {
+        if (seconds == null) {
+            return NONE;
+        }
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.1f s", seconds); //$NON-NLS-1$
+        }
+        long whole = Math.round(seconds);
+        return String.format(Locale.ROOT, "%d min %d s", whole / 60, whole % 60); //$NON-NLS-1$
+    }
+
+    /** The ratio of the largest to the smallest class ("6.0 : 1"). */
+    public static String imbalance(Double ratio) {
+        return ratio == null ? NONE : String.format(Locale.ROOT, "%.1f : 1", ratio); //$NON-NLS-1$
+    }
+
+    /** A count, or the em dash. */
+    public static String count(Long value) {
+        return value == null ? NONE : Long.toString(value);
+    }
+
+    /** A text, or the em dash when blank. */
+    public static String text(String value) {
+        return value == null || value.isBlank() ? NONE : value;
+    }
+}

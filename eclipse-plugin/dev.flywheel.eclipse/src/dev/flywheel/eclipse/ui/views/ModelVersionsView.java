@@ -1,0 +1,283 @@
+package dev.flywheel.eclipse.ui.views;
+
+import dev.flywheel.eclipse.core.client.BackendException;
+import dev.flywheel.eclipse.core.client.FlywheelClient;
+import dev.flywheel.eclipse.core.display.ProjectRef;
+import dev.flywheel.eclipse.core.display.VersionRow;
+import dev.flywheel.eclipse.core.jobs.CallJob;
+import dev.flywheel.eclipse.core.jobs.Clients;
+import dev.flywheel.eclipse.core.jobs.Outcome;
+import dev.flywheel.eclipse.core.settings.BackendSettings;
+import dev.flywheel.eclipse.ui.editors.CompareRunsEditor;
+import dev.flywheel.eclipse.ui.editors.CompareRunsInput;
+import dev.flywheel.model.api.FlywheelReply;
+import dev.flywheel.model.api.LearningCurve;
+import dev.flywheel.model.api.LearningCurvePoint;
+import java.util.List;
+import java.util.function.BiPredicate;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swtchart.Chart;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.part.ViewPart;
+
+/**
+ * The Model Versions view: the versions of the project selected in the Datasets view with their quality
+ * and what their pre-labels saved, the learning curve, and Train now, Activate and Compare; it keeps
+ * asking while a run is queued or training.
+ */
+public final class ModelVersionsView extends ViewPart {
+
+    /** The view's id in plugin.xml. */
+    public static final String ID = "dev.flywheel.eclipse.views.versions"; //$NON-NLS-1$
+
+    private final ISelectionListener projectListener = this::projectSelected;
+    private Label status;
+    private TableViewer table;
+    private Chart curve;
+    private ProjectRef project;
+    private Job loading;
+    private long pollMillis = BackendSettings.POLL_MILLIS;
+    /** Asks the user to confirm (title, question); replaced in tests. */
+    private BiPredicate<String, String> confirm = (title, question) -> MessageDialog.openConfirm(getSite().getShell(), title,
+            question);
+    private final Action train = action(Messages.Versions_train, this::train);
+    private final Action activate = action(Messages.Versions_activate, this::activate);
+    private final Action compare = action(Messages.Versions_compare, this::compare);
+
+    @Override
+    public void createPartControl(Composite parent) {
+        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
+        status = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        table = VersionsTable.create(sash);
+        curve = Charts.create(sash, Messages.Versions_curveTitle, Messages.Versions_curveX, Messages.Versions_curveY);
+        sash.setWeights(55, 45);
+        table.addSelectionChangedListener(e -> updateActions());
+        getSite().setSelectionProvider(table);
+        var toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(action(Messages.Versions_refresh, this::refresh));
+        toolbar.add(train);
+        toolbar.add(activate);
+        toolbar.add(compare);
+        getSite().getPage().addSelectionListener(DatasetsView.ID, projectListener);
+        status.setText(Messages.Versions_selectProject);
+        projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
+        updateActions();
+    }
+
+    private static Action action(String text, Runnable run) {
+        return new Action(text) {
+            @Override
+            public void run() {
+                run.run();
+            }
+        };
+    }
+
+    private void projectSelected(IWorkbenchPart part, ISelection selection) {
+        if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
+                && !node.ref().equals(project)) {
+            showProject(node.ref());
+        }
+    }
+
+    /** Shows the versions of {@code ref}. */
+    void showProject(ProjectRef ref) {
+        project = ref;
+        table.setInput(List.of());
+        status.setText(NLS.bind(Messages.Versions_loading, ref.title()));
+        refresh();
+    }
+
+    void refresh() {
+        refreshAfter(0);
+    }
+
+    private void refreshAfter(long delay) {
+        if (project == null) {
+            return;
+        }
+        if (loading != null) {
+            loading.cancel();
+        }
+        ProjectRef ref = project;
+        Display display = status.getDisplay();
+        loading = new CallJob<VersionsData>(NLS.bind(Messages.Versions_loadingJob, ref.title()), progress -> load(ref),
+                outcome -> display.asyncExec(() -> render(ref, outcome)));
+        loading.schedule(delay);
+    }
+
+    private static VersionsData load(ProjectRef ref) throws BackendException {
+        FlywheelClient client = Clients.of(ref.connection());
+        var models = client.models(ref.id());
+        FlywheelReply flywheel = null;
+        LearningCurve learning = null;
+        try {
+            flywheel = client.flywheel(ref.id());
+            learning = client.learningCurve(ref.id());
+        } catch (BackendException e) {
+            // an older backend or a project without pre-labels: the versions are still worth showing
+        }
+        return new VersionsData(VersionRow.of(models, flywheel), learning);
+    }
+
+    private void render(ProjectRef ref, Outcome<VersionsData> outcome) {
+        if (status.isDisposed() || !ref.equals(project)) {
+            return;
+        }
+        switch (outcome) {
+            case Outcome.Done<VersionsData> done -> {
+                table.setInput(done.value().rows());
+                boolean running = done.value().rows().stream().anyMatch(VersionRow::inProgress);
+                status.setText(NLS.bind(running ? Messages.Versions_headerPolling : Messages.Versions_header, ref.title(),
+                        ref.connection().name()));
+                showCurve(done.value().curve());
+                if (running) {
+                    refreshAfter(pollMillis);
+                }
+            }
+            case Outcome.Failed<VersionsData> failed -> status.setText(failed.message());
+        }
+        status.getParent().layout(true, true);
+        updateActions();
+    }
+
+    private void showCurve(LearningCurve learning) {
+        if (learning == null || learning.points().isEmpty()) {
+            Charts.clear(curve);
+            curve.redraw();
+            return;
+        }
+        List<LearningCurvePoint> points = learning.points();
+        double[] x = points.stream().mapToDouble(LearningCurvePoint::trainedOn).toArray();
+        double[] accuracy = points.stream().mapToDouble(p -> p.accuracy() == null ? 0 : p.accuracy()).toArray();
+        double[] f1 = points.stream().mapToDouble(p -> p.macroF1() == null ? 0 : p.macroF1()).toArray();
+        Charts.lines(curve, x, new String[] {Messages.Versions_accuracy, Messages.Versions_macroF1},
+                new double[][] {accuracy, f1});
+    }
+
+    private List<VersionRow> selectedRows() {
+        return ((IStructuredSelection) table.getSelection()).toList().stream().map(VersionRow.class::cast).toList();
+    }
+
+    private void updateActions() {
+        List<VersionRow> rows = selectedRows();
+        train.setEnabled(project != null);
+        activate.setEnabled(rows.size() == 1 && rows.get(0).activatable());
+        compare.setEnabled(rows.size() == 2);
+    }
+
+    private void train() {
+        ProjectRef ref = project;
+        Display display = status.getDisplay();
+        new CallJob<>(NLS.bind(Messages.Versions_trainJob, ref.title()), progress -> Clients.of(ref.connection()).train(ref.id()),
+                outcome -> display.asyncExec(() -> afterCommand(outcome, o -> NLS.bind(Messages.Versions_queued, o.version()))))
+                .schedule();
+    }
+
+    private void activate() {
+        List<VersionRow> rows = selectedRows();
+        if (rows.size() != 1) {
+            return;
+        }
+        String version = rows.get(0).model().version();
+        ProjectRef ref = project;
+        if (!confirm.test(Messages.Versions_activateTitle, NLS.bind(Messages.Versions_activateQuestion, version, ref.title()))) {
+            return;
+        }
+        Display display = status.getDisplay();
+        new CallJob<>(NLS.bind(Messages.Versions_activateJob, version), progress -> Clients.of(ref.connection()).activate(ref.id(),
+                version), outcome -> display.asyncExec(() -> afterCommand(outcome, o -> NLS.bind(Messages.Versions_activated,
+                        version)))).schedule();
+    }
+
+    private <T> void afterCommand(Outcome<T> outcome, java.util.function.Function<T, String> success) {
+        if (status.isDisposed()) {
+            return;
+        }
+        switch (outcome) {
+            case Outcome.Done<T> done -> {
+                status.setText(success.apply(done.value()));
+                refresh();
+            }
+            case Outcome.Failed<T> failed -> status.setText(failed.message());
+        }
+    }
+
+    /** Opens the Compare Runs editor on the two selected versions, the older as base. */
+    private void compare() {
+        List<VersionRow> rows = selectedRows();
+        if (rows.size() != 2) {
+            return;
+        }
+        // the table lists newest first and the selection keeps table order, so the second row is the older one
+        List<VersionRow> ordered = rows;
+        try {
+            getSite().getPage().openEditor(new CompareRunsInput(project, ordered.get(1).model().version(),
+                    ordered.get(0).model().version()), CompareRunsEditor.ID);
+        } catch (PartInitException e) {
+            status.setText(e.getMessage());
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        table.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(DatasetsView.ID, projectListener);
+        if (loading != null) {
+            loading.cancel();
+        }
+        super.dispose();
+    }
+
+    /** For tests in the fragment. */
+    Label statusLine() {
+        return status;
+    }
+
+    TableViewer table() {
+        return table;
+    }
+
+    Chart curve() {
+        return curve;
+    }
+
+    void testHooks(long poll, BiPredicate<String, String> confirmer) {
+        this.pollMillis = poll;
+        this.confirm = confirmer;
+    }
+
+    Action trainAction() {
+        return train;
+    }
+
+    Action activateAction() {
+        return activate;
+    }
+
+    Action compareAction() {
+        return compare;
+    }
+}
