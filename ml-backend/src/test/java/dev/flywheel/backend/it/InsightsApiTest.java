@@ -212,6 +212,35 @@ class InsightsApiTest {
         assertThat(get("/health").path("status").asText()).isEqualTo("UP");
     }
 
+    @Test
+    void activatingAnOlderVersionRollsBackWhatLabelStudioIsServed() throws Exception {
+        JsonNode models = get("/api/v1/projects/9/models");
+        String active = models.path("active").asText();
+        List<String> others = new ArrayList<>();
+        for (JsonNode m : models.path("models")) {
+            if (m.path("status").asText().equals("ready") && !m.path("version").asText().equals(active)) {
+                others.add(m.path("version").asText());
+            }
+        }
+        assertThat(others).isNotEmpty();
+        String older = others.getFirst();
+        try {
+            HttpResponse<String> rollback = post("/api/v1/projects/9/models/" + older + "/activate");
+            assertThat(rollback.statusCode()).isEqualTo(200);
+            assertThat(MAPPER.readTree(rollback.body()).path("version").asText()).isEqualTo(older);
+            assertThat(ls.setup().body().modelVersion()).isEqualTo(older);
+            assertThat(ls.predict(TASKS.subList(74, 76)).body().predictions()).allSatisfy(p -> assertThat(p.modelVersion()).isEqualTo(older));
+            assertThat(post("/api/v1/projects/9/models/v404-none/activate").statusCode()).isEqualTo(404);
+        } finally {
+            assertThat(post("/api/v1/projects/9/models/" + active + "/activate").statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static HttpResponse<String> post(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static void awaitIdle() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         int quiet = 0;
