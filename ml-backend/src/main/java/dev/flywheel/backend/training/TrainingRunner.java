@@ -86,12 +86,20 @@ public final class TrainingRunner {
 
     /** Runs the project's queued run, if any. */
     public void runPending(long project, BooleanSupplier cancelled) {
+        runPending(project, cancelled, Optional.empty());
+    }
+
+    /** Runs the project's queued run, if any, noting {@code note} on it (e.g. that Label Studio was unreachable). */
+    public void runPending(long project, BooleanSupplier cancelled, Optional<String> note) {
         Optional<TrainingRun> run;
         synchronized (this) {
             run = queuedRun(project);
             run.ifPresent(r -> store.runs().start(project, r.version(), store.annotations().latestSequence(project)));
         }
-        run.ifPresent(r -> execute(project, r, cancelled));
+        run.ifPresent(r -> {
+            note.ifPresent(text -> store.runs().note(project, r.version(), text));
+            execute(project, r, cancelled);
+        });
     }
 
     private void execute(long project, TrainingRun run, BooleanSupplier cancelled) {
