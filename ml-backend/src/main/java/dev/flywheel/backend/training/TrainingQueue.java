@@ -58,7 +58,8 @@ public final class TrainingQueue implements AutoCloseable {
             if (closing) {
                 return;
             }
-            refreshed(project).ifPresent(note -> LOG.warn("project {}: {}", project, note));
+            // A failure was logged by the refresh itself; there is no run yet to note it on.
+            refreshed(project);
             annotationsChanged(project);
         });
     }
