@@ -51,6 +51,35 @@ final class InsightsPoller {
                 + "; runs: " + models(project));
     }
 
+    /**
+     * Waits until training has caught up: nothing queued or training, and the newest ready version active, seen twice
+     * in a row (a follow-up run is queued just after a run finishes). Answers that version.
+     */
+    String awaitQuiet(long project, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String seen = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode models = models(project);
+            String active = models.path("active").isTextual() ? models.path("active").asText() : null;
+            boolean busy = false;
+            String newestReady = null;
+            for (JsonNode run : models.path("models")) {
+                String status = run.path("status").asText();
+                busy |= status.equals("queued") || status.equals("training");
+                if (newestReady == null && status.equals("ready")) {
+                    newestReady = run.path("version").asText();
+                }
+            }
+            boolean quiet = !busy && active != null && active.equals(newestReady);
+            if (quiet && active.equals(seen)) {
+                return active;
+            }
+            seen = quiet ? active : null;
+            Thread.sleep(300);
+        }
+        throw new AssertionError("training of project " + project + " did not settle within " + timeout + ": " + models(project));
+    }
+
     /** The number of annotations the projects list reports for the project. */
     int annotations(long project) throws Exception {
         for (JsonNode p : get("/api/v1/projects").path("projects")) {
