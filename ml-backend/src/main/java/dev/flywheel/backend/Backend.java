@@ -23,8 +23,13 @@ import dev.flywheel.backend.insights.RunInsights;
 import dev.flywheel.backend.insights.TaskImages;
 import dev.flywheel.backend.labelconfig.LabelConfigCache;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
+import dev.flywheel.backend.labelstudio.Backoff;
+import dev.flywheel.backend.labelstudio.LabelStudioBackfill;
+import dev.flywheel.backend.labelstudio.LabelStudioClient;
 import dev.flywheel.backend.prelabel.PrelabelService;
+import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectService;
+import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
@@ -41,6 +46,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,6 +65,14 @@ public final class Backend implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
     /** K of the cross-validation audit after each run. */
     static final int AUDIT_FOLDS = 5;
+
+    private static final TrainingTrigger SILENT = new TrainingTrigger() {
+        @Override
+        public void annotationsChanged(long project) {}
+
+        @Override
+        public void trainNow(long project) {}
+    };
 
     private final List<AutoCloseable> owned;
     private final FlywheelServer server;
@@ -98,7 +112,8 @@ public final class Backend implements AutoCloseable {
         ProjectService projects = new ProjectService(store, configs);
         ImageFetcher fetcher = ImageFetcher.create(FetchLimits.defaults(), config.localFilesRoot(), ImageCache.defaultDirectory(config.home()));
         owned.add(fetcher);
-        ProjectImages images = new ProjectImages(fetcher, LabelStudioConnectionResolver.from(config), projects);
+        LabelStudioConnectionResolver connections = LabelStudioConnectionResolver.from(config);
+        ProjectImages images = new ProjectImages(fetcher, connections, projects);
         ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, named("flywheel-fetch"));
         owned.add(fetchExecutor::shutdownNow);
 
@@ -106,16 +121,25 @@ public final class Backend implements AutoCloseable {
         owned.add(models);
         DatasetAssembler assembler = new DatasetAssembler(images, fetchExecutor);
         TrainingRunner runner = new TrainingRunner(store, registry, assembler, policy, trainingSettings, mapper, clock);
+        // The backfill stores through an intake of its own that signals nothing: the queue decides what follows it.
+        AnnotationIntake backfillIntake = new AnnotationIntake(store, projects, configs, SILENT, mapper, clock);
+        LabelStudioBackfill backfill = new LabelStudioBackfill(
+                new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()), connections, projects, backfillIntake);
         AuditFiles audits = new AuditFiles(config.home().resolve("audits"), mapper);
         DatasetInsights datasets = new DatasetInsights(store, registry, audits, mapper);
         CrossValidationAudit audit = new CrossValidationAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS);
-        TrainingQueue queue = new TrainingQueue(runner, (published, cancelled) -> {
+        TrainingQueue queue = new TrainingQueue(runner, backfill, (published, cancelled) -> {
             datasets.refresh(published.project());
             audit.run(published, cancelled);
             datasets.refresh(published.project());
         });
         owned.add(queue);
         TrainingTrigger trigger = new TrainingTrigger() {
+            @Override
+            public void projectSeen(long project) {
+                queue.projectSeen(project);
+            }
+
             @Override
             public void annotationsChanged(long project) {
                 queue.annotationsChanged(project);
@@ -139,12 +163,28 @@ public final class Backend implements AutoCloseable {
                 new TaskImages(store, images));
         FlywheelServer server = new FlywheelServer(mapper, config.basicAuth(), List.of(
                 new HealthController(engine.toString()),
-                new LabelStudioController(bodies, configs, projects, prelabel, intake, predictExecutor)::register,
+                new LabelStudioController(bodies, configs, announcing(projects, queue), prelabel, intake, predictExecutor)::register,
                 new LegacyController(bodies, registry, intake)::register,
                 api::register));
         owned.add(server);
         server.start(config.host(), config.port());
         return new Backend(server, owned);
+    }
+
+    /** Project settings that also tell the queue a project was seen, so {@code /setup} starts its first backfill. */
+    private static ProjectSettings announcing(ProjectService projects, TrainingQueue queue) {
+        return new ProjectSettings() {
+            @Override
+            public void remember(ProjectConnection connection) {
+                projects.remember(connection);
+                queue.projectSeen(connection.project());
+            }
+
+            @Override
+            public Optional<ProjectConnection> find(long project) {
+                return projects.find(project);
+            }
+        };
     }
 
     public int port() {

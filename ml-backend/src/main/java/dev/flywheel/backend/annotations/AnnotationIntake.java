@@ -56,7 +56,9 @@ public final class AnnotationIntake implements WebhookHandler {
         switch (action) {
             case WebhookEvent.ANNOTATION_CREATED, WebhookEvent.ANNOTATION_UPDATED, WebhookEvent.ANNOTATIONS_CREATED -> {
                 LabelConfig config = ensureProject(id, event.project());
-                if (storeAnnotations(id, event, config)) {
+                List<Annotation> annotations = event.annotation() == null ? List.of() : event.annotation().items();
+                List<Task> tasks = event.task() == null ? List.of() : event.task().items();
+                if (storeAnnotations(id, annotations, tasks, config) > 0) {
                     training.annotationsChanged(id);
                 }
             }
@@ -84,14 +86,33 @@ public final class AnnotationIntake implements WebhookHandler {
                 return false;
             }
         }
+        if (!WebhookEvent.START_TRAINING.equals(action)) {
+            // After the label config is stored, so labels pulled in the background map against it.
+            training.projectSeen(id);
+        }
         return true;
     }
 
-    private boolean storeAnnotations(long project, WebhookEvent event, LabelConfig config) {
-        List<Annotation> annotations = event.annotation() == null ? List.of() : event.annotation().items();
-        List<Task> tasks = event.task() == null ? List.of() : event.task().items();
+    /**
+     * Stores tasks pulled from Label Studio (an export or the task list) with their annotations, exactly as webhooks
+     * would store them, so a replay changes nothing. Training is not signalled: the caller decides.
+     *
+     * @return how many annotations were created or changed
+     */
+    public int importTasks(long project, List<Task> tasks) {
+        LabelConfig config = ensureProject(project, null);
+        int changed = 0;
+        for (Task task : tasks) {
+            if (task.id() != null && !task.annotationsOrEmpty().isEmpty()) {
+                changed += storeAnnotations(project, task.annotationsOrEmpty(), List.of(task), config);
+            }
+        }
+        return changed;
+    }
+
+    private int storeAnnotations(long project, List<Annotation> annotations, List<Task> tasks, LabelConfig config) {
         store.tasks().saveAll(tasks.stream().filter(t -> t.id() != null).map(t -> rows.task(project, t, config)).toList());
-        boolean changed = false;
+        int changed = 0;
         for (Annotation annotation : annotations) {
             Long taskId = annotation.task() != null ? annotation.task() : tasks.size() == 1 ? tasks.getFirst().id() : null;
             if (annotation.id() == null || taskId == null) {
@@ -102,7 +123,7 @@ public final class AnnotationIntake implements WebhookHandler {
                 store.tasks().saveAll(List.of(rows.task(project, Task.of(taskId, java.util.Map.of()), config)));
             }
             WriteOutcome outcome = store.annotations().save(rows.annotation(project, taskId, annotation, config));
-            changed |= outcome != WriteOutcome.UNCHANGED;
+            changed += outcome != WriteOutcome.UNCHANGED ? 1 : 0;
         }
         return changed;
     }

@@ -40,12 +40,17 @@ final class HttpDownloader {
 
     /** The body of {@code url} after redirects; {@code labelStudio} may be null when none is known. */
     byte[] get(HttpUrl url, LabelStudioConnection labelStudio) {
+        return get(url, labelStudio, "image/*, */*;q=0.5", limits.maxBytes());
+    }
+
+    /** The same, asking for {@code accept} and reading at most {@code maxBytes}: how API answers are read too. */
+    byte[] get(HttpUrl url, LabelStudioConnection labelStudio, String accept, long maxBytes) {
         HttpUrl current = url;
         boolean retriedUnauthorized = false;
         int redirects = 0;
         while (true) {
             boolean toLabelStudio = labelStudio != null && labelStudio.isSameOrigin(current);
-            Request.Builder request = new Request.Builder().url(current).header("Accept", "image/*, */*;q=0.5");
+            Request.Builder request = new Request.Builder().url(current).header("Accept", accept);
             if (toLabelStudio) {
                 auth.header(labelStudio).ifPresent(value -> request.header("Authorization", value));
             }
@@ -70,10 +75,10 @@ final class HttpDownloader {
                         throw statusError(code, current);
                     }
                     long declared = response.body().contentLength();
-                    if (declared > limits.maxBytes()) {
-                        throw BoundedRead.tooLarge(Redaction.describe(current), limits.maxBytes());
+                    if (declared > maxBytes) {
+                        throw BoundedRead.tooLarge(Redaction.describe(current), maxBytes);
                     }
-                    return BoundedRead.bytes(response.body().byteStream(), limits.maxBytes(), Redaction.describe(current));
+                    return BoundedRead.bytes(response.body().byteStream(), maxBytes, Redaction.describe(current));
                 }
             } catch (RefusedAddressException e) {
                 throw new ImageFetchException(REFUSED_ADDRESS, e.getMessage(), e);
@@ -103,10 +108,10 @@ final class HttpDownloader {
     private static ImageFetchException statusError(int code, HttpUrl url) {
         String message = "HTTP " + code + " fetching " + Redaction.describe(url);
         return switch (code) {
-            case 404, 410 -> new ImageFetchException(NOT_FOUND, message);
+            case 404, 410 -> new ImageFetchException(NOT_FOUND, message, code);
             case 401, 403 -> new ImageFetchException(UNAUTHORIZED, message
-                    + "; check LABEL_STUDIO_API_KEY (legacy token or personal access token)");
-            default -> new ImageFetchException(UPSTREAM_ERROR, message);
+                    + "; check LABEL_STUDIO_API_KEY (legacy token or personal access token)", code);
+            default -> new ImageFetchException(UPSTREAM_ERROR, message, code);
         };
     }
 }

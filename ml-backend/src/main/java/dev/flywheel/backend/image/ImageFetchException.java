@@ -1,6 +1,7 @@
 package dev.flywheel.backend.image;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * Why an image could not be fetched or decoded, as a kind the HTTP layer can map to a status.
@@ -44,19 +45,31 @@ public final class ImageFetchException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final int httpStatus;
 
     ImageFetchException(Kind kind, String message) {
+        this(kind, message, 0);
+    }
+
+    ImageFetchException(Kind kind, String message, int httpStatus) {
         super(message);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.httpStatus = httpStatus;
     }
 
     ImageFetchException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = Objects.requireNonNull(kind, "kind");
+        this.httpStatus = 0;
     }
 
     /** The reason, for mapping to an HTTP status or a per-task error. */
     public Kind kind() {
         return kind;
+    }
+
+    /** The HTTP status that caused this, when an answer came at all; callers retry on 5xx. */
+    public OptionalInt httpStatus() {
+        return httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
     }
 }

@@ -30,6 +30,7 @@ public final class ImageFetcher implements AutoCloseable {
     private final ImageCache cache;
     private final OkHttpClient client;
     private final HttpDownloader http;
+    private final LabelStudioRequests labelStudioRequests;
     private final ImageDecoder decoder;
 
     /**
@@ -58,6 +59,7 @@ public final class ImageFetcher implements AutoCloseable {
                 .build();
         LabelStudioAuth auth = new LabelStudioAuth(client, guard, FlywheelJson.newMapper(), clock);
         this.http = new HttpDownloader(client, guard, auth, limits);
+        this.labelStudioRequests = new LabelStudioRequests(http);
         this.decoder = new ImageDecoder(limits);
     }
 
@@ -95,6 +97,11 @@ public final class ImageFetcher implements AutoCloseable {
             case ImageReference.Absolute absolute -> cached(null, absolute.url().toString(), () -> http.get(absolute.url(), labelStudio));
         };
         return decoder.decode(bytes, what);
+    }
+
+    /** Requests to Label Studio's API over this fetcher's client, address guard and token handling. */
+    public LabelStudioRequests labelStudioRequests() {
+        return labelStudioRequests;
     }
 
     /** Newest Label Studio serves uploads from storage-data; older ones only from /data/upload. */

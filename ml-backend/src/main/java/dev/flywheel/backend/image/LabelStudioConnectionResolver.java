@@ -2,6 +2,7 @@ package dev.flywheel.backend.image;
 
 import dev.flywheel.backend.config.BackendConfig;
 import dev.flywheel.backend.config.Secret;
+import dev.flywheel.backend.project.ProjectConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
@@ -43,6 +44,12 @@ public final class LabelStudioConnectionResolver {
                 ? Optional.empty()
                 : Optional.of(new Secret(setupAccessToken.trim())));
         return url.map(u -> new LabelStudioConnection(u, token));
+    }
+
+    /** The connection for a project, from what its last {@code /setup} said (if anything) and the operator's settings. */
+    public Optional<LabelStudioConnection> resolve(Optional<ProjectConnection> setup) {
+        return resolve(setup.flatMap(ProjectConnection::hostname).orElse(null),
+                setup.flatMap(ProjectConnection::accessToken).map(Secret::reveal).orElse(null));
     }
 
     private static Optional<URI> parseHttpUrl(String raw) {

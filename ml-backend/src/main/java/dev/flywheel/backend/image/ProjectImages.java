@@ -1,10 +1,7 @@
 package dev.flywheel.backend.image;
 
-import dev.flywheel.backend.config.Secret;
-import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectSettings;
 import java.awt.image.BufferedImage;
-import java.util.Optional;
 
 /**
  * Loads task images with the credentials that apply to their project: the operator's settings first, else what the
@@ -29,11 +26,7 @@ public final class ProjectImages implements ImageSource {
 
     /** The fetched bytes and decoded image, for the IDE's previews. */
     public FetchedImage fetch(long project, Long taskId, String reference) {
-        Optional<ProjectConnection> setup = projects.find(project);
-        LabelStudioConnection connection = resolver.resolve(
-                        setup.flatMap(ProjectConnection::hostname).orElse(null),
-                        setup.flatMap(ProjectConnection::accessToken).map(Secret::reveal).orElse(null))
-                .orElse(null);
+        LabelStudioConnection connection = resolver.resolve(projects.find(project)).orElse(null);
         return fetcher.fetch(reference, taskId, connection);
     }
 }

@@ -100,7 +100,8 @@ public final class ModelInsights {
                 manifest.map(ModelManifest::confusion).orElse(null),
                 manifest.map(ModelManifest::dataFingerprint).orElse(null),
                 manifest.map(ModelManifest::hyperparameters).orElse(java.util.Map.of()),
-                manifest.map(ModelManifest::history).orElse(List.of()));
+                manifest.map(ModelManifest::history).orElse(List.of()),
+                run.errorMessage().orElse(null));
     }
 
     private static TaskType taskType(Project project) {

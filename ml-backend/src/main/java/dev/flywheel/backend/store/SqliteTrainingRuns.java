@@ -58,6 +58,21 @@ final class SqliteTrainingRuns implements TrainingRunStore {
         return move(projectId, version, RunStatus.FAILED, "finished_at = ?, error_message = ?", now(), errorMessage);
     }
 
+    @Override
+    public TrainingRun note(long projectId, String version, String note) {
+        return database.write(connection -> {
+            require(connection, projectId, version);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE training_run SET error_message = ? WHERE project_id = ? AND version = ?")) {
+                update.setString(1, note);
+                update.setLong(2, projectId);
+                update.setString(3, version);
+                update.executeUpdate();
+            }
+            return find(connection, projectId, version).orElseThrow();
+        });
+    }
+
     private TrainingRun move(long projectId, String version, RunStatus next, String assignments, Object... values) {
         return database.write(connection -> {
             TrainingRun run = require(connection, projectId, version);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param finishedAt when it became ready or failed
  * @param trainedThroughSequence the annotation change sequence its data set was read at
  * @param result what it produced, once ready
- * @param errorMessage why it failed, once failed
+ * @param errorMessage why it failed, once failed; before that, a note such as Label Studio being unreachable
  */
 public record TrainingRun(
         long projectId,

@@ -37,6 +37,12 @@ public interface TrainingRunStore {
 
     Optional<String> activeVersion(long projectId);
 
+    /**
+     * Attaches a note to a run without changing its status, e.g. that Label Studio could not be reached before it
+     * started; kept where a failure's reason is, and replaced by it if the run fails.
+     */
+    TrainingRun note(long projectId, String version, String note);
+
     /** Marks every queued or training run failed with the reason; called at start-up after a crash. */
     int failInterrupted(String reason);
 }

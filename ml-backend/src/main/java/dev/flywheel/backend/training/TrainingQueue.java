@@ -3,6 +3,7 @@ package dev.flywheel.backend.training;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -13,24 +14,33 @@ import org.slf4j.LoggerFactory;
  * The single background worker that trains, one run at a time across projects.
  *
  * <p>Triggers that arrive while a project's run is queued join it; triggers during a run coalesce into one follow-up,
- * decided by the policy again once the run has finished. Nothing here runs inside a request.
+ * decided by the policy again once the run has finished. Label refreshes from Label Studio run on the same worker, so
+ * they never block a request and never race a run's read of the training set. Nothing here runs inside a request.
  */
 public final class TrainingQueue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingQueue.class);
 
     private final TrainingRunner runner;
+    private final TrainingDataRefresh refresh;
     private final AfterRun afterRun;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("flywheel-training").daemon(true).factory());
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
     private final Set<Long> followUps = new LinkedHashSet<>();
+    private final Set<Long> refreshBeforeRun = new LinkedHashSet<>();
+    private final Set<Long> seen = ConcurrentHashMap.newKeySet();
     private Long running;
     private volatile boolean closing;
 
-    public TrainingQueue(TrainingRunner runner, AfterRun afterRun) {
+    /**
+     * A queue that refreshes a project's labels the first time it is seen and before every Start Training run, and
+     * hands each new version to {@code afterRun} (the audit) while no training waits.
+     */
+    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun) {
         this.runner = runner;
+        this.refresh = refresh;
         this.afterRun = afterRun;
     }
 
@@ -40,6 +50,27 @@ public final class TrainingQueue implements AutoCloseable {
 
         /** @param cancelled true once a training run is waiting or the backend closes: stop early */
         void run(dev.flywheel.backend.registry.ModelManifest published, java.util.function.BooleanSupplier cancelled);
+    }
+
+    /**
+     * The project was named by {@code /setup} or a webhook: the first time in this process, its labels are refreshed
+     * on the training worker (never in the caller's request) and the policy asked whether they earn a run.
+     *
+     * <p>Once per process rather than once ever: a backend that was down missed webhooks, and the refresh is
+     * idempotent.
+     */
+    public void projectSeen(long project) {
+        if (closing || !seen.add(project)) {
+            return;
+        }
+        worker.execute(() -> {
+            if (closing) {
+                return;
+            }
+            // A failure was logged by the refresh itself; there is no run yet to note it on.
+            refreshed(project);
+            annotationsChanged(project);
+        });
     }
 
     /** Annotations changed: queue a run if the policy says the project has earned one. */
@@ -58,8 +89,14 @@ public final class TrainingQueue implements AutoCloseable {
 
     /** Queues a run regardless of the policy (Start Training); returns the version it will produce. */
     public Optional<String> trainNow(long project) {
+        seen.add(project);
         Optional<String> version = runner.prepare(project);
-        version.ifPresent(v -> submit(project));
+        version.ifPresent(v -> {
+            synchronized (lock) {
+                refreshBeforeRun.add(project);
+            }
+            submit(project);
+        });
         return version;
     }
 
@@ -73,13 +110,16 @@ public final class TrainingQueue implements AutoCloseable {
     }
 
     private void runQueued(long project) {
+        boolean refreshFirst;
         synchronized (lock) {
             queued.remove(project);
             running = project;
+            refreshFirst = refreshBeforeRun.remove(project);
         }
         try {
             if (!closing) {
-                runner.runPending(project, () -> closing).ifPresent(this::afterRun);
+                Optional<String> note = refreshFirst ? refreshed(project) : Optional.empty();
+                runner.runPending(project, () -> closing, note).ifPresent(this::afterRun);
             }
         } catch (RuntimeException e) {
             LOG.error("training of project {} failed", project, e);
@@ -92,6 +132,15 @@ public final class TrainingQueue implements AutoCloseable {
             if (followUp && !closing) {
                 annotationsChanged(project);
             }
+        }
+    }
+
+    private Optional<String> refreshed(long project) {
+        try {
+            return refresh.refresh(project);
+        } catch (RuntimeException e) {
+            LOG.warn("project {}: refreshing labels failed", project, e);
+            return Optional.of("labels could not be refreshed before this run: " + e.getClass().getSimpleName());
         }
     }
 

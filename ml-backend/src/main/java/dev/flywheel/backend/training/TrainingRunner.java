@@ -84,14 +84,17 @@ public final class TrainingRunner {
         return Optional.of(queue(project));
     }
 
-    /** Runs the project's queued run, if any; the published version when it succeeded. */
-    public Optional<ModelManifest> runPending(long project, BooleanSupplier cancelled) {
+    /** Runs the project's queued run, if any, noting {@code note} on it (e.g. that Label Studio was unreachable). */
+    public Optional<ModelManifest> runPending(long project, BooleanSupplier cancelled, Optional<String> note) {
         Optional<TrainingRun> run;
         synchronized (this) {
             run = queuedRun(project);
             run.ifPresent(r -> store.runs().start(project, r.version(), store.annotations().latestSequence(project)));
         }
-        return run.flatMap(r -> execute(project, r, cancelled));
+        return run.flatMap(r -> {
+            note.ifPresent(text -> store.runs().note(project, r.version(), text));
+            return execute(project, r, cancelled);
+        });
     }
 
     private Optional<ModelManifest> execute(long project, TrainingRun run, BooleanSupplier cancelled) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param dataFingerprint fingerprint of the training data
  * @param hyperparameters training settings
  * @param history per-epoch training history
+ * @param message why the run failed, or a note about it (e.g. Label Studio was unreachable, so it trained on the
+ *     stored annotations only); null when there is nothing to say
  */
 public record ModelDetail(
         String version,
@@ -36,7 +38,8 @@ public record ModelDetail(
         Confusion confusion,
         @JsonProperty("data_fingerprint") String dataFingerprint,
         Map<String, Object> hyperparameters,
-        List<EpochMetrics> history) {
+        List<EpochMetrics> history,
+        String message) {
 
     public ModelDetail {
         Checks.required("version", version);

@@ -1,0 +1,34 @@
+package dev.flywheel.backend.image;
+
+import java.util.Objects;
+
+/**
+ * GETs from Label Studio's own API through the same client, address guard, redirect handling and token handling
+ * (legacy {@code Token}, or a personal access token refreshed into {@code Bearer}) that image downloads use.
+ *
+ * <p>One code path for both means one place that decides which host sees the token. Failures are
+ * {@link ImageFetchException}s whose messages never contain the token; {@link ImageFetchException#httpStatus()}
+ * tells a caller whether retrying may help.
+ */
+public final class LabelStudioRequests {
+
+    private static final String ACCEPT_JSON = "application/json";
+
+    private final HttpDownloader http;
+
+    LabelStudioRequests(HttpDownloader http) {
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /**
+     * The body of Label Studio's answer to {@code GET pathAndQuery}.
+     *
+     * @param labelStudio where Label Studio is and its token
+     * @param pathAndQuery starting with {@code /}, e.g. {@code /api/projects/3/export?exportType=JSON}
+     * @param maxBytes the largest body read; more fails as {@link ImageFetchException.Kind#TOO_LARGE}
+     */
+    public byte[] getJson(LabelStudioConnection labelStudio, String pathAndQuery, long maxBytes) {
+        Objects.requireNonNull(labelStudio, "labelStudio");
+        return http.get(labelStudio.url(pathAndQuery), labelStudio, ACCEPT_JSON, maxBytes);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.flywheel.backend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.backend.store.SqliteStore;
+import dev.flywheel.fixtures.Annotations;
+import dev.flywheel.fixtures.Tasks;
+import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
+import dev.flywheel.fixtures.simulator.Reply;
+import dev.flywheel.model.labelstudio.PredictResponse;
+import dev.flywheel.model.labelstudio.Task;
+import dev.flywheel.model.labelstudio.WebhookResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The backend as a separate process, killed with SIGKILL: an acknowledged annotation is never lost, an interrupted run
+ * never replaces the active version or leaves half a model behind, and the next run works.
+ */
+class HardKillTest {
+
+    private static final String PROJECT_UID = "7.1732870000";
+    private static final long PROJECT = 7;
+    /** Small images and about 600 image passes per run: a run of a few seconds, long enough to be caught training. */
+    private static final Map<String, String> FAST_TRAINING = Map.of(
+            "FLYWHEEL_TRAINING_INPUT_SIZE", "32", "FLYWHEEL_TRAINING_IMAGE_BUDGET", "600");
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void everyAnnotationAcknowledgedBeforeAKillIsStoredExactlyOnceAfterRestart() throws Exception {
+        int threads = 8;
+        int perThread = 40;
+        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger sent = new AtomicInteger();
+        try (ChildBackend child = ChildBackend.start(home, logs, Map.of())) {
+            CountDownLatch connected = new CountDownLatch(threads);
+            ExecutorService senders = Executors.newFixedThreadPool(threads);
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                senders.execute(() -> {
+                    LabelStudioSimulator ls = LabelStudioSimulator.of(child.uri());
+                    ls.connect(PROJECT_UID, ShapeScenes.CONFIG, null, null);
+                    connected.countDown();
+                    for (int i = 0; i < perThread; i++) {
+                        long id = 10_000L + thread * 1_000L + i;
+                        Task task = Tasks.imageTask(id, "/data/upload/7/" + id + ".png");
+                        sent.incrementAndGet();
+                        try {
+                            // One label only: the policy never starts a run, so the burst is all the child does.
+                            Reply<WebhookResponse> ack = ls.annotate(task, Annotations.choice(id, id, "circle"));
+                            if (ack.status() / 100 == 2) {
+                                acknowledged.add(id);
+                            }
+                        } catch (RuntimeException killed) {
+                            return;
+                        }
+                    }
+                });
+            }
+            assertThat(connected.await(30, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (acknowledged.size() < threads * perThread / 3 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            child.killHard();
+            senders.shutdown();
+            assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(acknowledged).as("killed in the middle of the burst").hasSizeBetween(1, threads * perThread - 1);
+
+        try (ChildBackend restarted = ChildBackend.start(home, logs, Map.of())) {
+            assertThat(new InsightsPoller(restarted.uri()).annotations(PROJECT)).isGreaterThanOrEqualTo(acknowledged.size());
+        }
+        try (SqliteStore store = SqliteStore.openInHome(home, Clock.systemUTC())) {
+            List<Long> missing = acknowledged.stream().filter(id -> store.annotations().find(PROJECT, id).isEmpty()).toList();
+            assertThat(missing).as("acknowledged but lost").isEmpty();
+            long stored = store.dataset().counts(PROJECT).annotations();
+            // Exactly once: no more rows than annotations that reached the child, none twice.
+            assertThat(stored).isBetween((long) acknowledged.size(), (long) sent.get());
+            assertThat(store.dataset().counts(PROJECT).annotatedTasks()).isEqualTo(stored);
+        }
+    }
+
+    @Test
+    void aKillDuringTrainingKeepsTheActiveVersionLeavesNoStagingAndTheNextRunSucceeds() throws Exception {
+        try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
+            Random random = new Random(11);
+            List<Task> tasks = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                tasks.add(Tasks.imageTask(1000 + i, labelStudio.upload(PROJECT, "shape-" + i + ".png", ShapeScenes.png(i % 3, random))));
+            }
+            String active;
+            String interrupted;
+            try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
+                InsightsPoller insights = new InsightsPoller(child.uri());
+                LabelStudioSimulator ls = LabelStudioSimulator.of(child.uri());
+                ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+                // Twelve: the policy's first run at ten, and too few more for a follow-up.
+                for (int i = 0; i < 12; i++) {
+                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), ShapeScenes.LABELS.get(i % 3)));
+                }
+                active = insights.awaitQuiet(PROJECT, Duration.ofSeconds(40));
+
+                ls.startTraining();
+                interrupted = awaitTrainingWithStaging(insights, Duration.ofSeconds(20));
+                child.killHard();
+            }
+
+            try (ChildBackend restarted = ChildBackend.start(home, logs, FAST_TRAINING)) {
+                InsightsPoller insights = new InsightsPoller(restarted.uri());
+                JsonNode models = insights.models(PROJECT);
+                assertThat(models.path("active").asText()).isEqualTo(active);
+                assertThat(statusOf(models, interrupted)).isEqualTo("failed");
+                assertThat(stagingFolders()).as("partial model folders").isEmpty();
+
+                LabelStudioSimulator ls = LabelStudioSimulator.of(restarted.uri());
+                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo(active);
+                Reply<PredictResponse> predicted = ls.predict(tasks.subList(12, 15));
+                assertThat(predicted.body().modelVersion()).isEqualTo(active);
+                assertThat(predicted.body().predictions()).allSatisfy(p -> assertThat(p.result()).hasSize(1));
+
+                Set<String> before = new HashSet<>();
+                models.path("models").forEach(run -> before.add(run.path("version").asText()));
+                ls.startTraining();
+                JsonNode next = insights.awaitRun(PROJECT, run -> run.path("status").asText().equals("ready")
+                        && !before.contains(run.path("version").asText()), Duration.ofSeconds(40));
+                assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(next.path("version").asText());
+            }
+        }
+    }
+
+    /** Waits until a run is training and has begun writing its model, and answers its version. */
+    private String awaitTrainingWithStaging(InsightsPoller insights, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode run : insights.models(PROJECT).path("models")) {
+                if (run.path("status").asText().equals("training") && !stagingFolders().isEmpty()) {
+                    return run.path("version").asText();
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no run was seen training within " + timeout + ": " + insights.models(PROJECT));
+    }
+
+    private List<Path> stagingFolders() throws IOException {
+        Path models = home.resolve("models");
+        if (!Files.isDirectory(models)) {
+            return List.of();
+        }
+        try (Stream<Path> all = Files.walk(models, 2)) {
+            return all.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList();
+        }
+    }
+
+    private static String statusOf(JsonNode models, String version) {
+        for (JsonNode run : models.path("models")) {
+            if (run.path("version").asText().equals(version)) {
+                return run.path("status").asText();
+            }
+        }
+        throw new AssertionError("run " + version + " is not listed: " + models);
+    }
+}
