@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassifierTrainerTest {
 
     private static final List<String> LABELS = List.of("circle", "square", "bar");
-    private static final TrainingSettings FAST = new TrainingSettings(32, 16, 0.003f, 1_500, 4, 12, 0.2, 7L);
+    private static final TrainingSettings FAST = new TrainingSettings(32, 16, 0.003f, 3_000, 4, 30, 0.2, 7L);
 
     @TempDir
     Path dir;
