@@ -120,7 +120,7 @@ public final class Backend implements AutoCloseable {
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(
                 2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), named("flywheel-predict"), new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
-        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), mapper, clock);
+        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         ModelInsights insights = new ModelInsights(store, registry, queue);
         InsightsController api = new InsightsController(insights, new DatasetInsights(store, registry, mapper), new RunInsights(store, registry),
