@@ -18,6 +18,7 @@ import dev.flywheel.backend.image.ProjectImages;
 import dev.flywheel.backend.inference.ActiveModels;
 import dev.flywheel.backend.inference.EngineInfo;
 import dev.flywheel.backend.insights.DatasetInsights;
+import dev.flywheel.backend.insights.DriftInsights;
 import dev.flywheel.backend.insights.ModelInsights;
 import dev.flywheel.backend.insights.RunInsights;
 import dev.flywheel.backend.insights.TaskImages;
@@ -25,6 +26,7 @@ import dev.flywheel.backend.labelconfig.LabelConfigCache;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.prelabel.PrelabelService;
 import dev.flywheel.backend.project.ProjectService;
+import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.DatasetAssembler;
@@ -124,7 +126,7 @@ public final class Backend implements AutoCloseable {
         JsonBodies bodies = new JsonBodies(mapper);
         ModelInsights insights = new ModelInsights(store, registry, queue);
         InsightsController api = new InsightsController(insights, new DatasetInsights(store, registry, mapper), new RunInsights(store, registry),
-                new TaskImages(store, images));
+                new TaskImages(store, images), new DriftInsights(store, new DriftReferences(registry, mapper)));
         FlywheelServer server = new FlywheelServer(mapper, config.basicAuth(), List.of(
                 new HealthController(engine.toString()),
                 new LabelStudioController(bodies, configs, projects, prelabel, intake, predictExecutor)::register,

@@ -1,6 +1,7 @@
 package dev.flywheel.backend.store;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The recent images {@code /predict} served, per project and version, kept within a fixed bound per project. */
 public interface ServedSampleStore {
@@ -13,4 +14,7 @@ public interface ServedSampleStore {
 
     /** The newest {@code limit} samples the version served in the project, oldest first. */
     List<ServedSample> recent(long projectId, String modelVersion, int limit);
+
+    /** How many samples the version served and when, without reading them; empty when it served none. */
+    Optional<ServedWindow> window(long projectId, String modelVersion);
 }

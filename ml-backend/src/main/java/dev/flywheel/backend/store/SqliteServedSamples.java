@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /** {@link ServedSampleStore} on SQLite: embeddings as float32 blobs, pruned to the bound on every write. */
@@ -79,6 +80,22 @@ final class SqliteServedSamples implements ServedSampleStore {
             }
             Collections.reverse(newestFirst);
             return newestFirst;
+        });
+    }
+
+    @Override
+    public Optional<ServedWindow> window(long projectId, String modelVersion) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) AS samples, MIN(served_at) AS first,"
+                    + " MAX(served_at) AS last FROM served_sample WHERE project_id = ? AND model_version = ?")) {
+                select.setLong(1, projectId);
+                select.setString(2, modelVersion);
+                try (ResultSet row = select.executeQuery()) {
+                    long samples = row.next() ? row.getLong("samples") : 0;
+                    return samples == 0 ? Optional.<ServedWindow>empty()
+                            : Optional.of(new ServedWindow(samples, Rows.instant(row, "first"), Rows.instant(row, "last")));
+                }
+            }
         });
     }
 
