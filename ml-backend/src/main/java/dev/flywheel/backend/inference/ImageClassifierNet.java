@@ -12,6 +12,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 
 /**
  * The built-in image classifier: a small convolutional network that trains in seconds on two CPU cores.
@@ -57,13 +58,13 @@ public final class ImageClassifierNet {
         if (!(trained instanceof SequentialBlock net)) {
             throw new IllegalArgumentException("not a network built by ImageClassifierNet: " + trained.getClass().getSimpleName());
         }
-        java.util.List<Block> layers = net.getChildren().values();
+        List<Block> layers = net.getChildren().values();
         int headStart = layers.size() - HEAD_LAYERS;
         SequentialBlock head = new SequentialBlock().addAll(layers.subList(headStart, layers.size()));
         return new SequentialBlock()
                 .addAll(layers.subList(0, headStart))
                 .add(new ParallelBlock(outputs -> new NDList(outputs.get(0).singletonOrThrow(), outputs.get(1).singletonOrThrow()),
-                        java.util.List.of(head, Blocks.identityBlock())));
+                        List.of(head, Blocks.identityBlock())));
     }
 
     private static Block convUnit(int filters) {
