@@ -18,6 +18,7 @@ import dev.flywheel.backend.image.ProjectImages;
 import dev.flywheel.backend.inference.ActiveModels;
 import dev.flywheel.backend.inference.EngineInfo;
 import dev.flywheel.backend.insights.DatasetInsights;
+import dev.flywheel.backend.insights.DriftInsights;
 import dev.flywheel.backend.insights.ModelInsights;
 import dev.flywheel.backend.insights.RunInsights;
 import dev.flywheel.backend.insights.TaskImages;
@@ -31,6 +32,7 @@ import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.registry.AuditFiles;
+import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.CrossValidationAudit;
@@ -156,11 +158,11 @@ public final class Backend implements AutoCloseable {
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(
                 2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), named("flywheel-predict"), new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
-        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), mapper, clock);
+        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         ModelInsights insights = new ModelInsights(store, registry, queue);
         InsightsController api = new InsightsController(insights, datasets, new RunInsights(store, registry),
-                new TaskImages(store, images));
+                new TaskImages(store, images), new DriftInsights(store, new DriftReferences(registry, mapper)));
         FlywheelServer server = new FlywheelServer(mapper, config.basicAuth(), List.of(
                 new HealthController(engine.toString()),
                 new LabelStudioController(bodies, configs, announcing(projects, queue), prelabel, intake, predictExecutor)::register,

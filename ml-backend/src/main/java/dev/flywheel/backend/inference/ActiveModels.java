@@ -41,7 +41,9 @@ public final class ActiveModels implements AutoCloseable {
         }
         LoadedClassifier classifier = acquire(project, version.get());
         try {
-            return Optional.of(new Classification(classifier.manifest(), classifier.classify(images)));
+            List<ClassifierOutput> outputs = classifier.predict(images);
+            return Optional.of(new Classification(classifier.manifest(), outputs.stream().map(ClassifierOutput::probabilities).toList(),
+                    outputs.stream().map(ClassifierOutput::embedding).toList()));
         } finally {
             classifier.release();
         }
@@ -73,12 +75,16 @@ public final class ActiveModels implements AutoCloseable {
         loaded.clear();
     }
 
-    /** Probabilities from one version: {@code probabilities.get(i)[k]} is image i's probability of label k. */
-    public record Classification(ModelManifest manifest, List<float[]> probabilities) {
+    /**
+     * Probabilities and embeddings from one version: {@code probabilities.get(i)[k]} is image i's probability of label
+     * k, {@code embeddings.get(i)} its embedding.
+     */
+    public record Classification(ModelManifest manifest, List<float[]> probabilities, List<float[]> embeddings) {
 
         public Classification {
             Objects.requireNonNull(manifest, "manifest");
             probabilities = List.copyOf(probabilities);
+            embeddings = List.copyOf(embeddings);
         }
     }
 }

@@ -8,12 +8,12 @@ import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 
 /**
- * Maps a preprocessed image to class probabilities; the only place classifier tensors appear.
+ * Maps a preprocessed image to class probabilities and its embedding; the only place classifier tensors appear.
  *
  * <p>Logits are divided by the version's temperature before the softmax, so the scores Label Studio sorts by are
  * calibrated probabilities rather than over-confident ones.
  */
-final class ClassifierTranslator implements Translator<float[], float[]> {
+final class ClassifierTranslator implements Translator<float[], ClassifierOutput> {
 
     private final int size;
     private final float temperature;
@@ -33,8 +33,10 @@ final class ClassifierTranslator implements Translator<float[], float[]> {
     }
 
     @Override
-    public float[] processOutput(TranslatorContext ctx, NDList list) {
-        return list.singletonOrThrow().div(temperature).softmax(-1).toFloatArray();
+    public ClassifierOutput processOutput(TranslatorContext ctx, NDList list) {
+        // The network from ImageClassifierNet.withEmbeddingOutput answers (logits, embedding).
+        float[] probabilities = list.get(0).div(temperature).softmax(-1).toFloatArray();
+        return new ClassifierOutput(probabilities, list.get(1).toFloatArray());
     }
 
     @Override

@@ -28,8 +28,8 @@ public final class LoadedClassifier implements AutoCloseable {
     private final ModelManifest manifest;
     private final Model model;
     private final ImageTensors tensors;
-    private final BlockingQueue<Predictor<float[], float[]>> predictors;
-    private final List<Predictor<float[], float[]>> all = new ArrayList<>();
+    private final BlockingQueue<Predictor<float[], ClassifierOutput>> predictors;
+    private final List<Predictor<float[], ClassifierOutput>> all = new ArrayList<>();
     // One reference belongs to the cache that holds this version; callers add theirs while they predict.
     private final AtomicInteger references = new AtomicInteger(1);
 
@@ -40,7 +40,7 @@ public final class LoadedClassifier implements AutoCloseable {
         this.predictors = new ArrayBlockingQueue<>(poolSize);
         ClassifierTranslator translator = new ClassifierTranslator(manifest.inputSize(), (float) manifest.temperature());
         for (int i = 0; i < poolSize; i++) {
-            Predictor<float[], float[]> predictor = model.newPredictor(translator);
+            Predictor<float[], ClassifierOutput> predictor = model.newPredictor(translator);
             all.add(predictor);
             predictors.add(predictor);
         }
@@ -55,6 +55,7 @@ public final class LoadedClassifier implements AutoCloseable {
         try {
             model.setBlock(ImageClassifierNet.build(manifest.labels().size()));
             model.load(versionDir, PARAMS_NAME);
+            model.setBlock(ImageClassifierNet.withEmbeddingOutput(model.getBlock()));
             return new LoadedClassifier(manifest, model, poolSize);
         } catch (IOException e) {
             model.close();
@@ -69,11 +70,24 @@ public final class LoadedClassifier implements AutoCloseable {
         return manifest;
     }
 
-    /** Class probabilities, one array per image in the order given; batches of at most 32 per forward pass. */
+    /** Class probabilities, one array per image in the order given. */
     public List<float[]> classify(List<BufferedImage> images) {
-        List<float[]> inputs = images.stream().map(tensors::toChw).toList();
-        List<float[]> outputs = new ArrayList<>(inputs.size());
-        Predictor<float[], float[]> predictor = borrow();
+        return predict(images).stream().map(ClassifierOutput::probabilities).toList();
+    }
+
+    /** Probabilities and embedding per image, in the order given; batches of at most 32 per forward pass. */
+    public List<ClassifierOutput> predict(List<BufferedImage> images) {
+        return run(images.stream().map(tensors::toChw).toList());
+    }
+
+    /** Embeddings of images already resized to CHW bytes by {@link ImageTensors#toRgb}, as training keeps them. */
+    public List<float[]> embed(List<byte[]> rgbChw) {
+        return run(rgbChw.stream().map(tensors::normalize).toList()).stream().map(ClassifierOutput::embedding).toList();
+    }
+
+    private List<ClassifierOutput> run(List<float[]> inputs) {
+        List<ClassifierOutput> outputs = new ArrayList<>(inputs.size());
+        Predictor<float[], ClassifierOutput> predictor = borrow();
         try {
             for (int from = 0; from < inputs.size(); from += MAX_BATCH) {
                 outputs.addAll(predictor.batchPredict(inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH))));
@@ -112,7 +126,7 @@ public final class LoadedClassifier implements AutoCloseable {
         release();
     }
 
-    private Predictor<float[], float[]> borrow() {
+    private Predictor<float[], ClassifierOutput> borrow() {
         try {
             return predictors.take();
         } catch (InterruptedException e) {

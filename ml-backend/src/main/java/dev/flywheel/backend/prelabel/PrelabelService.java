@@ -1,5 +1,6 @@
 package dev.flywheel.backend.prelabel;
 
+import dev.flywheel.backend.analytics.ImageFeatures;
 import dev.flywheel.backend.inference.ActiveModels;
 import dev.flywheel.backend.labelconfig.ControlTag;
 import dev.flywheel.backend.labelconfig.LabelConfig;
@@ -14,6 +15,8 @@ import dev.flywheel.backend.image.ImageSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.store.PredictionStore;
 import dev.flywheel.backend.store.ServedPrediction;
+import dev.flywheel.backend.store.ServedSample;
+import dev.flywheel.backend.store.ServedSampleStore;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pre-labels a batch of tasks: one prediction per task in request order, the images fetched in parallel and
- * classified in one pass by the project's active version.
+ * classified in one pass by the project's active version. Each classified image's embedding and features are kept,
+ * in one write per batch, as the current window of the drift test.
  *
  * <p>A task whose image cannot be had gets an empty result while the rest of the batch is answered; before a project
  * has a model every task gets an empty result, which Label Studio stores and does not ask for again until the version
@@ -46,14 +50,17 @@ public final class PrelabelService {
     private final ImageSource images;
     private final Executor fetchExecutor;
     private final PredictionStore log;
+    private final ServedSampleStore samples;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public PrelabelService(ActiveModels models, ImageSource images, Executor fetchExecutor, PredictionStore log, ObjectMapper mapper, Clock clock) {
+    public PrelabelService(ActiveModels models, ImageSource images, Executor fetchExecutor, PredictionStore log, ServedSampleStore samples,
+            ObjectMapper mapper, Clock clock) {
         this.models = Objects.requireNonNull(models, "models");
         this.images = Objects.requireNonNull(images, "images");
         this.fetchExecutor = Objects.requireNonNull(fetchExecutor, "fetchExecutor");
         this.log = Objects.requireNonNull(log, "log");
+        this.samples = Objects.requireNonNull(samples, "samples");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -70,13 +77,13 @@ public final class PrelabelService {
             String version = currentVersion(project);
             return new Batch(version, tasks.stream().map(t -> empty(version)).toList());
         }
-        List<BufferedImage> loaded = fetchAll(project, target, tasks);
+        List<Fetched> loaded = fetchAll(project, target, tasks);
         List<Integer> present = new ArrayList<>();
         List<BufferedImage> batch = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
             if (loaded.get(i) != null) {
                 present.add(i);
-                batch.add(loaded.get(i));
+                batch.add(loaded.get(i).image());
             }
         }
         if (batch.isEmpty()) {
@@ -88,8 +95,12 @@ public final class PrelabelService {
         List<String> labels = classification.manifest().labels();
         List<Prediction> predictions = new ArrayList<>(tasks.stream().map(t -> empty(version)).toList());
         List<ServedPrediction> served = new ArrayList<>();
+        List<ServedSample> seen = new ArrayList<>();
         for (int j = 0; j < present.size(); j++) {
             int taskIndex = present.get(j);
+            ImageFeatures features = loaded.get(taskIndex).features();
+            seen.add(new ServedSample(project, version, clock.instant(), classification.embeddings().get(j), features.brightness(),
+                    features.contrast(), features.width(), features.height(), features.aspectRatio()));
             float[] probabilities = classification.probabilities().get(j);
             List<String> chosen = choose(target.control(), labels, probabilities);
             double score = scoreOf(labels, probabilities, chosen);
@@ -102,12 +113,15 @@ public final class PrelabelService {
             }
         }
         served.forEach(log::record);
+        samples.recordAll(seen);
         return new Batch(version, predictions);
     }
 
-    private List<BufferedImage> fetchAll(long project, ServingTarget target, List<Task> tasks) {
-        List<CompletableFuture<BufferedImage>> futures = tasks.stream()
-                .map(task -> CompletableFuture.supplyAsync(() -> fetch(project, target, task), fetchExecutor))
+    private List<Fetched> fetchAll(long project, ServingTarget target, List<Task> tasks) {
+        // Measured on the fetch threads, in parallel, and on the original: the network only sees a resized copy.
+        List<CompletableFuture<Fetched>> futures = tasks.stream()
+                .map(task -> CompletableFuture.supplyAsync(() -> fetch(project, target, task), fetchExecutor)
+                        .thenApply(image -> image == null ? null : new Fetched(image, ImageFeatures.of(image))))
                 .toList();
         return futures.stream().map(CompletableFuture::join).toList();
     }
@@ -179,6 +193,9 @@ public final class PrelabelService {
             throw new IllegalStateException("a prediction could not be written as JSON", e);
         }
     }
+
+    /** A fetched image and its features. */
+    private record Fetched(BufferedImage image, ImageFeatures features) {}
 
     /** One prediction per task in request order, all made by {@code version}. */
     public record Batch(String version, List<Prediction> predictions) {

@@ -20,6 +20,8 @@ public interface FlywheelStore extends AutoCloseable {
 
     TrainingRunStore runs();
 
+    ServedSampleStore samples();
+
     @Override
     void close();
 }

@@ -22,6 +22,7 @@ public final class SqliteStore implements FlywheelStore {
     private final DatasetQueries dataset;
     private final PredictionStore predictions;
     private final TrainingRunStore runs;
+    private final ServedSampleStore samples;
 
     private SqliteStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -32,6 +33,7 @@ public final class SqliteStore implements FlywheelStore {
         this.dataset = new SqliteDatasetQueries(database, json);
         this.predictions = new SqlitePredictions(database, json);
         this.runs = new SqliteTrainingRuns(database, clock);
+        this.samples = new SqliteServedSamples(database, ServedSampleStore.MAX_PER_PROJECT);
     }
 
     /** Opens (creating when absent) {@value #FILE_NAME} under Flywheel's home folder. */
@@ -89,6 +91,11 @@ public final class SqliteStore implements FlywheelStore {
     @Override
     public TrainingRunStore runs() {
         return runs;
+    }
+
+    @Override
+    public ServedSampleStore samples() {
+        return samples;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.flywheel.backend.training;
 
+import dev.flywheel.backend.analytics.ImageFeatures;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.image.ImageSource;
 import dev.flywheel.backend.store.LabeledAnnotation;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds a classification training set from stored annotations: one label per task (the majority of its annotators,
- * ties to the latest annotation), images fetched and resized once and kept between runs.
+ * ties to the latest annotation), images fetched, measured and resized once and kept between runs.
  */
 public final class DatasetAssembler {
 
@@ -26,11 +27,11 @@ public final class DatasetAssembler {
 
     private final ImageSource images;
     private final Executor fetchExecutor;
-    private final Map<String, byte[]> pixels = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Loaded> pixels = new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Loaded> eldest) {
             return size() > CACHE_ENTRIES;
         }
     };
@@ -68,17 +69,17 @@ public final class DatasetAssembler {
     public List<Example> examples(long project, Iterable<LabeledTask> tasks, ImageTensors tensors) {
         List<LabeledTask> list = new ArrayList<>();
         tasks.forEach(list::add);
-        List<CompletableFuture<byte[]>> futures = list.stream()
+        List<CompletableFuture<Loaded>> futures = list.stream()
                 .map(t -> CompletableFuture.supplyAsync(() -> load(project, t, tensors), fetchExecutor))
                 .toList();
         List<Example> examples = new ArrayList<>(list.size());
         int missing = 0;
         for (int i = 0; i < list.size(); i++) {
-            byte[] chw = futures.get(i).join();
-            if (chw == null) {
+            Loaded loaded = futures.get(i).join();
+            if (loaded == null) {
                 missing++;
             } else {
-                examples.add(new Example(list.get(i).taskId(), chw, list.get(i).labelIndex()));
+                examples.add(new Example(list.get(i).taskId(), loaded.chw(), list.get(i).labelIndex(), loaded.features()));
             }
         }
         if (missing > 0) {
@@ -87,29 +88,33 @@ public final class DatasetAssembler {
         return examples;
     }
 
-    private byte[] load(long project, LabeledTask task, ImageTensors tensors) {
+    private Loaded load(long project, LabeledTask task, ImageTensors tensors) {
         if (task.imageRef() == null) {
             return null;
         }
         String key = tensors.size() + "|" + task.imageRef();
         synchronized (pixels) {
-            byte[] cached = pixels.get(key);
+            Loaded cached = pixels.get(key);
             if (cached != null) {
                 return cached;
             }
         }
         try {
             BufferedImage image = images.load(project, task.taskId(), task.imageRef());
-            byte[] chw = tensors.toRgb(image);
+            // Measured here, on the decoded original, because resizing loses the real size and aspect ratio.
+            Loaded loaded = new Loaded(tensors.toRgb(image), ImageFeatures.of(image));
             synchronized (pixels) {
-                pixels.put(key, chw);
+                pixels.put(key, loaded);
             }
-            return chw;
+            return loaded;
         } catch (Exception e) {
             LOG.debug("task {}: image not loaded for training ({})", task.taskId(), e.getMessage());
             return null;
         }
     }
+
+    /** A loaded image: resized CHW bytes and the features of the original. */
+    private record Loaded(byte[] chw, ImageFeatures features) {}
 
     /** A task with the one label it trains on. */
     public record LabeledTask(long taskId, long annotationId, String imageRef, int labelIndex, String label) {}

@@ -3,6 +3,7 @@ package dev.flywheel.backend.training;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.FlywheelStore;
@@ -37,6 +38,7 @@ public final class TrainingRunner {
     private final TrainingPolicy policy;
     private final TrainingSettings settings;
     private final ManifestWriter manifests;
+    private final ReferenceRecorder references;
     private final ObjectMapper mapper;
 
     public TrainingRunner(FlywheelStore store, ModelRegistry registry, DatasetAssembler assembler, TrainingPolicy policy,
@@ -48,6 +50,7 @@ public final class TrainingRunner {
         this.settings = settings;
         this.mapper = mapper;
         this.manifests = new ManifestWriter(settings, clock);
+        this.references = new ReferenceRecorder(new DriftReferences(registry, mapper), settings.seed());
     }
 
     /** Queues a run when the policy says the project has earned one; the queued version, or empty. */
@@ -115,6 +118,7 @@ public final class TrainingRunner {
             staging = registry.stage(project, version);
             TrainingOutcome outcome = new ClassifierTrainer(settings).train(examples, labels.size(), staging, cancelled);
             ModelManifest manifest = manifests.manifest(project, version, run.parentVersion().orElse(null), labels, examples, perTask, outcome);
+            references.record(staging, manifest, examples);
             Path published = registry.publish(staging, manifest);
             staging = null;
             store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));

@@ -25,14 +25,23 @@ final class ShapeScenes {
     private ShapeScenes() {}
 
     static byte[] png(int label, Random random) {
-        BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
+        return png(label, random, 48, 48, false);
+    }
+
+    /**
+     * A scene of another camera: {@code width × height} pixels, and with {@code inverted} a light background and a
+     * dark shape, the colours of {@link #png(int, Random)} turned around.
+     */
+    static byte[] png(int label, Random random, int width, int height, boolean inverted) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(new Color(random.nextInt(60), random.nextInt(60), random.nextInt(60)));
-        g.fillRect(0, 0, 48, 48);
-        g.setColor(new Color(150 + random.nextInt(100), 150 + random.nextInt(100), 150 + random.nextInt(100)));
-        int s = 16 + random.nextInt(12);
-        int x = random.nextInt(48 - s);
-        int y = random.nextInt(48 - s);
+        int edge = Math.min(width, height);
+        g.setColor(shade(random, 0, 60, inverted));
+        g.fillRect(0, 0, width, height);
+        g.setColor(shade(random, 150, 100, inverted));
+        int s = edge / 3 + random.nextInt(edge / 4);
+        int x = random.nextInt(width - s);
+        int y = random.nextInt(height - s);
         switch (label) {
             case 0 -> g.fillOval(x, y, s, s);
             case 1 -> g.fillRect(x, y, s, s);
@@ -45,5 +54,12 @@ final class ShapeScenes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Color shade(Random random, int from, int range, boolean inverted) {
+        int r = from + random.nextInt(range);
+        int g = from + random.nextInt(range);
+        int b = from + random.nextInt(range);
+        return inverted ? new Color(255 - r, 255 - g, 255 - b) : new Color(r, g, b);
     }
 }

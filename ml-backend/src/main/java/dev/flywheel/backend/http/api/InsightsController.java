@@ -3,6 +3,7 @@ package dev.flywheel.backend.http.api;
 import dev.flywheel.backend.http.errors.ApiException;
 import dev.flywheel.backend.image.FetchedImage;
 import dev.flywheel.backend.insights.DatasetInsights;
+import dev.flywheel.backend.insights.DriftInsights;
 import dev.flywheel.backend.insights.ModelInsights;
 import dev.flywheel.backend.insights.Page;
 import dev.flywheel.backend.insights.RunInsights;
@@ -19,12 +20,14 @@ public final class InsightsController {
     private final DatasetInsights datasets;
     private final RunInsights runs;
     private final TaskImages images;
+    private final DriftInsights drift;
 
-    public InsightsController(ModelInsights models, DatasetInsights datasets, RunInsights runs, TaskImages images) {
+    public InsightsController(ModelInsights models, DatasetInsights datasets, RunInsights runs, TaskImages images, DriftInsights drift) {
         this.models = models;
         this.datasets = datasets;
         this.runs = runs;
         this.images = images;
+        this.drift = drift;
     }
 
     public void register(Javalin app) {
@@ -41,6 +44,7 @@ public final class InsightsController {
         app.get(PROJECT + "/compare", this::compare);
         app.get(PROJECT + "/learning-curve", ctx -> ctx.json(runs.learningCurve(project(ctx))));
         app.get(PROJECT + "/flywheel", ctx -> ctx.json(runs.flywheel(project(ctx))));
+        app.get(PROJECT + "/drift", ctx -> ctx.json(drift.drift(project(ctx))));
     }
 
     private void compare(Context ctx) {

@@ -2,6 +2,7 @@ package dev.flywheel.backend.http.errors;
 
 import dev.flywheel.backend.image.ImageFetchException;
 import dev.flywheel.backend.insights.IncomparableException;
+import dev.flywheel.backend.insights.InsufficientDataException;
 import dev.flywheel.backend.labelconfig.LabelConfigException;
 import dev.flywheel.backend.prelabel.UnsupportedLabelConfigException;
 import dev.flywheel.backend.store.RunStateException;
@@ -47,6 +48,7 @@ public final class ErrorMapper {
             case UnknownEntityException unknown -> write(ctx, 404, "not_found", unknown.getMessage(), Map.of());
             case RunStateException conflict -> write(ctx, 409, "conflict", conflict.getMessage(), Map.of());
             case IncomparableException incomparable -> write(ctx, 409, "incomparable_versions", incomparable.getMessage(), Map.of());
+            case InsufficientDataException insufficient -> write(ctx, 409, "insufficient_data", insufficient.getMessage(), insufficient.fields());
             case ImageFetchException fetch -> write(ctx, fetch.kind() == ImageFetchException.Kind.NOT_FOUND ? 404 : 502,
                     "image_" + fetch.kind().name().toLowerCase(java.util.Locale.ROOT), fetch.getMessage(), Map.of());
             case RejectedExecutionException overloaded -> {

@@ -1,0 +1,150 @@
+package dev.flywheel.backend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.fixtures.Annotations;
+import dev.flywheel.fixtures.Tasks;
+import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
+import dev.flywheel.model.json.FlywheelJson;
+import dev.flywheel.model.labelstudio.Task;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drift through the real server: a version trained on 48×48 shape scenes, then served more scenes like them, then
+ * scenes from "another camera" (larger, wider, inverted colours).
+ */
+class DriftApiTest {
+
+    private static final long PROJECT = 12;
+    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path home;
+
+    private static FakeLabelStudio labelStudio;
+    private static RunningBackend backend;
+    private static LabelStudioSimulator ls;
+    private static int nextTask = 5000;
+
+    @BeforeAll
+    static void trainAVersionOnShapeScenes() throws Exception {
+        labelStudio = new FakeLabelStudio();
+        backend = RunningBackend.start(home, Map.of());
+        ls = LabelStudioSimulator.of(backend.uri());
+        ls.connect(PROJECT + ".1732870000", ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+        Random random = new Random(12);
+        for (int i = 0; i < 60; i++) {
+            Task task = task(ShapeScenes.png(i % 3, random));
+            ls.annotate(task, Annotations.choice(7000 + i, task.id(), ShapeScenes.LABELS.get(i % 3)));
+        }
+        awaitActiveVersion();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        backend.close();
+        labelStudio.close();
+    }
+
+    @Test
+    void scenesLikeTheTrainingOnesDoNotDriftAndScenesFromAnotherCameraDo() throws Exception {
+        HttpResponse<String> tooEarly = get("/api/v1/projects/12/drift");
+        assertThat(tooEarly.statusCode()).isEqualTo(409);
+        assertThat(MAPPER.readTree(tooEarly.body()).path("error").asText()).isEqualTo("insufficient_data");
+
+        Random random = new Random(99);
+        predict(60, () -> ShapeScenes.png(random.nextInt(3), random));
+        JsonNode alike = json(get("/api/v1/projects/12/drift"));
+
+        assertThat(alike.path("drifted").asBoolean()).as(alike.toString()).isFalse();
+        assertThat(alike.path("window").path("samples").asInt()).isEqualTo(60);
+        assertThat(alike.path("p_value").asDouble()).isGreaterThanOrEqualTo(0.05);
+
+        predict(120, () -> ShapeScenes.png(random.nextInt(3), random, 96, 64, true));
+        JsonNode other = json(get("/api/v1/projects/12/drift"));
+
+        assertThat(other.path("drifted").asBoolean()).as(other.toString()).isTrue();
+        assertThat(other.path("p_value").asDouble()).isLessThan(0.05);
+        assertThat(other.path("reference_version").asText()).isEqualTo(alike.path("reference_version").asText());
+        assertThat(other.path("window").path("samples").asInt()).isEqualTo(180);
+        JsonNode brightness = feature(other, "brightness");
+        assertThat(brightness.path("drifted").asBoolean()).as(other.toString()).isTrue();
+        assertThat(brightness.path("p_value").asDouble()).isLessThan(0.05);
+        assertThat(feature(other, "aspect_ratio").path("drifted").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anUnknownProjectHasNoDrift() throws Exception {
+        assertThat(get("/api/v1/projects/404/drift").statusCode()).isEqualTo(404);
+    }
+
+    private static void predict(int count, java.util.function.Supplier<byte[]> images) {
+        List<Task> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(task(images.get()));
+            if (batch.size() == 20) {
+                assertThat(ls.predict(batch).status()).isEqualTo(200);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            assertThat(ls.predict(batch).status()).isEqualTo(200);
+        }
+    }
+
+    private static Task task(byte[] png) {
+        int id = nextTask++;
+        return Tasks.imageTask(id, labelStudio.upload(PROJECT, "d" + id + ".png", png));
+    }
+
+    private static JsonNode feature(JsonNode report, String name) {
+        for (JsonNode f : report.path("per_feature")) {
+            if (f.path("feature").asText().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no feature " + name + " in " + report);
+    }
+
+    private static void awaitActiveVersion() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode models = json(get("/api/v1/projects/12/models"));
+            boolean busy = false;
+            for (JsonNode m : models.path("models")) {
+                busy |= Set.of("queued", "training").contains(m.path("status").asText());
+            }
+            if (!busy && !models.path("active").isNull() && !models.path("active").isMissingNode()) {
+                return;
+            }
+            Thread.sleep(400);
+        }
+        throw new AssertionError("no version became active");
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return MAPPER.readTree(response.body());
+    }
+}
