@@ -11,9 +11,9 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Images of three shape classes at random places, sizes and colours: easy, but not trivially identical. */
-final class ShapeScenes {
+public final class ShapeScenes {
 
-    static final List<String> LABELS = List.of("circle", "square", "bar");
+    public static final List<String> LABELS = List.of("circle", "square", "bar");
     static final String CONFIG = """
             <View>
               <Image name="image" value="$image"/>
@@ -48,12 +48,7 @@ final class ShapeScenes {
             default -> g.fillRect(x, y + s / 3, s, s / 3);
         }
         g.dispose();
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return image;
     }
 
     private static Color shade(Random random, int from, int range, boolean inverted) {

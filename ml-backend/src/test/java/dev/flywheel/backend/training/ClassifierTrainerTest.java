@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.flywheel.backend.inference.ImageClassifierNet;
+import dev.flywheel.backend.it.ShapeScenes;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedClassifier;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.model.api.ModelMetrics;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ClassifierTrainerTest {
 
-    private static final List<String> LABELS = List.of("circle", "square", "bar");
+    private static final List<String> LABELS = ShapeScenes.LABELS;
     private static final TrainingSettings FAST = new TrainingSettings(32, 16, 0.003f, 3_000, 4, 30, 0.2, 7L);
 
     @TempDir
@@ -77,22 +76,7 @@ class ClassifierTrainerTest {
         return examples;
     }
 
-    /** A shape of the class at a random place, size and colour on a noisy background. */
-    static BufferedImage draw(int label, Random random) {
-        BufferedImage image = new BufferedImage(48, 48, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(random.nextInt(60), random.nextInt(60), random.nextInt(60)));
-        g.fillRect(0, 0, 48, 48);
-        g.setColor(new Color(150 + random.nextInt(100), 150 + random.nextInt(100), 150 + random.nextInt(100)));
-        int s = 16 + random.nextInt(12);
-        int x = random.nextInt(48 - s);
-        int y = random.nextInt(48 - s);
-        switch (label) {
-            case 0 -> g.fillOval(x, y, s, s);
-            case 1 -> g.fillRect(x, y, s, s);
-            default -> g.fillRect(x, y + s / 3, s, s / 3);
-        }
-        g.dispose();
-        return image;
+    private static BufferedImage draw(int label, Random random) {
+        return ShapeScenes.image(label, random);
     }
 }
