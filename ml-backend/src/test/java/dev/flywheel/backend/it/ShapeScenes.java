@@ -33,6 +33,20 @@ public final class ShapeScenes {
      * dark shape, the colours of {@link #png(int, Random)} turned around.
      */
     static byte[] png(int label, Random random, int width, int height, boolean inverted) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image(label, random, width, height, inverted), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A 48×48 scene of class {@code label} (an index into {@link #LABELS}), for tests that need pixels, not files. */
+    public static BufferedImage image(int label, Random random) {
+        return image(label, random, 48, 48, false);
+    }
+
+    private static BufferedImage image(int label, Random random, int width, int height, boolean inverted) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         int edge = Math.min(width, height);
