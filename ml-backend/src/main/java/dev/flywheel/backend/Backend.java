@@ -17,12 +17,16 @@ import dev.flywheel.backend.image.LabelStudioConnectionResolver;
 import dev.flywheel.backend.image.ProjectImages;
 import dev.flywheel.backend.inference.ActiveModels;
 import dev.flywheel.backend.inference.EngineInfo;
+import dev.flywheel.backend.inference.UserDetector;
 import dev.flywheel.backend.insights.DatasetInsights;
 import dev.flywheel.backend.insights.ModelInsights;
 import dev.flywheel.backend.insights.RunInsights;
 import dev.flywheel.backend.insights.TaskImages;
 import dev.flywheel.backend.labelconfig.LabelConfigCache;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
+import dev.flywheel.backend.prelabel.BoxPolicy;
+import dev.flywheel.backend.prelabel.BoxRegions;
+import dev.flywheel.backend.prelabel.DetectionPrelabels;
 import dev.flywheel.backend.prelabel.PrelabelService;
 import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.registry.AuditFiles;
@@ -41,6 +45,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -132,7 +137,14 @@ public final class Backend implements AutoCloseable {
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(
                 2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), named("flywheel-predict"), new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
-        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), mapper, clock);
+        Optional<DetectionPrelabels> detection = config.detector().map(d -> {
+            UserDetector detector = UserDetector.load(d.model(), d.names(), d.inputSize(), 2);
+            owned.add(detector);
+            LOG.info("detection projects are pre-labelled by {} ({} classes)", detector.version(), detector.classes().size());
+            BoxRegions boxes = new BoxRegions(new BoxPolicy(d.scoreThreshold(), d.iouThreshold()));
+            return new DetectionPrelabels(detector, boxes, images, fetchExecutor, store.predictions(), mapper, clock);
+        });
+        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), mapper, clock, detection);
         JsonBodies bodies = new JsonBodies(mapper);
         ModelInsights insights = new ModelInsights(store, registry, queue);
         InsightsController api = new InsightsController(insights, datasets, new RunInsights(store, registry),
