@@ -17,6 +17,7 @@ import dev.flywheel.backend.image.LabelStudioConnectionResolver;
 import dev.flywheel.backend.image.ProjectImages;
 import dev.flywheel.backend.inference.ActiveModels;
 import dev.flywheel.backend.inference.EngineInfo;
+import dev.flywheel.backend.inference.UserDetector;
 import dev.flywheel.backend.insights.DatasetInsights;
 import dev.flywheel.backend.insights.DriftInsights;
 import dev.flywheel.backend.insights.ModelInsights;
@@ -27,6 +28,9 @@ import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.labelstudio.Backoff;
 import dev.flywheel.backend.labelstudio.LabelStudioBackfill;
 import dev.flywheel.backend.labelstudio.LabelStudioClient;
+import dev.flywheel.backend.prelabel.BoxPolicy;
+import dev.flywheel.backend.prelabel.BoxRegions;
+import dev.flywheel.backend.prelabel.DetectionPrelabels;
 import dev.flywheel.backend.prelabel.PrelabelService;
 import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectService;
@@ -158,7 +162,14 @@ public final class Backend implements AutoCloseable {
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(
                 2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), named("flywheel-predict"), new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
-        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
+        Optional<DetectionPrelabels> detection = config.detector().map(d -> {
+            UserDetector detector = UserDetector.load(d.model(), d.names(), d.inputSize(), 2);
+            owned.add(detector);
+            LOG.info("detection projects are pre-labelled by {} ({} classes)", detector.version(), detector.classes().size());
+            BoxRegions boxes = new BoxRegions(new BoxPolicy(d.scoreThreshold(), d.iouThreshold()));
+            return new DetectionPrelabels(detector, boxes, images, fetchExecutor, store.predictions(), mapper, clock);
+        });
+        PrelabelService prelabel = new PrelabelService(models, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock, detection);
         JsonBodies bodies = new JsonBodies(mapper);
         ModelInsights insights = new ModelInsights(store, registry, queue);
         InsightsController api = new InsightsController(insights, datasets, new RunInsights(store, registry),

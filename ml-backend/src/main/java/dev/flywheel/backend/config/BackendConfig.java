@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param localFilesRoot Label Studio's {@code LOCAL_FILES_DOCUMENT_ROOT}, for reading local-storage files directly
  * @param basicAuth credentials every route requires, when set
  * @param inferenceThreads threads DJL may use per operation; 1 survives a busy machine best
+ * @param detector a user-supplied object detector for Image + RectangleLabels projects ({@code FLYWHEEL_DETECTOR})
  */
 public record BackendConfig(
         String host,
@@ -27,7 +28,8 @@ public record BackendConfig(
         Optional<Secret> labelStudioToken,
         Optional<Path> localFilesRoot,
         Optional<BasicAuth> basicAuth,
-        int inferenceThreads) {
+        int inferenceThreads,
+        Optional<DetectorConfig> detector) {
 
     public static final int DEFAULT_PORT = 9090;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -40,12 +42,19 @@ public record BackendConfig(
         Objects.requireNonNull(labelStudioToken, "labelStudioToken");
         Objects.requireNonNull(localFilesRoot, "localFilesRoot");
         Objects.requireNonNull(basicAuth, "basicAuth");
+        Objects.requireNonNull(detector, "detector");
         if (port < 0 || port > 65_535) {
             throw new ConfigException("PORT", "must be between 0 and 65535, was " + port);
         }
         if (inferenceThreads < 1) {
             throw new ConfigException("FLYWHEEL_THREADS", "must be at least 1, was " + inferenceThreads);
         }
+    }
+
+    /** Without a user-supplied detector. */
+    public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
+            Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads) {
+        this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, Optional.empty());
     }
 
     /** Reads the configuration from environment variables; see the README for each one. */
@@ -64,7 +73,8 @@ public record BackendConfig(
                 read.text("LABEL_STUDIO_API_KEY", "LABEL_STUDIO_ACCESS_TOKEN").map(Secret::new),
                 read.text("LOCAL_FILES_DOCUMENT_ROOT").map(Path::of),
                 user.map(u -> new BasicAuth(u, new Secret(pass.orElseThrow()))),
-                read.integer("FLYWHEEL_THREADS").orElse(1));
+                read.integer("FLYWHEEL_THREADS").orElse(1),
+                DetectorConfig.fromEnvironment(read));
     }
 
     /** The settings as printed at start: every value, secrets masked. */
@@ -78,6 +88,7 @@ public record BackendConfig(
         shown.put("LOCAL_FILES_DOCUMENT_ROOT", localFilesRoot.map(Path::toString).orElse("(unset)"));
         shown.put("BASIC_AUTH", basicAuth.map(a -> a.user() + ":" + a.password()).orElse("(off)"));
         shown.put("FLYWHEEL_THREADS", Integer.toString(inferenceThreads));
+        shown.put("FLYWHEEL_DETECTOR", detector.map(DetectorConfig::describe).orElse("(unset)"));
         return shown;
     }
 }

@@ -35,6 +35,16 @@ final class EnvReader {
         });
     }
 
+    Optional<Double> decimal(String name) {
+        return text(name).map(raw -> {
+            try {
+                return Double.parseDouble(raw.trim());
+            } catch (NumberFormatException e) {
+                throw new ConfigException(name, "must be a number, was '" + raw + "'");
+            }
+        });
+    }
+
     Optional<URI> url(String name, String... fallbacks) {
         return text(name, fallbacks).map(raw -> {
             try {

@@ -53,9 +53,12 @@ public final class PrelabelService {
     private final ServedSampleStore samples;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Optional<DetectionPrelabels> detection;
 
+    /** With {@code detection}, Image + RectangleLabels projects are pre-labelled by that detector. */
     public PrelabelService(ActiveModels models, ImageSource images, Executor fetchExecutor, PredictionStore log, ServedSampleStore samples,
-            ObjectMapper mapper, Clock clock) {
+            ObjectMapper mapper, Clock clock, Optional<DetectionPrelabels> detection) {
+        this.detection = Objects.requireNonNull(detection, "detection");
         this.models = Objects.requireNonNull(models, "models");
         this.images = Objects.requireNonNull(images, "images");
         this.fetchExecutor = Objects.requireNonNull(fetchExecutor, "fetchExecutor");
@@ -70,9 +73,20 @@ public final class PrelabelService {
         return models.active(project).map(m -> m.version()).orElse(NO_MODEL);
     }
 
+    /** Like {@link #currentVersion(long)}, for a project with this label config: a detection project may have a detector. */
+    public String currentVersion(long project, LabelConfig config) {
+        if (config.taskType() == TaskType.OBJECT_DETECTION && detection.isPresent()) {
+            return detection.get().version();
+        }
+        return currentVersion(project);
+    }
+
     /** The batch reply; {@link Batch#version()} is the version every entry carries. */
     public Batch predict(long project, LabelConfig config, List<Task> tasks) {
         ServingTarget target = config.servingTarget().orElseThrow(() -> new UnsupportedLabelConfigException(config));
+        if (target.taskType() == TaskType.OBJECT_DETECTION && detection.isPresent()) {
+            return detection.get().predict(project, target, tasks);
+        }
         if (target.taskType() != TaskType.IMAGE_CLASSIFICATION || models.active(project).isEmpty()) {
             String version = currentVersion(project);
             return new Batch(version, tasks.stream().map(t -> empty(version)).toList());

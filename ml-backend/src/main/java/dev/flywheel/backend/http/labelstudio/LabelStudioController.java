@@ -64,13 +64,13 @@ public final class LabelStudioController {
             throw ApiException.badRequest("missing_schema", "setup needs the project's label config in 'schema'");
         }
         long project = request.projectId();
-        requireServable(configs.get(request.schema()));
+        LabelConfig config = requireServable(configs.get(request.schema()));
         projects.remember(new ProjectConnection(
                 project,
                 request.schema(),
                 Optional.ofNullable(request.hostname()).filter(h -> !h.isBlank()),
                 Optional.ofNullable(request.accessToken()).filter(t -> !t.isBlank()).map(Secret::new)));
-        ctx.json(SetupResponse.of(prelabel.currentVersion(project)));
+        ctx.json(SetupResponse.of(prelabel.currentVersion(project, config)));
     }
 
     void predict(Context ctx) {

@@ -1,0 +1,49 @@
+package dev.flywheel.backend.prelabel;
+
+import dev.flywheel.backend.image.ImageSource;
+import dev.flywheel.backend.labelconfig.ServingTarget;
+import dev.flywheel.model.labelstudio.Task;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fetches a batch's images in parallel; a task whose image cannot be had gets null, never fails the batch. */
+final class TaskImageLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskImageLoader.class);
+
+    private final ImageSource images;
+    private final Executor executor;
+
+    TaskImageLoader(ImageSource images, Executor executor) {
+        this.images = Objects.requireNonNull(images, "images");
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /** The decoded (EXIF-oriented) images in task order, null where there is none. */
+    List<BufferedImage> loadAll(long project, ServingTarget target, List<Task> tasks) {
+        List<CompletableFuture<BufferedImage>> futures = tasks.stream()
+                .map(task -> CompletableFuture.supplyAsync(() -> load(project, target, task), executor))
+                .toList();
+        return futures.stream().map(CompletableFuture::join).toList();
+    }
+
+    private BufferedImage load(long project, ServingTarget target, Task task) {
+        Object reference = task.data() == null ? null : task.data().get(target.image().dataKey());
+        if (!(reference instanceof String text) || text.isBlank()) {
+            LOG.info("task {} of project {} has no image under '{}'", task.id(), project, target.image().dataKey());
+            return null;
+        }
+        try {
+            return images.load(project, task.id(), text);
+        } catch (Exception e) {
+            // The message, never the reference's query string: presigned URLs carry credentials.
+            LOG.warn("task {} of project {}: image not available ({})", task.id(), project, e.getMessage());
+            return null;
+        }
+    }
+}

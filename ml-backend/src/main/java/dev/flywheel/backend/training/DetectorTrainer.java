@@ -1,0 +1,186 @@
+package dev.flywheel.backend.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.flywheel.backend.analytics.DetectionEvaluation;
+import dev.flywheel.backend.analytics.LabeledBox;
+import dev.flywheel.backend.inference.Detection;
+import dev.flywheel.backend.inference.GridCodec;
+import dev.flywheel.backend.inference.GridDetectorNet;
+import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.inference.LoadedDetector;
+import dev.flywheel.backend.inference.NonMaxSuppression;
+import dev.flywheel.backend.inference.PixelBox;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains the built-in grid detector from scratch on CPU with DJL and evaluates it on a hold-out split: mAP@0.5,
+ * mAP@0.5:0.95, per-class AP and precision/recall at the serving threshold.
+ *
+ * <p>Images are stretched to the square input (boxes in percent stay valid); every NDArray lives in a per-batch
+ * sub-manager.
+ */
+public final class DetectorTrainer {
+
+    /** Hold-out detections are scored after this NMS, as serving does. */
+    private static final double IOU_THRESHOLD = 0.45;
+    private static final double MIN_CANDIDATE_SCORE = 0.01;
+
+    private final Settings settings;
+    private final ImageTensors tensors;
+
+    /**
+     * @param inputSize square input edge, a multiple of {@link GridDetectorNet#STRIDE}
+     * @param servingThreshold the score threshold precision and recall are reported at
+     */
+    public record Settings(int inputSize, int batchSize, int epochs, float learningRate, double holdoutFraction, double servingThreshold,
+            long seed) {
+
+        public Settings {
+            if (inputSize % GridDetectorNet.STRIDE != 0) {
+                throw new IllegalArgumentException("the input size must be a multiple of " + GridDetectorNet.STRIDE);
+            }
+        }
+    }
+
+    /** One annotated image: its pixels from {@link ImageTensors#toRgb} and its boxes in percent of the image. */
+    public record BoxExample(long taskId, byte[] pixels, List<LabeledBox> boxes) {
+
+        public BoxExample {
+            Objects.requireNonNull(pixels, "pixels");
+            boxes = List.copyOf(boxes);
+        }
+    }
+
+    /** What a run produced besides the saved parameters. */
+    public record Outcome(DetectionEvaluation.Report holdout, List<Long> trainingIds, List<Long> holdoutIds, List<Double> losses,
+            double seconds) {
+
+        public Outcome {
+            trainingIds = List.copyOf(trainingIds);
+            holdoutIds = List.copyOf(holdoutIds);
+            losses = List.copyOf(losses);
+        }
+    }
+
+    public DetectorTrainer(Settings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.tensors = new ImageTensors(settings.inputSize());
+    }
+
+    /** Trains on {@code examples}, saves the parameters into {@code outputDir} and evaluates on the hold-out split. */
+    public Outcome train(List<BoxExample> examples, List<String> labels, Path outputDir, BooleanSupplier cancelled) {
+        long started = System.nanoTime();
+        List<BoxExample> shuffled = new ArrayList<>(examples);
+        Collections.shuffle(shuffled, new Random(settings.seed()));
+        int holdoutCount = (int) Math.round(shuffled.size() * settings.holdoutFraction());
+        List<BoxExample> holdout = shuffled.subList(0, holdoutCount);
+        List<BoxExample> training = shuffled.subList(holdoutCount, shuffled.size());
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("no training images left after the hold-out split");
+        }
+        int size = settings.inputSize();
+        GridCodec codec = new GridCodec(size / GridDetectorNet.STRIDE, labels.size());
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new GridDetectionLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+                .optDevices(new Device[] {Device.cpu()});
+        List<Double> losses = new ArrayList<>();
+        List<LabeledBox> predicted = new ArrayList<>();
+        try (Model model = Model.newInstance("detector-training", "PyTorch")) {
+            model.setBlock(GridDetectorNet.build(labels.size()));
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, 3, size, size));
+                Random random = new Random(settings.seed());
+                List<BoxExample> order = new ArrayList<>(training);
+                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                    Collections.shuffle(order, random);
+                    losses.add(trainEpoch(trainer, codec, labels, order, cancelled));
+                }
+                for (BoxExample example : holdout) {
+                    predicted.addAll(predict(trainer, codec, labels, example));
+                }
+            }
+            try {
+                model.save(outputDir, LoadedDetector.PARAMS_NAME);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not save the trained detector", e);
+            }
+        }
+        List<LabeledBox> truth = holdout.stream().flatMap(e -> e.boxes().stream()).toList();
+        DetectionEvaluation.Report report = DetectionEvaluation.evaluate(truth, predicted, settings.servingThreshold());
+        return new Outcome(report, training.stream().map(BoxExample::taskId).toList(), holdout.stream().map(BoxExample::taskId).toList(),
+                losses, (System.nanoTime() - started) / 1e9);
+    }
+
+    private double trainEpoch(Trainer trainer, GridCodec codec, List<String> labels, List<BoxExample> order, BooleanSupplier cancelled) {
+        double lossSum = 0;
+        int size = settings.inputSize();
+        int grid = size / GridDetectorNet.STRIDE;
+        for (int from = 0; from < order.size(); from += settings.batchSize()) {
+            if (cancelled.getAsBoolean()) {
+                throw new TrainingCancelledException();
+            }
+            List<BoxExample> batch = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
+            int perImage = 3 * size * size;
+            int perTarget = codec.channels() * grid * grid;
+            float[] x = new float[batch.size() * perImage];
+            float[] y = new float[batch.size() * perTarget];
+            for (int i = 0; i < batch.size(); i++) {
+                tensors.normalizeInto(batch.get(i).pixels(), x, i * perImage);
+                System.arraycopy(codec.encode(unitBoxes(batch.get(i), labels)), 0, y, i * perTarget, perTarget);
+            }
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDArray images = manager.create(x, new Shape(batch.size(), 3, size, size));
+                NDArray targets = manager.create(y, new Shape(batch.size(), codec.channels(), grid, grid));
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList out = trainer.forward(new NDList(images));
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(targets), out);
+                    collector.backward(loss);
+                    lossSum += loss.getFloat() * batch.size();
+                }
+                trainer.step();
+            }
+        }
+        return lossSum / order.size();
+    }
+
+    private List<LabeledBox> predict(Trainer trainer, GridCodec codec, List<String> labels, BoxExample example) {
+        int size = settings.inputSize();
+        float[] output;
+        try (NDManager manager = trainer.getManager().newSubManager()) {
+            NDArray image = manager.create(tensors.normalize(example.pixels()), new Shape(1, 3, size, size));
+            output = trainer.evaluate(new NDList(image)).singletonOrThrow().toFloatArray();
+        }
+        List<Detection> inPercent = codec.decode(output, MIN_CANDIDATE_SCORE).stream()
+                .map(d -> new Detection(labels.get(d.classIndex()), d.score(),
+                        new PixelBox(d.left() * 100, d.top() * 100, Math.max(0, d.width() * 100), Math.max(0, d.height() * 100)).clampTo(100, 100)))
+                .toList();
+        return NonMaxSuppression.classWise(inPercent, IOU_THRESHOLD).stream()
+                .map(d -> new LabeledBox(example.taskId(), d.label(), d.score(), d.box().left(), d.box().top(), d.box().width(), d.box().height()))
+                .toList();
+    }
+
+    private static List<GridCodec.UnitBox> unitBoxes(BoxExample example, List<String> labels) {
+        return example.boxes().stream()
+                .filter(b -> labels.contains(b.label()))
+                .map(b -> new GridCodec.UnitBox(labels.indexOf(b.label()), b.left() / 100, b.top() / 100, b.width() / 100, b.height() / 100))
+                .toList();
+    }
+}
