@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.BasicAuth;
 import dev.flywheel.backend.http.errors.BasicAuthGuard;
 import dev.flywheel.backend.http.errors.ErrorMapper;
+import dev.flywheel.backend.http.errors.JsonErrorHandler;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class FlywheelServer implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.useVirtualThreads = false;
+            // Jetty refuses some requests (unparseable URIs, oversized headers) before Javalin runs: answer those in JSON too.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
         });
         basicAuth.map(BasicAuthGuard::new).ifPresent(guard -> app.before(guard::check));
         ErrorMapper.register(app);

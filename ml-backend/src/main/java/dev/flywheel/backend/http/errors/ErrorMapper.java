@@ -30,6 +30,9 @@ public final class ErrorMapper {
 
     public static void register(Javalin app) {
         app.exception(Exception.class, (e, ctx) -> handle(unwrap(e), ctx));
+        // Javalin answers its own HttpResponseExceptions (413 from the body limit among them) in plain text unless a
+        // handler is registered for exactly that type; the one for Exception above does not count.
+        app.exception(HttpResponseException.class, (e, ctx) -> handle(e, ctx));
         app.error(404, ctx -> {
             String result = ctx.result();
             if (result == null || !result.startsWith("{")) {
@@ -49,12 +52,16 @@ public final class ErrorMapper {
             case RunStateException conflict -> write(ctx, 409, "conflict", conflict.getMessage(), Map.of());
             case IncomparableException incomparable -> write(ctx, 409, "incomparable_versions", incomparable.getMessage(), Map.of());
             case InsufficientDataException insufficient -> write(ctx, 409, "insufficient_data", insufficient.getMessage(), insufficient.fields());
-            case ImageFetchException fetch -> write(ctx, fetch.kind() == ImageFetchException.Kind.NOT_FOUND ? 404 : 502,
+            case ImageFetchException fetch -> write(ctx, status(fetch.kind()),
                     "image_" + fetch.kind().name().toLowerCase(java.util.Locale.ROOT), fetch.getMessage(), Map.of());
             case RejectedExecutionException overloaded -> {
                 ctx.header("Retry-After", "1");
                 write(ctx, 503, "overloaded", "Flywheel is busy; retry in a second", Map.of());
             }
+            case HttpResponseException http when http.getStatus() == 404 ->
+                    write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), Map.of());
+            case HttpResponseException http when http.getStatus() == 405 ->
+                    write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), Map.of());
             case HttpResponseException http -> write(ctx, http.getStatus(), "http_" + http.getStatus(), http.getMessage(), Map.of());
             case IllegalArgumentException invalid -> write(ctx, 400, "invalid_request", invalid.getMessage(), Map.of());
             default -> {
@@ -63,6 +70,20 @@ public final class ErrorMapper {
                 write(ctx, 500, "internal_error", "unexpected failure; correlation id " + id, Map.of("correlation_id", id));
             }
         }
+    }
+
+    /**
+     * A reference the caller chose that Flywheel will not or cannot read is the caller's problem (4xx); only a source
+     * that failed while being read honestly is a bad gateway (502).
+     */
+    static int status(ImageFetchException.Kind kind) {
+        return switch (kind) {
+            case NOT_FOUND -> 404;
+            case REFUSED_ADDRESS, REFUSED_PATH -> 403;
+            case UNSUPPORTED_REFERENCE, NOT_AN_IMAGE, TOO_LARGE, TOO_MANY_REDIRECTS -> 422;
+            case NOT_CONFIGURED -> 409;
+            default -> 502;
+        };
     }
 
     private static Throwable unwrap(Throwable e) {
