@@ -49,7 +49,8 @@ public final class AnnotationIntake implements WebhookHandler {
         String action = event.action() == null ? "" : event.action();
         Optional<Long> project = projectId(event);
         if (project.isEmpty()) {
-            LOG.info("webhook {} without a project id: acknowledged, nothing stored", action);
+            // The action is the sender's text: quoted and stripped of control characters so it cannot forge log lines.
+            LOG.info("webhook '{}' without a project id: acknowledged, nothing stored", action.replaceAll("\\p{Cntrl}", "?"));
             return isKnown(action);
         }
         long id = project.get();
