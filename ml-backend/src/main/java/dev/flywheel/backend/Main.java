@@ -1,7 +1,7 @@
 package dev.flywheel.backend;
 
 import dev.flywheel.backend.config.BackendConfig;
-import dev.flywheel.backend.config.TrainingOverrides;
+import dev.flywheel.backend.config.TrainingConfig;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingSettings;
 import org.slf4j.Logger;
@@ -25,12 +25,9 @@ public final class Main {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
 
-        TrainingOverrides overrides = TrainingOverrides.fromEnvironment(System.getenv());
-        TrainingSettings settings = TrainingSettings.defaults();
-        settings = overrides.inputSize().map(settings::withInputSize).orElse(settings);
-        settings = overrides.imageBudget().map(settings::withImageBudget).orElse(settings);
-
-        Backend backend = Backend.start(config, settings, TrainingPolicy.defaults());
+        TrainingSettings training = TrainingConfig.fromEnvironment(System.getenv());
+        training.asMap().forEach((key, value) -> LOG.info("training {}={}", key, value));
+        Backend backend = Backend.start(config, training, TrainingPolicy.defaults());
         Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "flywheel-shutdown"));
         LOG.info("Flywheel ML backend listening on http://{}:{}", config.host(), backend.port());
     }

@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * replies built from shared-model records, falls back to one default reply, and records the requests
  * the real client sent ({@code "GET /api/v1/projects?limit=1"}) with their Authorization header.
  *
- * <p>The UI tests use it until the real ml-backend serves {@code /api/v1}; then they can boot that instead.
+ * <p>Only the client unit tests use it; the UI tests talk to the real backend ({@code ui.testing.RealBackend}).
  */
 public final class FakeBackend implements AutoCloseable {
 

@@ -1,15 +1,14 @@
 package dev.flywheel.eclipse.ui.editors;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flywheel.eclipse.core.client.FakeBackend;
-import dev.flywheel.eclipse.core.client.SampleProject;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.eclipse.core.display.Figures;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.swt.SWT;
+import java.util.Locale;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -34,34 +33,45 @@ public final class CompareRunsEditorProbe {
         return editor.metrics() != null;
     }
 
-    /** Asserts that the editor shows {@link SampleProject#COMPARE} of V1 (base) against V2 (candidate). */
-    public void assertShowsSampleComparison(FakeBackend backend) {
+    /**
+     * Asserts that the editor shows {@code expected}, the backend's own {@code /compare} answer for {@code base}
+     * against {@code candidate} in the project titled {@code title}: every metric with its values and change, one
+     * F1 bar per label, both confusion matrices and the data diff.
+     */
+    public void assertShows(String base, String candidate, String title, JsonNode expected) {
         Table metrics = editor.metrics();
-        var green = metrics.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN);
         List<String> labels = new ArrayList<>();
-        List<Table> confusions = new ArrayList<>();
-        collect(editor.body(), labels, confusions);
-        var f1 = editor.f1Chart().getSeriesSet().getSeries();
+        List<Table> tables = new ArrayList<>();
+        collect(editor.body(), labels, tables);
+        List<String> perClass = new ArrayList<>();
+        expected.path("per_class").forEach(c -> perClass.add(c.path("label").asText()));
+        JsonNode diff = expected.path("data_diff");
         assertAll(
-                () -> assertEquals(SampleProject.V1 + " \u2192 " + SampleProject.V2, editor.getPartName()),
-                () -> assertTrue(editor.header().getText().startsWith(SampleProject.V2 + " against " + SampleProject.V1)),
-                () -> assertEquals(3, metrics.getItemCount()),
-                () -> assertEquals("accuracy", metrics.getItem(0).getText(0)),
-                () -> assertEquals("0.750", metrics.getItem(0).getText(1)),
-                () -> assertEquals("0.880", metrics.getItem(0).getText(2)),
-                () -> assertEquals("+0.130", metrics.getItem(0).getText(3)),
-                () -> assertEquals(green, metrics.getItem(0).getForeground(3), "a higher accuracy is better"),
-                () -> assertEquals(green, metrics.getItem(2).getForeground(3), "a lower loss is better"),
-                () -> assertArrayEquals(new String[] {"cat", "dog", "bird"},
-                        editor.f1Chart().getAxisSet().getXAxis(0).getCategorySeries()),
-                () -> assertArrayEquals(new double[] {0, 0, -0.05}, f1[1].getYSeries(), 1e-9),
-                () -> assertEquals(3, confusions.size(), "metrics table plus two confusion matrices"),
-                () -> assertEquals("56", confusions.get(2).getItem(0).getText(1)),
-                () -> assertTrue(labels.contains("Fixed (now right): 101, 102, 103"), labels::toString),
-                () -> assertTrue(labels.contains("Broken (now wrong): 204"), labels::toString),
-                () -> assertTrue(labels.contains("Training data: 400 tasks added, 0 removed, 12 relabeled."), labels::toString),
-                () -> assertTrue(backend.requests().contains("GET /api/v1/projects/3/compare?base=" + SampleProject.V1
-                        + "&candidate=" + SampleProject.V2), backend.requests()::toString));
+                () -> assertEquals(base + " \u2192 " + candidate, editor.getPartName()),
+                () -> assertTrue(editor.header().getText().startsWith(candidate + " against " + base + " on " + title),
+                        editor.header().getText()),
+                () -> assertEquals(expected.path("metrics").size(), metrics.getItemCount()),
+                () -> assertEquals(3, tables.size(), "metrics table plus two confusion matrices"),
+                () -> assertEquals(perClass, List.of(editor.f1Chart().getAxisSet().getXAxis(0).getCategorySeries())),
+                () -> assertTrue(labels.contains("Training data: " + diff.path("added").asInt() + " tasks added, "
+                        + diff.path("removed").asInt() + " removed, " + diff.path("relabeled").asInt() + " relabeled."),
+                        labels::toString));
+        for (int i = 0; i < metrics.getItemCount(); i++) {
+            JsonNode metric = expected.path("metrics").get(i);
+            int row = i;
+            assertAll(metric.path("name").asText(),
+                    () -> assertEquals(metric.path("name").asText(), metrics.getItem(row).getText(0)),
+                    () -> assertEquals(Figures.decimal(number(metric.path("base"))), metrics.getItem(row).getText(1)),
+                    () -> assertEquals(Figures.decimal(number(metric.path("candidate"))), metrics.getItem(row).getText(2)),
+                    () -> assertEquals(metric.path("delta").isNumber()
+                            ? String.format(Locale.ROOT, "%+.3f", metric.path("delta").asDouble()) : Figures.NONE,
+                            metrics.getItem(row).getText(3)));
+        }
+        assertEquals("accuracy", metrics.getItem(0).getText(0));
+    }
+
+    private static Double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : null;
     }
 
     private static void collect(Control control, List<String> labels, List<Table> tables) {

@@ -49,7 +49,12 @@ public final class Workbench {
 
     /** Waits for {@code condition} while jobs and renders run, failing the test after 10 s. */
     public static void waitFor(String what, BooleanSupplier condition) {
-        if (!pumpUntil(condition, 10_000)) {
+        waitFor(what, condition, 10_000);
+    }
+
+    /** Waits for {@code condition} while jobs and renders run, failing the test after {@code timeoutMillis}. */
+    public static void waitFor(String what, BooleanSupplier condition, long timeoutMillis) {
+        if (!pumpUntil(condition, timeoutMillis)) {
             throw new AssertionError("timed out waiting for " + what);
         }
     }

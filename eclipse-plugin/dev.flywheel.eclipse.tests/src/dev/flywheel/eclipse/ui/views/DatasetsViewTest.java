@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flywheel.eclipse.core.client.FakeBackend;
-import dev.flywheel.eclipse.core.client.SampleProject;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
+import dev.flywheel.eclipse.ui.testing.RealBackend;
+import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
+import dev.flywheel.eclipse.ui.testing.ShapeImages;
 import dev.flywheel.eclipse.ui.testing.Workbench;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Tree;
@@ -18,18 +22,27 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The Datasets view in a real workbench against {@link FakeBackend} serving {@link SampleProject}: an
- * in-test HTTP server speaking the insights contract with shared-model records. It stands in for the
- * real ml-backend until that serves /api/v1; then these tests can boot the backend instead.
+ * The Datasets view in a real workbench against the real ml-backend, seeded through the Label Studio protocol with
+ * {@value RealBackend#TASKS} annotated shape images.
  */
+@ExtendWith(RealBackendExtension.class)
 class DatasetsViewTest {
 
+    private static RealBackend backend;
     private final BackendSettings settings = BackendSettings.ofWorkspace();
     private IWorkbenchPage page;
+
+    @BeforeAll
+    static void startTheBackend(RealBackend started) throws Exception {
+        backend = started;
+        backend.settle();
+    }
 
     @BeforeEach
     void openWorkbenchPage() {
@@ -63,59 +76,62 @@ class DatasetsViewTest {
     }
 
     @Test
-    void the_tree_lists_projects_per_backend_and_selecting_one_shows_its_statistics() throws Exception {
-        try (FakeBackend backend = SampleProject.serve(FakeBackend.routed())) {
-            settings.setConnections(List.of(new BackendConnection("local", backend.url(), "")));
+    void the_tree_lists_the_seeded_project_and_selecting_it_shows_the_statistics_the_backend_computed() throws Exception {
+        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "")));
+        String active = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/models").path("active").asText();
+        JsonNode stats = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/stats");
 
-            DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
-            Tree tree = view.tree().getTree();
-            Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 2);
+        DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
+        Tree tree = view.tree().getTree();
+        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
+                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode);
 
-            TreeItem backendItem = tree.getItem(0);
-            TreeItem cats = backendItem.getItem(0);
-            assertAll(
-                    () -> assertEquals("local (" + backend.url() + ")", backendItem.getText(0)),
-                    () -> assertEquals("Cats and dogs", cats.getText(0)),
-                    () -> assertEquals("image_classification", cats.getText(1)),
-                    () -> assertEquals("1200", cats.getText(2)),
-                    () -> assertEquals("980", cats.getText(3)),
-                    () -> assertEquals(SampleProject.V2, cats.getText(4)),
-                    () -> assertEquals("drifted", cats.getText(5)),
-                    () -> assertEquals("\u2014", backendItem.getItem(1).getText(4), "no active version"));
+        TreeItem backendItem = tree.getItem(0);
+        TreeItem shapes = backendItem.getItem(0);
+        assertAll(
+                () -> assertEquals("local (" + backend.url() + ")", backendItem.getText(0)),
+                () -> assertEquals(RealBackend.TITLE, shapes.getText(0)),
+                () -> assertEquals(RealBackend.PROJECT, ((ProjectNode) shapes.getData()).ref().id()),
+                () -> assertEquals(ShapeImages.LABELS, ((ProjectNode) shapes.getData()).summary().labels()),
+                () -> assertEquals("image_classification", shapes.getText(1)),
+                () -> assertEquals(Integer.toString(RealBackend.TASKS), shapes.getText(2)),
+                () -> assertEquals(Integer.toString(RealBackend.TASKS), shapes.getText(3)),
+                () -> assertEquals(active, shapes.getText(4)));
 
-            view.tree().setSelection(new StructuredSelection(cats.getData()), true);
-            StatsPanel stats = view.statsPanel();
-            Workbench.waitFor("the statistics", () -> stats.header().startsWith("Cats and dogs on local"));
+        view.tree().setSelection(new StructuredSelection(shapes.getData()), true);
+        StatsPanel panel = view.statsPanel();
+        Workbench.waitFor("the statistics", () -> panel.header().startsWith(RealBackend.TITLE + " on local"));
 
-            var figures = stats.figures();
-            var bars = stats.classChart().getSeriesSet().getSeries()[0];
-            var annotators = stats.annotatorTable().getTable();
-            assertAll(
-                    () -> assertEquals("1200", figures.get("Tasks")),
-                    () -> assertEquals("12", figures.get("Skipped")),
-                    () -> assertEquals("6.0 : 1", figures.get("Imbalance (largest : smallest)")),
-                    () -> assertEquals("17", figures.get("Open label issues")),
-                    () -> assertEquals("85.0 %", figures.get("Mean pairwise agreement")),
-                    () -> assertArrayEquals(new String[] {"cat", "dog", "bird"},
-                            stats.classChart().getAxisSet().getXAxis(0).getCategorySeries()),
-                    () -> assertArrayEquals(new double[] {600, 300, 100}, bars.getYSeries()),
-                    () -> assertEquals(2, annotators.getItemCount()),
-                    () -> assertEquals("4.2 s", annotators.getItem(0).getText(2)),
-                    () -> assertTrue(backend.requests().contains("GET /api/v1/projects/3/stats"), backend.requests()::toString));
-
-            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-            Workbench.screenshot(page.getWorkbenchWindow().getShell(), "datasets-view.png");
-            page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        var figures = panel.figures();
+        String[] labels = panel.classChart().getAxisSet().getXAxis(0).getCategorySeries();
+        double[] bars = panel.classChart().getSeriesSet().getSeries()[0].getYSeries();
+        assertAll(
+                () -> assertEquals(Integer.toString(RealBackend.TASKS), figures.get("Tasks")),
+                () -> assertEquals(Integer.toString(RealBackend.TASKS), figures.get("Annotations")),
+                () -> assertEquals("0", figures.get("Skipped")),
+                () -> assertEquals(stats.path("issues_open").asText(), figures.get("Open label issues")),
+                () -> assertEquals(3, labels.length),
+                () -> assertTrue(List.of(labels).containsAll(ShapeImages.LABELS), List.of(labels)::toString));
+        for (int i = 0; i < labels.length; i++) {
+            assertEquals(RealBackend.annotationsOf(labels[i]), (long) bars[i], "annotations of " + labels[i]);
         }
+        assertArrayEquals(new String[] {"1", Integer.toString(RealBackend.TASKS), "12.5 s"},
+                new String[] {panel.annotatorTable().getTable().getItem(0).getText(0),
+                        panel.annotatorTable().getTable().getItem(0).getText(1),
+                        panel.annotatorTable().getTable().getItem(0).getText(2)});
+
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "datasets-view.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
     }
 
     @Test
     void a_stopped_backend_shows_why_in_its_tree_row_instead_of_a_dialog() throws Exception {
-        String url;
-        try (FakeBackend stopped = FakeBackend.routed()) {
-            url = stopped.url();
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
         }
-        settings.setConnections(List.of(new BackendConnection("gone", url, "")));
+        settings.setConnections(List.of(new BackendConnection("gone", "http://127.0.0.1:" + closedPort, "")));
 
         DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
         Tree tree = view.tree().getTree();

@@ -1,17 +1,18 @@
 package dev.flywheel.eclipse.ui.views;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.flywheel.eclipse.core.client.FakeBackend;
-import dev.flywheel.eclipse.core.client.SampleProject;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.core.display.VersionRow;
 import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.editors.CompareRunsEditorProbe;
+import dev.flywheel.eclipse.ui.testing.RealBackend;
+import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,28 +22,38 @@ import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The Model Versions view and the Compare Runs editor in a real workbench, against {@link FakeBackend}
- * serving {@link SampleProject} (standing in for ml-backend's /api/v1 until it exists).
+ * The Model Versions view and the Compare Runs editor in a real workbench, against the real ml-backend after it
+ * trained on the seeded shape images.
  */
+@ExtendWith(RealBackendExtension.class)
 class ModelVersionsViewTest {
 
+    private static final String MODELS = "/api/v1/projects/" + RealBackend.PROJECT + "/models";
+    private static RealBackend backend;
     private final BackendSettings settings = BackendSettings.ofWorkspace();
     private IWorkbenchPage page;
-    private FakeBackend backend;
+
+    @BeforeAll
+    static void startTheBackend(RealBackend started) {
+        backend = started;
+    }
 
     @BeforeEach
-    void connectAndSelectTheSampleProject() throws Exception {
-        backend = SampleProject.serve(FakeBackend.routed());
+    void connectAndSelectTheShapesProject() throws Exception {
+        backend.awaitIdle();
         settings.setConnections(List.of(new BackendConnection("local", backend.url(), "")));
         page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
         page.getWorkbenchWindow().getShell().setSize(1400, 900);
         DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
         Tree tree = datasets.tree().getTree();
-        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 2);
+        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
+                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode);
         datasets.tree().setSelection(new StructuredSelection(tree.getItem(0).getItem(0).getData()), true);
     }
 
@@ -56,86 +67,110 @@ class ModelVersionsViewTest {
             }
         }
         Workbench.waitForJobs();
-        backend.close();
         settings.setConnections(List.of());
     }
 
-    private ModelVersionsView openVersions() throws Exception {
+    private ModelVersionsView openVersions(int versions) throws Exception {
         ModelVersionsView view = (ModelVersionsView) page.showView(ModelVersionsView.ID);
         Table table = view.table().getTable();
-        Workbench.waitFor("the versions", () -> table.getItemCount() == 3 && view.curve().getSeriesSet().getSeries().length == 2);
+        Workbench.waitFor("the versions", () -> table.getItemCount() == versions && view.curve().getSeriesSet().getSeries().length == 2);
         return view;
     }
 
     @Test
-    void the_versions_of_the_selected_project_show_quality_savings_the_active_marker_and_the_learning_curve() throws Exception {
-        ModelVersionsView view = openVersions();
+    void the_versions_the_backend_trained_show_their_status_quality_the_active_marker_and_the_learning_curve() throws Exception {
+        JsonNode models = backend.get(MODELS);
+        JsonNode curve = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/learning-curve");
+        ModelVersionsView view = openVersions(models.path("models").size());
 
         Table table = view.table().getTable();
+        String active = models.path("active").asText();
+        assertTrue(models.path("models").size() >= 2, "the seeding trains at least two versions: " + models);
+        for (int i = 0; i < table.getItemCount(); i++) {
+            JsonNode model = models.path("models").get(i);
+            String version = model.path("version").asText();
+            int row = i;
+            assertAll("row " + i,
+                    () -> assertEquals(version, table.getItem(row).getText(1)),
+                    () -> assertEquals("ready", table.getItem(row).getText(2)),
+                    () -> assertEquals(version.equals(active) ? "\u25CF" : "", table.getItem(row).getText(0)),
+                    () -> assertEquals(model.path("trained_on").asText(), table.getItem(row).getText(4)),
+                    () -> assertEquals(Figures.percent(model.path("metrics").path("accuracy").asDouble()), table.getItem(row).getText(5)));
+        }
+        var series = view.curve().getSeriesSet().getSeries()[0];
         assertAll(
-                () -> assertEquals(SampleProject.V3, table.getItem(0).getText(1)),
-                () -> assertEquals("training", table.getItem(0).getText(2)),
-                () -> assertEquals("\u25CF", table.getItem(1).getText(0), "the active version is marked"),
-                () -> assertEquals("", table.getItem(2).getText(0)),
-                () -> assertEquals("700", table.getItem(1).getText(4)),
-                () -> assertEquals("88.0 %", table.getItem(1).getText(5)),
-                () -> assertEquals("84.0 %", table.getItem(1).getText(6)),
-                () -> assertEquals("1 min 35 s", table.getItem(1).getText(7)),
-                () -> assertEquals("80.0 %", table.getItem(1).getText(8)),
-                () -> assertEquals("3.5 s", table.getItem(1).getText(9)),
-                () -> assertArrayEquals(new double[] {300, 700}, view.curve().getSeriesSet().getSeries()[0].getXSeries()),
-                () -> assertArrayEquals(new double[] {0.75, 0.88}, view.curve().getSeriesSet().getSeries()[0].getYSeries()),
-                () -> assertTrue(view.statusLine().getText().contains("a run is in progress"), view.statusLine().getText()));
+                () -> assertEquals(curve.path("points").size(), series.getXSeries().length),
+                () -> assertEquals(curve.path("points").get(0).path("accuracy").asDouble(), series.getYSeries()[0], 1e-9),
+                () -> assertTrue(view.statusLine().getText().startsWith("Model versions of " + RealBackend.TITLE + " on local"),
+                        view.statusLine().getText()));
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         Workbench.screenshot(page.getWorkbenchWindow().getShell(), "model-versions-view.png");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
     }
 
     @Test
-    void while_a_run_is_training_the_view_keeps_asking_for_the_versions() throws Exception {
-        ModelVersionsView view = openVersions();
-        view.testHooks(100, (title, question) -> true);
-
-        view.refresh();
-
-        Workbench.waitFor("two more polls", () -> backend.requests().stream()
-                .filter("GET /api/v1/projects/3/models"::equals).count() >= 4);
-    }
-
-    @Test
-    void train_now_posts_a_training_run_and_activate_asks_first_and_posts_only_when_confirmed() throws Exception {
-        ModelVersionsView view = openVersions();
-        List<String> questions = new ArrayList<>();
-        view.testHooks(60_000, (title, question) -> questions.add(question) && questions.size() > 1);
+    void train_now_queues_a_run_and_the_view_keeps_asking_until_the_new_version_is_ready() throws Exception {
+        int before = backend.get(MODELS).path("models").size();
+        ModelVersionsView view = openVersions(before);
+        view.testHooks(250, (title, question) -> true);
+        Table table = view.table().getTable();
 
         view.trainAction().run();
-        Workbench.waitFor("the train request", () -> backend.requests().contains("POST /api/v1/projects/3/train"));
 
-        VersionRow v1 = (VersionRow) view.table().getElementAt(2);
-        view.table().setSelection(new StructuredSelection(v1));
-        assertTrue(view.activateAction().isEnabled());
-        view.activateAction().run();
-        Workbench.pump();
-        assertFalse(backend.requests().stream().anyMatch(r -> r.endsWith("/activate")), "declined: nothing is sent");
-
-        view.activateAction().run();
-        Workbench.waitFor("the activate request",
-                () -> backend.requests().contains("POST /api/v1/projects/3/models/" + SampleProject.V1 + "/activate"));
-        assertTrue(questions.get(0).startsWith("Make " + SampleProject.V1 + " serve the pre-labels of Cats and dogs"),
-                questions.get(0));
+        Workbench.waitFor("the queued run", () -> table.getItemCount() == before + 1, 20_000);
+        String queued = table.getItem(0).getText(1);
+        Workbench.waitFor("the run to finish", () -> table.getItemCount() == before + 1 && "ready".equals(table.getItem(0).getText(2)),
+                120_000);
+        assertAll(
+                () -> assertEquals(queued, backend.get(MODELS).path("models").get(0).path("version").asText()),
+                () -> assertEquals(RealBackend.TASKS, backend.get(MODELS + "/" + queued).path("dataset_size").asInt()),
+                () -> assertFalse(view.statusLine().getText().contains("in progress"), view.statusLine().getText()));
     }
 
     @Test
-    void compare_opens_an_editor_with_metric_deltas_f1_changes_confusions_changed_tasks_and_the_data_diff() throws Exception {
-        ModelVersionsView view = openVersions();
-        view.table().setSelection(new StructuredSelection(List.of(view.table().getElementAt(1), view.table().getElementAt(2))));
+    void activate_asks_first_and_only_a_confirmed_activation_switches_the_backends_active_version() throws Exception {
+        JsonNode models = backend.get(MODELS);
+        String active = models.path("active").asText();
+        ModelVersionsView view = openVersions(models.path("models").size());
+        List<String> questions = new ArrayList<>();
+        view.testHooks(60_000, (title, question) -> questions.add(question) && questions.size() > 1);
+        int olderRow = models.path("models").size() - 1;
+        VersionRow older = (VersionRow) view.table().getElementAt(olderRow);
+        assertFalse(older.model().version().equals(active), "the oldest version is not the active one");
+
+        try {
+            view.table().setSelection(new StructuredSelection(older));
+            assertTrue(view.activateAction().isEnabled());
+            view.activateAction().run();
+            Workbench.waitForJobs();
+            assertEquals(active, backend.get(MODELS).path("active").asText(), "declined: the backend keeps its version");
+
+            view.activateAction().run();
+            Workbench.waitFor("the new marker", () -> "\u25CF".equals(view.table().getTable().getItem(olderRow).getText(0)));
+            assertAll(
+                    () -> assertEquals(older.model().version(), backend.get(MODELS).path("active").asText()),
+                    () -> assertTrue(questions.get(0).startsWith("Make " + older.model().version() + " serve the pre-labels of "
+                            + RealBackend.TITLE), questions.get(0)));
+        } finally {
+            backend.post(MODELS + "/" + active + "/activate");
+        }
+    }
+
+    @Test
+    void compare_opens_an_editor_with_the_comparison_the_backend_computed() throws Exception {
+        JsonNode models = backend.get(MODELS);
+        ModelVersionsView view = openVersions(models.path("models").size());
+        view.table().setSelection(new StructuredSelection(List.of(view.table().getElementAt(0), view.table().getElementAt(1))));
         assertTrue(view.compareAction().isEnabled());
+        String candidate = models.path("models").get(0).path("version").asText();
+        String base = models.path("models").get(1).path("version").asText();
+        JsonNode expected = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/compare?base=" + base + "&candidate=" + candidate);
 
         view.compareAction().run();
 
         CompareRunsEditorProbe editor = CompareRunsEditorProbe.of(page.getActiveEditor());
         Workbench.waitFor("the comparison", editor::loaded);
-        editor.assertShowsSampleComparison(backend);
+        editor.assertShows(base, candidate, RealBackend.TITLE, expected);
         Workbench.screenshot(page.getWorkbenchWindow().getShell(), "compare-runs-editor.png");
     }
 }

@@ -28,6 +28,9 @@ public final class BackendSettings {
     /** A connection's basic-auth user; empty for none. */
     public static final String CONNECTION_USER = "user"; //$NON-NLS-1$
 
+    /** The base URL of the Label Studio a connection's backend serves; empty when unknown. */
+    public static final String CONNECTION_LABEL_STUDIO_URL = "labelStudioUrl"; //$NON-NLS-1$
+
     /** Where {@code ml-backend} listens when started without settings. */
     public static final String DEFAULT_BACKEND_URL = "http://127.0.0.1:9090"; //$NON-NLS-1$
 
@@ -54,7 +57,7 @@ public final class BackendSettings {
             Preferences child = node.node(Integer.toString(i));
             try {
                 connections.add(new BackendConnection(child.get(CONNECTION_NAME, null), child.get(CONNECTION_URL, null),
-                        child.get(CONNECTION_USER, null)));
+                        child.get(CONNECTION_USER, null), child.get(CONNECTION_LABEL_STUDIO_URL, null)));
             } catch (IllegalArgumentException e) {
                 // a hand-edited entry without name or URL: skip it rather than lose the others
             }
@@ -82,6 +85,7 @@ public final class BackendSettings {
                 child.put(CONNECTION_NAME, connection.name());
                 child.put(CONNECTION_URL, connection.url());
                 child.put(CONNECTION_USER, connection.user());
+                child.put(CONNECTION_LABEL_STUDIO_URL, connection.labelStudioUrl());
             }
             preferences.flush();
         } catch (BackingStoreException e) {

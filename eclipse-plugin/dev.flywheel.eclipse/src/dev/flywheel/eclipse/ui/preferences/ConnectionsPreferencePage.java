@@ -49,6 +49,7 @@ public final class ConnectionsPreferencePage extends PreferencePage implements I
     private Text name;
     private Text url;
     private Text user;
+    private Text labelStudioUrl;
     private Text password;
     private Label testResult;
     private boolean filling;
@@ -87,6 +88,8 @@ public final class ConnectionsPreferencePage extends PreferencePage implements I
         url = field(fields, Messages.ConnectionsPage_url, SWT.BORDER, (c, v) -> c.url = v);
         user = field(fields, Messages.ConnectionsPage_user, SWT.BORDER, (c, v) -> c.user = v);
         password = field(fields, Messages.ConnectionsPage_password, SWT.BORDER | SWT.PASSWORD, (c, v) -> c.password = v);
+        labelStudioUrl = field(fields, Messages.ConnectionsPage_labelStudioUrl, SWT.BORDER, (c, v) -> c.labelStudioUrl = v);
+        labelStudioUrl.setMessage(Messages.ConnectionsPage_labelStudioUrlHint);
 
         Button test = new Button(page, SWT.PUSH);
         test.setText(Messages.ConnectionsPage_test);
@@ -150,8 +153,9 @@ public final class ConnectionsPreferencePage extends PreferencePage implements I
         url.setText(selected == null ? "" : selected.url); //$NON-NLS-1$
         user.setText(selected == null ? "" : selected.user); //$NON-NLS-1$
         password.setText(selected == null || selected.password == null ? "" : selected.password); //$NON-NLS-1$
+        labelStudioUrl.setText(selected == null ? "" : selected.labelStudioUrl); //$NON-NLS-1$
         filling = false;
-        for (Text text : new Text[] {name, url, user, password}) {
+        for (Text text : new Text[] {name, url, user, password, labelStudioUrl}) {
             text.setEnabled(selected != null);
         }
     }
@@ -261,6 +265,10 @@ public final class ConnectionsPreferencePage extends PreferencePage implements I
 
     Text userField() {
         return user;
+    }
+
+    Text labelStudioUrlField() {
+        return labelStudioUrl;
     }
 
     Text passwordField() {

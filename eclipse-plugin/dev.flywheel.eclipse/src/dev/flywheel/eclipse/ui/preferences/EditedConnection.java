@@ -8,6 +8,7 @@ final class EditedConnection {
     String name;
     String url;
     String user;
+    String labelStudioUrl = ""; //$NON-NLS-1$
     /** The typed password, or {@code null} when the stored one is kept. */
     String password;
 
@@ -18,10 +19,12 @@ final class EditedConnection {
     }
 
     static EditedConnection of(BackendConnection connection) {
-        return new EditedConnection(connection.name(), connection.url(), connection.user());
+        EditedConnection edited = new EditedConnection(connection.name(), connection.url(), connection.user());
+        edited.labelStudioUrl = connection.labelStudioUrl();
+        return edited;
     }
 
     BackendConnection toConnection() {
-        return new BackendConnection(name, url, user);
+        return new BackendConnection(name, url, user, labelStudioUrl);
     }
 }

@@ -17,6 +17,8 @@ public final class Messages extends NLS {
     public static String ConnectionsPage_url;
     public static String ConnectionsPage_user;
     public static String ConnectionsPage_password;
+    public static String ConnectionsPage_labelStudioUrl;
+    public static String ConnectionsPage_labelStudioUrlHint;
     public static String ConnectionsPage_test;
     public static String ConnectionsPage_newName;
     public static String ConnectionsPage_testing;

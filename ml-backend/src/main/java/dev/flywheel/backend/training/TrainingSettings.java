@@ -32,16 +32,6 @@ public record TrainingSettings(
         return new TrainingSettings(64, 32, 0.002f, 10_000, 6, 80, 0.2, 42L);
     }
 
-    /** A copy with another input edge. */
-    public TrainingSettings withInputSize(int size) {
-        return new TrainingSettings(size, batchSize, learningRate, imageBudget, minEpochs, maxEpochs, holdoutFraction, seed);
-    }
-
-    /** A copy with another image budget. */
-    public TrainingSettings withImageBudget(int budget) {
-        return new TrainingSettings(inputSize, batchSize, learningRate, budget, minEpochs, maxEpochs, holdoutFraction, seed);
-    }
-
     public int epochsFor(int trainingExamples) {
         int epochs = (int) Math.round((double) imageBudget / Math.max(1, trainingExamples));
         return Math.max(minEpochs, Math.min(maxEpochs, epochs));

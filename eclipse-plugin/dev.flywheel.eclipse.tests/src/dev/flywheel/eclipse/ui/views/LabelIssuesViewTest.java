@@ -1,0 +1,133 @@
+package dev.flywheel.eclipse.ui.views;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.eclipse.core.display.Figures;
+import dev.flywheel.eclipse.core.settings.BackendConnection;
+import dev.flywheel.eclipse.core.settings.BackendSettings;
+import dev.flywheel.eclipse.ui.testing.RealBackend;
+import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
+import dev.flywheel.eclipse.ui.testing.Workbench;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The Label Issues view in a real workbench against the real ml-backend, whose cross-validation audit ranked the
+ * seeded shape annotations (three of them deliberately flipped).
+ */
+@ExtendWith(RealBackendExtension.class)
+class LabelIssuesViewTest {
+
+    private static RealBackend backend;
+    private final BackendSettings settings = BackendSettings.ofWorkspace();
+    private IWorkbenchPage page;
+
+    @BeforeAll
+    static void startTheBackend(RealBackend started) {
+        backend = started;
+    }
+
+    @AfterEach
+    void closeEverything() {
+        for (String id : new String[] {LabelIssuesView.ID, DatasetsView.ID}) {
+            var ref = page.findViewReference(id);
+            if (ref != null) {
+                page.hideView(ref);
+            }
+        }
+        Workbench.waitForJobs();
+        settings.setConnections(List.of());
+    }
+
+    private LabelIssuesView openIssues(String labelStudioUrl, int expectedRows) throws Exception {
+        backend.settle();
+        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "", labelStudioUrl)));
+        page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
+        page.getWorkbenchWindow().getShell().setSize(1400, 900);
+        DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
+        Tree tree = datasets.tree().getTree();
+        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
+                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode);
+        datasets.tree().setSelection(new StructuredSelection(tree.getItem(0).getItem(0).getData()), true);
+        LabelIssuesView view = (LabelIssuesView) page.showView(LabelIssuesView.ID);
+        Table table = view.table().getTable();
+        Workbench.waitFor("the issues", () -> table.getItemCount() == expectedRows && view.statusLine().getText().contains("audit of"));
+        return view;
+    }
+
+    @Test
+    void suspects_are_listed_in_the_backends_ranking_with_the_seeded_given_label_and_the_suggested_one() throws Exception {
+        backend.settle();
+        JsonNode issues = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/label-issues?limit=500").path("issues");
+        assertTrue(issues.size() > 0, "the audit found suspects among the flipped labels");
+        LabelIssuesView view = openIssues(backend.labelStudioUrl(), issues.size());
+
+        Table table = view.table().getTable();
+        for (int i = 0; i < table.getItemCount(); i++) {
+            JsonNode issue = issues.get(i);
+            long task = issue.path("task_id").asLong();
+            int row = i;
+            assertAll("rank " + (i + 1),
+                    () -> assertEquals(Integer.toString(row + 1), table.getItem(row).getText(0)),
+                    () -> assertEquals(Long.toString(task), table.getItem(row).getText(1)),
+                    () -> assertEquals(RealBackend.givenLabel((int) (task - RealBackend.FIRST_TASK)), table.getItem(row).getText(2)),
+                    () -> assertEquals(issue.path("suggested_label").asText(), table.getItem(row).getText(3)),
+                    () -> assertNotEquals(table.getItem(row).getText(2), table.getItem(row).getText(3)),
+                    () -> assertEquals(Figures.percent(issue.path("self_confidence").asDouble()), table.getItem(row).getText(4)));
+        }
+        assertTrue(view.statusLine().getText().startsWith(issues.size() + " likely label errors in " + RealBackend.TITLE),
+                view.statusLine().getText());
+    }
+
+    @Test
+    void selecting_a_suspect_previews_its_image_and_open_in_label_studio_opens_its_data_manager_url() throws Exception {
+        backend.settle();
+        JsonNode issues = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/label-issues?limit=500").path("issues");
+        LabelIssuesView view = openIssues(backend.labelStudioUrl(), issues.size());
+        List<String> opened = new ArrayList<>();
+        view.testBrowser(opened::add);
+        long task = issues.get(0).path("task_id").asLong();
+        int servedBefore = backend.imagesServed();
+
+        view.table().setSelection(new StructuredSelection(view.table().getElementAt(0)), true);
+        Workbench.waitFor("the preview", () -> view.preview().shownTask() == task);
+        assertTrue(view.openAction().isEnabled());
+        view.openAction().run();
+
+        assertAll(
+                () -> assertEquals(256, view.preview().image().getBounds().width, "the 48 px shape scaled to the preview"),
+                () -> assertTrue(view.preview().caption().contains("48 \u00D7 48"), view.preview().caption()),
+                () -> assertTrue(backend.imagesServed() >= servedBefore, "served by the backend from Label Studio with the token"),
+                () -> assertEquals(List.of(backend.labelStudioUrl() + "/projects/" + RealBackend.PROJECT + "/data?task=" + task), opened));
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "label-issues-view.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+    }
+
+    @Test
+    void without_a_label_studio_url_open_is_disabled_and_says_where_to_set_it() throws Exception {
+        backend.settle();
+        int rows = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/label-issues?limit=500").path("issues").size();
+        LabelIssuesView view = openIssues("", rows);
+
+        view.table().setSelection(new StructuredSelection(view.table().getElementAt(0)), true);
+
+        assertAll(
+                () -> assertFalse(view.openAction().isEnabled()),
+                () -> assertTrue(view.openAction().getToolTipText().contains("Preferences"), view.openAction().getToolTipText()));
+    }
+}

@@ -1,0 +1,236 @@
+package dev.flywheel.eclipse.ui.views;
+
+import dev.flywheel.eclipse.core.display.Figures;
+import dev.flywheel.eclipse.core.display.ProjectRef;
+import dev.flywheel.eclipse.core.jobs.CallJob;
+import dev.flywheel.eclipse.core.jobs.Clients;
+import dev.flywheel.eclipse.core.jobs.Outcome;
+import dev.flywheel.model.api.LabelIssue;
+import dev.flywheel.model.api.LabelIssuesPage;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.part.ViewPart;
+
+/**
+ * The Label Issues view: the likely label errors of the project selected in the Datasets view, most likely first,
+ * with the given and the suggested label, a preview of the selected task's image, and Open in Label Studio.
+ */
+public final class LabelIssuesView extends ViewPart {
+
+    /** The view's id in plugin.xml. */
+    public static final String ID = "dev.flywheel.eclipse.views.issues"; //$NON-NLS-1$
+
+    /** How many suspects are listed; the backend ranks them, so the first ones matter. */
+    private static final int LIMIT = 500;
+
+    private final ISelectionListener projectListener = this::projectSelected;
+    private Label status;
+    private TableViewer table;
+    private ImagePreview preview;
+    private ProjectRef project;
+    private Job loading;
+    /** Opens a URL in the browser; replaced in tests. */
+    private Consumer<String> browser = LabelIssuesView::openInBrowser;
+    private final Action openInLabelStudio = new Action(Messages.Issues_open) {
+        @Override
+        public void run() {
+            openSelected();
+        }
+    };
+
+    @Override
+    public void createPartControl(Composite parent) {
+        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
+        status = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
+        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        table = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
+        table.getTable().setHeaderVisible(true);
+        table.getTable().setLinesVisible(true);
+        table.setContentProvider(ArrayContentProvider.getInstance());
+        column(Messages.Issues_rank, 50, i -> Integer.toString(rank(i)));
+        column(Messages.Issues_task, 70, i -> Long.toString(i.taskId()));
+        column(Messages.Issues_given, 110, LabelIssue::givenLabel);
+        column(Messages.Issues_suggested, 110, i -> Figures.text(i.suggestedLabel()));
+        column(Messages.Issues_selfConfidence, 120, i -> Figures.percent(i.selfConfidence()));
+        column(Messages.Issues_score, 70, i -> String.format(Locale.ROOT, "%.3f", i.score())); //$NON-NLS-1$
+        preview = new ImagePreview(sash);
+        sash.setWeights(62, 38);
+        table.addSelectionChangedListener(e -> selectionChanged());
+        table.addDoubleClickListener(e -> openSelected());
+        getSite().setSelectionProvider(table);
+        var toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(new Action(Messages.Versions_refresh) {
+            @Override
+            public void run() {
+                refresh();
+            }
+        });
+        toolbar.add(openInLabelStudio);
+        openInLabelStudio.setEnabled(false);
+        getSite().getPage().addSelectionListener(DatasetsView.ID, projectListener);
+        status.setText(Messages.Issues_selectProject);
+        projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
+    }
+
+    private void column(String title, int width, Function<LabelIssue, String> text) {
+        TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((LabelIssue) element);
+            }
+        });
+    }
+
+    private int rank(LabelIssue issue) {
+        Object input = table.getInput();
+        return input instanceof List<?> list ? list.indexOf(issue) + 1 : 0;
+    }
+
+    private void projectSelected(IWorkbenchPart part, ISelection selection) {
+        if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
+                && !node.ref().equals(project)) {
+            showProject(node.ref());
+        }
+    }
+
+    /** Shows the suspects of {@code ref}. */
+    void showProject(ProjectRef ref) {
+        project = ref;
+        table.setInput(List.of());
+        preview.clear();
+        refresh();
+    }
+
+    void refresh() {
+        if (project == null) {
+            return;
+        }
+        if (loading != null) {
+            loading.cancel();
+        }
+        ProjectRef ref = project;
+        status.setText(NLS.bind(Messages.Issues_loading, ref.title()));
+        Display display = status.getDisplay();
+        loading = new CallJob<LabelIssuesPage>(NLS.bind(Messages.Issues_loadingJob, ref.title()),
+                progress -> Clients.of(ref.connection()).labelIssues(ref.id(), LIMIT, null),
+                outcome -> display.asyncExec(() -> render(ref, outcome)));
+        loading.schedule();
+    }
+
+    private void render(ProjectRef ref, Outcome<LabelIssuesPage> outcome) {
+        if (status.isDisposed() || !ref.equals(project)) {
+            return;
+        }
+        switch (outcome) {
+            case Outcome.Done<LabelIssuesPage> done -> {
+                table.setInput(done.value().issues());
+                status.setText(done.value().issues().isEmpty()
+                        ? NLS.bind(Messages.Issues_none, ref.title(), Figures.text(done.value().modelVersion()))
+                        : NLS.bind(Messages.Issues_header, new Object[] {done.value().issues().size(), ref.title(),
+                                Figures.text(done.value().modelVersion())}));
+            }
+            case Outcome.Failed<LabelIssuesPage> failed -> status.setText(failed.message());
+        }
+        status.getParent().layout(true, true);
+        selectionChanged();
+    }
+
+    private LabelIssue selected() {
+        return (LabelIssue) ((IStructuredSelection) table.getSelection()).getFirstElement();
+    }
+
+    private void selectionChanged() {
+        LabelIssue issue = selected();
+        openInLabelStudio.setEnabled(issue != null && project != null && project.connection().hasLabelStudio());
+        openInLabelStudio.setToolTipText(project != null && !project.connection().hasLabelStudio() ? Messages.Issues_noLabelStudio
+                : Messages.Issues_openTooltip);
+        if (issue != null && issue.taskId() != preview.shownTask()) {
+            preview.show(project, issue.taskId());
+        }
+    }
+
+    private void openSelected() {
+        LabelIssue issue = selected();
+        if (issue == null || project == null) {
+            return;
+        }
+        if (!project.connection().hasLabelStudio()) {
+            status.setText(Messages.Issues_noLabelStudio);
+            return;
+        }
+        browser.accept(project.connection().labelStudioTaskUrl(project.id(), issue.taskId()));
+    }
+
+    /** Opens {@code url} with the workbench's browser support (the user's external browser by default). */
+    static void openInBrowser(String url) {
+        try {
+            PlatformUI.getWorkbench().getBrowserSupport().getExternalBrowser().openURL(URI.create(url).toURL());
+        } catch (PartInitException | MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException(NLS.bind(Messages.Issues_cannotOpen, url, e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public void setFocus() {
+        table.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        getSite().getPage().removeSelectionListener(DatasetsView.ID, projectListener);
+        if (loading != null) {
+            loading.cancel();
+        }
+        super.dispose();
+    }
+
+    /** For tests in the fragment. */
+    Label statusLine() {
+        return status;
+    }
+
+    TableViewer table() {
+        return table;
+    }
+
+    ImagePreview preview() {
+        return preview;
+    }
+
+    Action openAction() {
+        return openInLabelStudio;
+    }
+
+    void testBrowser(Consumer<String> opener) {
+        this.browser = opener;
+    }
+}
