@@ -212,8 +212,7 @@ class LabelStudioReferenceFormsTest {
     }
 
     private static String fixtureImageReference() throws Exception {
-        Path fixture = Path.of(System.getProperty("flywheel.shared.fixtures"), "predict-request-batch-image-upload-url.json");
-        JsonNode request = FlywheelJson.newMapper().readTree(fixture.toFile());
+        JsonNode request = new dev.flywheel.fixtures.LabelStudioFixtures().json("predict-request-batch-image-upload-url.json");
         return request.path("tasks").path(0).path("data").path("image").asText();
     }
 }

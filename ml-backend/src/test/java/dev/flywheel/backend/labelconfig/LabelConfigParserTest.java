@@ -4,8 +4,7 @@ import dev.flywheel.model.api.TaskType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.flywheel.fixtures.LabelStudioFixtures;
 import org.junit.jupiter.api.Test;
 
 class LabelConfigParserTest {
@@ -113,6 +112,6 @@ class LabelConfigParserTest {
     }
 
     private static String fixture(String name) throws Exception {
-        return Files.readString(Path.of(System.getProperty("flywheel.shared.fixtures"), name));
+        return new LabelStudioFixtures().text(name);
     }
 }
