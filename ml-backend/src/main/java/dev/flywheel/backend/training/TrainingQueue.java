@@ -24,7 +24,6 @@ public final class TrainingQueue implements AutoCloseable {
             Thread.ofPlatform().name("flywheel-training").daemon(true).factory());
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
-    private final Set<Long> followUps = new LinkedHashSet<>();
     private Long running;
     private volatile boolean closing;
 
@@ -39,8 +38,7 @@ public final class TrainingQueue implements AutoCloseable {
                 return;
             }
             if (Long.valueOf(project).equals(running)) {
-                followUps.add(project);
-                return;
+                return; // the policy is asked again when the run ends
             }
         }
         runner.prepareIfDue(project).ifPresent(version -> submit(project));
@@ -74,12 +72,12 @@ public final class TrainingQueue implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("training of project {} failed", project, e);
         } finally {
-            boolean followUp;
             synchronized (lock) {
                 running = null;
-                followUp = followUps.remove(project);
             }
-            if (followUp && !closing) {
+            // Ask the policy after every run, not only when a trigger was noted during it: a trigger that raced a run's
+            // start can leave the project marked queued while it runs, and the triggers during that run were dropped.
+            if (!closing) {
                 annotationsChanged(project);
             }
         }
