@@ -56,7 +56,7 @@ final class BenchBackend implements AutoCloseable {
     }
 
     /** The active version once training has caught up, and when it first became active. */
-    record Settled(String version, long activeSinceNanos) {}
+    record Settled(String version, long activeSinceNanos, long firstChangeNanos) {}
 
     /**
      * Waits until no run is queued or training and the newest ready version, other than {@code previous}, is active,
@@ -66,15 +66,24 @@ final class BenchBackend implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastActive = null;
         long since = 0;
+        long firstChange = 0;
+        boolean first = true;
         int quietPolls = 0;
         while (System.nanoTime() < deadline) {
             long now = System.nanoTime();
             JsonNode models = get("/api/v1/projects/" + project + "/models");
             String active = models.path("active").isTextual() ? models.path("active").asText() : null;
             if (active != null && !active.equals(lastActive)) {
+                if (!first && firstChange == 0) {
+                    firstChange = now;
+                }
                 lastActive = active;
                 since = now;
             }
+            if (first && active == null) {
+                lastActive = "";
+            }
+            first = false;
             boolean busy = false;
             String newestReady = null;
             for (JsonNode model : models.path("models")) {
@@ -90,7 +99,7 @@ final class BenchBackend implements AutoCloseable {
             boolean quiet = !busy && active != null && active.equals(newestReady) && !active.equals(previous);
             quietPolls = quiet ? quietPolls + 1 : 0;
             if (quietPolls >= 10) {
-                return new Settled(active, since);
+                return new Settled(active, since, firstChange == 0 ? since : firstChange);
             }
             Thread.sleep(100);
         }

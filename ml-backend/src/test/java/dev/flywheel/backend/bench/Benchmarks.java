@@ -28,6 +28,7 @@ public final class Benchmarks {
         deleteTree(work);
         Files.createDirectories(work);
         long started = System.nanoTime();
+        String loadAtStart = Machine.loadAverage();
 
         List<LatencyBench.Result> latency = List.of();
         if (!only.equals("replay")) {
@@ -42,7 +43,7 @@ public final class Benchmarks {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         Files.createDirectories(report.getParent());
-        Files.writeString(report, new PerformanceReport(Machine.describe(), latency, replay, took).markdown());
+        Files.writeString(report, new PerformanceReport(Machine.describe(), latency, replay, took, loadAtStart).markdown());
         System.out.println("wrote " + report + " after " + took.toSeconds() + " s");
         System.exit(0);
     }

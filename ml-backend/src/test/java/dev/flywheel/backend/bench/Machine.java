@@ -20,6 +20,16 @@ record Machine(int cores, String memory, String cpu, String jdk, String os) {
         return new Machine(Runtime.getRuntime().availableProcessors(), memory, cpu, jdk, os);
     }
 
+    /** The 1, 5 and 15 minute load averages. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
+    }
+
     private static String field(Path file, String key, char separator) {
         try {
             List<String> lines = Files.readAllLines(file);

@@ -30,7 +30,7 @@ final class ReplayBench {
     private static final long TEST_TASKS = 900_000;
 
     /** One checkpoint: accuracy after {@code annotations}, and seconds from the last webhook to the settled version. */
-    record Checkpoint(int annotations, String version, int datasetSize, int trainedOn, int epochs, double accuracy, double secondsToActive,
+    record Checkpoint(int annotations, String version, int datasetSize, int trainedOn, int epochs, double accuracy, double secondsToActive, double secondsToFirstNew,
             double trainingSeconds) {}
 
     record Result(List<Checkpoint> checkpoints, double ackP50, double ackP99, double flywheelImagesPerSecond,
@@ -85,7 +85,8 @@ final class ReplayBench {
                 ModelManifest manifest = backend.manifest(PROJECT, settled.version());
                 double accuracy = accuracy(ls, testTasks, test, settled.version());
                 results.add(new Checkpoint(checkpoint, settled.version(), manifest.datasetSize(), manifest.trainedOn(), manifest.history().size(), accuracy,
-                        Math.max(0, settled.activeSinceNanos() - lastWebhook) / 1e9, manifest.trainingSeconds()));
+                        Math.max(0, settled.activeSinceNanos() - lastWebhook) / 1e9,
+                        Math.max(0, settled.firstChangeNanos() - lastWebhook) / 1e9, manifest.trainingSeconds()));
                 System.out.printf("replay: %d annotations -> %s, accuracy %.3f, %.1f s to active%n", checkpoint, settled.version(), accuracy,
                         results.getLast().secondsToActive());
             }
