@@ -73,9 +73,9 @@ final class PerformanceReport {
         line("| Input | Batch | `/predict` p50 ms | p95 ms | bare p50 ms | bare p95 ms | ratio p50 | target |");
         line("|---|---|---|---|---|---|---|---|");
         for (LatencyBench.Result r : latency) {
-            line(String.format(Locale.ROOT, "| %d×%d | 1 | %.2f | %.2f | %.2f | %.2f | %.2f | |", r.inputSize(), r.inputSize(),
+            line(String.format(Locale.ROOT, "| %d×%d | 1 | %.2f | %.2f | %.2f | %.2f | %.3f | |", r.inputSize(), r.inputSize(),
                     r.e2eB1p50(), r.e2eB1p95(), r.bareB1p50(), r.bareB1p95(), r.ratioB1()));
-            line(String.format(Locale.ROOT, "| %d×%d | 32 | %.2f | %.2f | %.2f | %.2f | **%.2f** | ≤ 1.3 %s |", r.inputSize(), r.inputSize(),
+            line(String.format(Locale.ROOT, "| %d×%d | 32 | %.2f | %.2f | %.2f | %.2f | **%.3f** | ≤ 1.3 %s |", r.inputSize(), r.inputSize(),
                     r.e2eB32p50(), r.e2eB32p95(), r.bareB32p50(), r.bareB32p95(), r.ratioB32(), mark(r.ratioB32() <= 1.3)));
         }
         line("");
