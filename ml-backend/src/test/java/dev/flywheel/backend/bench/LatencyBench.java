@@ -80,48 +80,40 @@ final class LatencyBench {
                     predict(ls, uid, tasks.subList(from, from + 32), version);
                 }
             }
-            int downloads = labelStudio.served();
-            List<Double> e2eB1 = new ArrayList<>();
-            for (int r = 0; r < requestsB1; r++) {
-                e2eB1.add(predict(ls, uid, tasks.subList(r % EVAL, r % EVAL + 1), version));
-            }
-            List<Double> e2eB32 = new ArrayList<>();
-            for (int r = 0; r < requestsB32; r++) {
-                int from = (r * 32) % EVAL;
-                e2eB32.add(predict(ls, uid, tasks.subList(from, from + 32), version) / 32);
-            }
-            if (labelStudio.served() != downloads) {
-                throw new IllegalStateException("images were downloaded again during the measurement: the disk cache was missed");
-            }
-
             List<BufferedImage> decoded = new ArrayList<>();
             for (byte[] png : pngs) {
                 decoded.add(ImageIO.read(new ByteArrayInputStream(png)));
             }
-            double decodeMs = decodeMillis(pngs);
-            double preprocessMs = preprocessMillis(decoded, inputSize);
+            int downloads = labelStudio.served();
+            List<Double> e2eB1 = new ArrayList<>();
+            List<Double> e2eB32 = new ArrayList<>();
             List<Double> bareB1 = new ArrayList<>();
             List<Double> bareB32 = new ArrayList<>();
+            double decodeMs;
+            double preprocessMs;
             LoadedClassifier classifier = LoadedClassifier.load(backend.versionDir(project, version), manifest, 1);
             try {
                 for (int round = 0; round < 3; round++) {
                     classifier.classify(decoded);
                 }
+                // Server and bare calls alternate, so both see the same load on a machine shared with other work.
                 for (int r = 0; r < requestsB1; r++) {
-                    List<BufferedImage> one = decoded.subList(r % EVAL, r % EVAL + 1);
-                    long start = System.nanoTime();
-                    classifier.classify(one);
-                    bareB1.add(Stats.millis(System.nanoTime() - start));
+                    int at = r % EVAL;
+                    e2eB1.add(predict(ls, uid, tasks.subList(at, at + 1), version));
+                    bareB1.add(bare(classifier, decoded.subList(at, at + 1)));
                 }
                 for (int r = 0; r < requestsB32; r++) {
                     int from = (r * 32) % EVAL;
-                    List<BufferedImage> batch = decoded.subList(from, from + 32);
-                    long start = System.nanoTime();
-                    classifier.classify(batch);
-                    bareB32.add(Stats.millis(System.nanoTime() - start) / 32);
+                    e2eB32.add(predict(ls, uid, tasks.subList(from, from + 32), version) / 32);
+                    bareB32.add(bare(classifier, decoded.subList(from, from + 32)) / 32);
                 }
+                decodeMs = decodeMillis(pngs);
+                preprocessMs = preprocessMillis(decoded, inputSize);
             } finally {
                 classifier.close();
+            }
+            if (labelStudio.served() != downloads) {
+                throw new IllegalStateException("images were downloaded again during the measurement: the disk cache was missed");
             }
             return new Result(inputSize, version, manifest.trainedOn(), manifest.history().size(),
                     Stats.percentile(e2eB1, 50), Stats.percentile(e2eB1, 95), Stats.percentile(e2eB32, 50), Stats.percentile(e2eB32, 95),
@@ -142,6 +134,12 @@ final class LatencyBench {
             throw new IllegalStateException("unexpected /predict answer " + reply.status() + ": " + reply.rawBody());
         }
         return millis;
+    }
+
+    private static double bare(LoadedClassifier classifier, List<BufferedImage> images) {
+        long start = System.nanoTime();
+        classifier.classify(images);
+        return Stats.millis(System.nanoTime() - start);
     }
 
     private static double decodeMillis(List<byte[]> pngs) throws IOException {

@@ -68,7 +68,8 @@ final class PerformanceReport {
                 + " test images (28×28 PNG) are served by a MockWebServer playing Label Studio's upload endpoint and warmed into"
                 + " Flywheel's disk cache first (the benchmark fails if any is downloaded again while measuring). Requests are sequential;"
                 + " only `POST /predict` is timed, per image = request time / batch size. *Bare* is `LoadedClassifier.classify` of the"
-                + " same version on the same decoded images (resize + tensor + DJL predictor), in the same JVM.");
+                + " same version on the same decoded images (resize + tensor + DJL predictor), in the same JVM, each bare call right"
+                + " after the server request for the same images so both see the same machine load.");
         line("");
         line("| Input | Batch | `/predict` p50 ms | p95 ms | bare p50 ms | bare p95 ms | ratio p50 | target |");
         line("|---|---|---|---|---|---|---|---|");
@@ -139,6 +140,8 @@ final class PerformanceReport {
         line("- **The training queue asks the policy after every run.** A webhook racing a run's start left the project marked"
                 + " queued while it ran, so every annotation during that run was dropped: before, 64 annotations settled on a version"
                 + " trained on 38.");
+        line("- **Parsed manifests of immutable versions stay in memory.** Each poll of the model list re-parsed every version's"
+                + " manifest (thousands of training examples each), taking CPU from the very run being waited for.");
         line("- **Training defaults 64 px / 10,000 images per run / 6–80 epochs → 32 px / 6,000 images / 4–40 epochs.** Before, on this"
                 + " machine under the same kind of load: the run after 200 annotations trained at 75 images/s and took 135 s (143 s"
                 + " from the last webhook to its version, accuracy 0.598); a direct trainer probe gave 42 images/s at 64 px vs 155–192"
