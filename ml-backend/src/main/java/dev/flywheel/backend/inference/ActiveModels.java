@@ -30,7 +30,15 @@ public final class ActiveModels implements AutoCloseable {
 
     /** The active version's manifest, or empty before a project has a model. */
     public Optional<ModelManifest> active(long project) {
-        return activeVersions.activeVersion(project).flatMap(version -> registry.manifest(project, version));
+        return activeVersions.activeVersion(project).flatMap(version -> {
+            // Versions are immutable: the loaded one's manifest is the file's, without re-reading a manifest that lists
+            // every training example on each /setup and /predict.
+            LoadedClassifier current = loaded.get(project);
+            if (current != null && current.manifest().version().equals(version)) {
+                return Optional.of(current.manifest());
+            }
+            return registry.manifest(project, version);
+        });
     }
 
     /** Classifies with the project's active version; empty when it has none. */

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,12 +28,21 @@ public final class ModelRegistry {
 
     static final String MANIFEST = "manifest.json";
     private static final String STAGING_PREFIX = ".staging-";
+    private static final int MANIFEST_CACHE_ENTRIES = 64;
     private static final Pattern SAFE_VERSION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Path root;
     private final ObjectMapper mapper;
-    // Manifests never change once published, so each is read from disk once.
-    private final java.util.Map<Path, ModelManifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
+    // Versions are immutable once published, so a parsed manifest stays true. Parsing one (it lists every training
+    // example and hold-out prediction) on each model-list poll took CPU from training while a run was going on.
+    private final Map<String, ModelManifest> parsed = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ModelManifest> eldest) {
+            return size() > MANIFEST_CACHE_ENTRIES;
+        }
+    };
 
     public ModelRegistry(Path root, ObjectMapper mapper) {
         this.root = Objects.requireNonNull(root, "root");
@@ -77,6 +88,13 @@ public final class ModelRegistry {
         if (!SAFE_VERSION.matcher(version).matches()) {
             return Optional.empty();
         }
+        String key = project + "/" + version;
+        synchronized (parsed) {
+            ModelManifest known = parsed.get(key);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
         Path file = versionDir(project, version).resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -86,9 +104,11 @@ public final class ModelRegistry {
             return Optional.of(cached);
         }
         try {
-            ModelManifest read = mapper.readValue(file.toFile(), ModelManifest.class);
-            manifests.put(file, read);
-            return Optional.of(read);
+            ModelManifest manifest = mapper.readValue(file.toFile(), ModelManifest.class);
+            synchronized (parsed) {
+                parsed.put(key, manifest);
+            }
+            return Optional.of(manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("the manifest of " + version + " cannot be read", e);
         }

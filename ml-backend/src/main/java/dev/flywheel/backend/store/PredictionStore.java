@@ -1,5 +1,6 @@
 package dev.flywheel.backend.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +13,13 @@ public interface PredictionStore {
      * @throws UnknownEntityException when the project is not stored
      */
     void record(ServedPrediction prediction);
+
+    /**
+     * Appends a batch's served predictions in one transaction, so a batch costs one commit (one fsync), not one per task.
+     *
+     * @throws UnknownEntityException when a project is not stored; then none of the batch is recorded
+     */
+    void recordAll(List<ServedPrediction> predictions);
 
     /** The task's most recently recorded prediction. */
     Optional<ServedPrediction> latest(long projectId, long taskId);

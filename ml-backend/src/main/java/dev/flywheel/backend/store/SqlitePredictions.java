@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,19 +24,30 @@ final class SqlitePredictions implements PredictionStore {
 
     @Override
     public void record(ServedPrediction prediction) {
+        recordAll(List.of(prediction));
+    }
+
+    @Override
+    public void recordAll(List<ServedPrediction> predictions) {
+        if (predictions.isEmpty()) {
+            return;
+        }
         database.write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO prediction (project_id, task_id,"
                     + " model_version, labels_json, result_json, score, probabilities_json, served_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, prediction.projectId());
-                insert.setLong(2, prediction.taskId());
-                insert.setString(3, prediction.modelVersion());
-                insert.setString(4, json.write(prediction.labels()));
-                insert.setString(5, prediction.resultJson());
-                Rows.setDouble(insert, 6, prediction.score());
-                Rows.setString(insert, 7, prediction.probabilitiesJson());
-                insert.setString(8, Times.format(prediction.servedAt()));
-                return insert.executeUpdate();
+                for (ServedPrediction prediction : predictions) {
+                    insert.setLong(1, prediction.projectId());
+                    insert.setLong(2, prediction.taskId());
+                    insert.setString(3, prediction.modelVersion());
+                    insert.setString(4, json.write(prediction.labels()));
+                    insert.setString(5, prediction.resultJson());
+                    Rows.setDouble(insert, 6, prediction.score());
+                    Rows.setString(insert, 7, prediction.probabilitiesJson());
+                    insert.setString(8, Times.format(prediction.servedAt()));
+                    insert.addBatch();
+                }
+                return insert.executeBatch().length;
             }
         });
     }

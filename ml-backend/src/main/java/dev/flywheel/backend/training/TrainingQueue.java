@@ -28,7 +28,6 @@ public final class TrainingQueue implements AutoCloseable {
             Thread.ofPlatform().name("flywheel-training").daemon(true).factory());
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
-    private final Set<Long> followUps = new LinkedHashSet<>();
     private final Set<Long> refreshBeforeRun = new LinkedHashSet<>();
     private final Set<Long> seen = ConcurrentHashMap.newKeySet();
     private Long running;
@@ -80,8 +79,7 @@ public final class TrainingQueue implements AutoCloseable {
                 return;
             }
             if (Long.valueOf(project).equals(running)) {
-                followUps.add(project);
-                return;
+                return; // the policy is asked again when the run ends
             }
         }
         runner.prepareIfDue(project).ifPresent(version -> submit(project));
@@ -124,12 +122,12 @@ public final class TrainingQueue implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("training of project {} failed", project, e);
         } finally {
-            boolean followUp;
             synchronized (lock) {
                 running = null;
-                followUp = followUps.remove(project);
             }
-            if (followUp && !closing) {
+            // Ask the policy after every run, not only when a trigger was noted during it: a trigger that raced a run's
+            // start can leave the project marked queued while it runs, and the triggers during that run were dropped.
+            if (!closing) {
                 annotationsChanged(project);
             }
         }
@@ -161,7 +159,7 @@ public final class TrainingQueue implements AutoCloseable {
 
     private boolean trainingWaits() {
         synchronized (lock) {
-            return !queued.isEmpty() || !followUps.isEmpty();
+            return !queued.isEmpty();
         }
     }
 

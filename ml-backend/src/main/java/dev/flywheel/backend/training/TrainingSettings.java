@@ -29,7 +29,9 @@ public record TrainingSettings(
     }
 
     public static TrainingSettings defaults() {
-        return new TrainingSettings(64, 32, 0.002f, 10_000, 6, 80, 0.2, 42L);
+        // 32 px and 6,000 images per run: on two shared cores the 64 px / 10,000-image defaults made every run take minutes
+        // (Fashion-MNIST replay: 75 images/s, 143 s from the 200th annotation to its version). See docs/PERFORMANCE.md.
+        return new TrainingSettings(32, 32, 0.002f, 6_000, 4, 40, 0.2, 42L);
     }
 
     public int epochsFor(int trainingExamples) {

@@ -7,6 +7,7 @@ import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
 import static dev.flywheel.backend.store.StoreFixtures.skipped;
 import static dev.flywheel.backend.store.StoreFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,6 +80,27 @@ class DatasetQueriesTest {
         assertThat(latest.get(1L).modelVersion()).isEqualTo("v2");
         assertThat(store.predictions().latest(PROJECT, 2).orElseThrow().labels()).containsExactly("dog");
         assertThat(store.predictions().latest(PROJECT, 3)).isEmpty();
+    }
+
+    @Test
+    void aBatchOfPredictionsIsRecordedTogetherInRequestOrder() {
+        store.predictions().recordAll(List.of(prediction(1, "v1", "dog", CREATED), prediction(2, "v1", "cat", CREATED),
+                prediction(1, "v2", "cat", CREATED.plusSeconds(1))));
+
+        var latest = store.predictions().latestPerTask(PROJECT);
+
+        assertThat(latest).containsOnlyKeys(1L, 2L);
+        assertThat(latest.get(1L).modelVersion()).isEqualTo("v2");
+        assertThat(latest.get(2L).labels()).containsExactly("cat");
+    }
+
+    @Test
+    void aBatchNamingAnUnknownProjectRecordsNothing() {
+        ServedPrediction unknown = new ServedPrediction(99, 1, "v1", List.of("dog"), "[]", Optional.empty(), Optional.empty(), CREATED);
+
+        assertThatThrownBy(() -> store.predictions().recordAll(List.of(prediction(1, "v1", "dog", CREATED), unknown)))
+                .isInstanceOf(UnknownEntityException.class);
+        assertThat(store.predictions().latestPerTask(PROJECT)).isEmpty();
     }
 
     @Test

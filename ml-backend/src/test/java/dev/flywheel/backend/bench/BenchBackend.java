@@ -1,0 +1,121 @@
+package dev.flywheel.backend.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.Backend;
+import dev.flywheel.backend.config.BackendConfig;
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.training.TrainingPolicy;
+import dev.flywheel.backend.training.TrainingSettings;
+import dev.flywheel.model.json.FlywheelJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The real backend on a free loopback port, started as {@code Main} starts it, plus what a benchmark reads from it. */
+final class BenchBackend implements AutoCloseable {
+
+    static final ObjectMapper MAPPER = FlywheelJson.newMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Backend backend;
+    private final Path home;
+    private final ModelRegistry registry;
+
+    private BenchBackend(Backend backend, Path home) {
+        this.backend = backend;
+        this.home = home;
+        this.registry = new ModelRegistry(home.resolve("models"), MAPPER);
+    }
+
+    static BenchBackend start(Path home, TrainingSettings settings, TrainingPolicy policy) {
+        Map<String, String> env = Map.of("FLYWHEEL_HOME", home.toString(), "PORT", "0", "HOST", "127.0.0.1");
+        return new BenchBackend(Backend.start(BackendConfig.fromEnvironment(env), settings, policy), home);
+    }
+
+    URI uri() {
+        return URI.create("http://127.0.0.1:" + backend.port());
+    }
+
+    Path versionDir(long project, String version) {
+        return registry.versionDir(project, version);
+    }
+
+    ModelManifest manifest(long project, String version) {
+        return registry.manifest(project, version).orElseThrow();
+    }
+
+    Path home() {
+        return home;
+    }
+
+    /** The active version once training has caught up, and when it first became active. */
+    record Settled(String version, long activeSinceNanos, long firstChangeNanos) {}
+
+    /**
+     * Waits until no run is queued or training and the newest ready version, other than {@code previous}, is active,
+     * seen so for a full second (a follow-up run is queued right after the one before finishes).
+     */
+    Settled awaitSettled(long project, String previous, Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String lastActive = null;
+        long since = 0;
+        long firstChange = 0;
+        boolean first = true;
+        int quietPolls = 0;
+        while (System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            JsonNode models = get("/api/v1/projects/" + project + "/models");
+            String active = models.path("active").isTextual() ? models.path("active").asText() : null;
+            if (active != null && !active.equals(lastActive)) {
+                if (!first && firstChange == 0) {
+                    firstChange = now;
+                }
+                lastActive = active;
+                since = now;
+            }
+            if (first && active == null) {
+                lastActive = "";
+            }
+            first = false;
+            boolean busy = false;
+            String newestReady = null;
+            for (JsonNode model : models.path("models")) {
+                String status = model.path("status").asText();
+                if (status.equals("failed")) {
+                    throw new IllegalStateException("run " + model.path("version").asText() + " failed: " + model);
+                }
+                busy |= status.equals("queued") || status.equals("training");
+                if (newestReady == null && status.equals("ready")) {
+                    newestReady = model.path("version").asText();
+                }
+            }
+            boolean quiet = !busy && active != null && active.equals(newestReady) && !active.equals(previous);
+            quietPolls = quiet ? quietPolls + 1 : 0;
+            if (quietPolls >= 10) {
+                return new Settled(active, since, firstChange == 0 ? since : firstChange);
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("training did not settle within " + timeout);
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(uri() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(path + " answered " + response.statusCode());
+        }
+        return MAPPER.readTree(response.body());
+    }
+
+    @Override
+    public void close() {
+        backend.close();
+    }
+}

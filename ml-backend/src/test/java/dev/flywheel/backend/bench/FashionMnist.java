@@ -1,0 +1,91 @@
+package dev.flywheel.backend.bench;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import javax.imageio.ImageIO;
+
+/** Fashion-MNIST as the Debian package {@code dataset-fashion-mnist} installs it: 28×28 grey images in file order. */
+final class FashionMnist {
+
+    static final Path ROOT = Path.of("/usr/share/datasets/fashion-mnist");
+    static final List<String> LABELS = List.of(
+            "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+    static final String CONFIG = """
+            <View>
+              <Image name="image" value="$image"/>
+              <Choices name="label" toName="image">
+                <Choice value="T-shirt/top"/><Choice value="Trouser"/><Choice value="Pullover"/><Choice value="Dress"/>
+                <Choice value="Coat"/><Choice value="Sandal"/><Choice value="Shirt"/><Choice value="Sneaker"/>
+                <Choice value="Bag"/><Choice value="Ankle boot"/>
+              </Choices>
+            </View>""";
+    private static final int SIDE = 28;
+
+    private final byte[][] images;
+    private final int[] labels;
+
+    private FashionMnist(byte[][] images, int[] labels) {
+        this.images = images;
+        this.labels = labels;
+    }
+
+    /** The first {@code count} images of a split ({@code "train"} or {@code "t10k"}) in file order. */
+    static FashionMnist read(String split, int count) {
+        try (DataInputStream imageIn = gz(ROOT.resolve(split + "-images-idx3-ubyte.gz"));
+                DataInputStream labelIn = gz(ROOT.resolve(split + "-labels-idx1-ubyte.gz"))) {
+            if (imageIn.readInt() != 2051 || labelIn.readInt() != 2049) {
+                throw new IOException("not IDX files");
+            }
+            int n = Math.min(count, imageIn.readInt());
+            labelIn.readInt();
+            imageIn.readInt();
+            imageIn.readInt();
+            byte[][] images = new byte[n][SIDE * SIDE];
+            int[] labels = new int[n];
+            for (int i = 0; i < n; i++) {
+                imageIn.readFully(images[i]);
+                labels[i] = labelIn.readUnsignedByte();
+            }
+            return new FashionMnist(images, labels);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Fashion-MNIST not readable under " + ROOT + " (apt-get install dataset-fashion-mnist)", e);
+        }
+    }
+
+    int size() {
+        return labels.length;
+    }
+
+    int label(int i) {
+        return labels[i];
+    }
+
+    BufferedImage image(int i) {
+        BufferedImage image = new BufferedImage(SIDE, SIDE, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, SIDE, SIDE, images[i]);
+        return image;
+    }
+
+    /** The image as the PNG a user would have uploaded to Label Studio. */
+    byte[] png(int i) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image(i), "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DataInputStream gz(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        return new DataInputStream(new GZIPInputStream(raw, 1 << 16));
+    }
+}

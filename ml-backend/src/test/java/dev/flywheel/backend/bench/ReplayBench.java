@@ -1,0 +1,129 @@
+package dev.flywheel.backend.bench;
+
+import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.training.TrainingPolicy;
+import dev.flywheel.backend.training.TrainingSettings;
+import dev.flywheel.fixtures.Annotations;
+import dev.flywheel.fixtures.Tasks;
+import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
+import dev.flywheel.fixtures.simulator.Reply;
+import dev.flywheel.model.labelstudio.ChoicesRegion;
+import dev.flywheel.model.labelstudio.PredictResponse;
+import dev.flywheel.model.labelstudio.Prediction;
+import dev.flywheel.model.labelstudio.Task;
+import dev.flywheel.model.labelstudio.WebhookResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fashion-MNIST replayed as Label Studio would send it: train images annotated in file order by webhook, pre-label
+ * accuracy on a fixed held-out set at checkpoints, and the settled run's training throughput against a bare loop.
+ */
+final class ReplayBench {
+
+    static final int HELD_OUT = 1_000;
+    private static final long PROJECT = 9;
+    private static final String UID = PROJECT + ".1732870000";
+    private static final long TEST_TASKS = 900_000;
+
+    /** One checkpoint: accuracy after {@code annotations}, and seconds from the last webhook to the settled version. */
+    record Checkpoint(int annotations, String version, int datasetSize, int trainedOn, int epochs, double accuracy, double secondsToActive, double secondsToFirstNew,
+            double trainingSeconds) {}
+
+    record Result(List<Checkpoint> checkpoints, double ackP50, double ackP99, double flywheelImagesPerSecond,
+            double bareImagesPerSecond, int throughputImages, int throughputEpochs, TrainingSettings settings, TrainingPolicy policy) {
+
+        double throughputRatio() {
+            return flywheelImagesPerSecond / bareImagesPerSecond;
+        }
+    }
+
+    private final Path work;
+
+    ReplayBench(Path work) {
+        this.work = work;
+    }
+
+    Result run(int[] checkpoints, TrainingSettings settings, TrainingPolicy policy) throws Exception {
+        int total = checkpoints[checkpoints.length - 1];
+        FashionMnist train = FashionMnist.read("train", total);
+        FashionMnist test = FashionMnist.read("t10k", HELD_OUT);
+        try (UploadServer labelStudio = new UploadServer();
+                BenchBackend backend = BenchBackend.start(work.resolve("replay"), settings, policy)) {
+            List<Task> trainTasks = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                trainTasks.add(Tasks.imageTask(1 + i, labelStudio.upload(PROJECT, "train-" + i + ".png", train.png(i))));
+            }
+            List<Task> testTasks = new ArrayList<>();
+            for (int i = 0; i < HELD_OUT; i++) {
+                testTasks.add(Tasks.imageTask(TEST_TASKS + i, labelStudio.upload(PROJECT, "test-" + i + ".png", test.png(i))));
+            }
+            LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
+            ls.connect(UID, FashionMnist.CONFIG, labelStudio.url(), UploadServer.TOKEN);
+
+            List<Double> acks = new ArrayList<>();
+            List<Checkpoint> results = new ArrayList<>();
+            String previous = null;
+            int next = 0;
+            for (int checkpoint : checkpoints) {
+                long lastWebhook = 0;
+                for (; next < checkpoint; next++) {
+                    Task task = trainTasks.get(next);
+                    long start = System.nanoTime();
+                    Reply<WebhookResponse> ack = ls.annotate(task, Annotations.choice(100_000 + next, task.id(), FashionMnist.LABELS.get(train.label(next))));
+                    lastWebhook = System.nanoTime();
+                    acks.add(Stats.millis(lastWebhook - start));
+                    if (ack.status() != 201) {
+                        throw new IllegalStateException("webhook answered " + ack.status());
+                    }
+                }
+                BenchBackend.Settled settled = backend.awaitSettled(PROJECT, previous, Duration.ofMinutes(5));
+                previous = settled.version();
+                ModelManifest manifest = backend.manifest(PROJECT, settled.version());
+                double accuracy = accuracy(ls, testTasks, test, settled.version());
+                results.add(new Checkpoint(checkpoint, settled.version(), manifest.datasetSize(), manifest.trainedOn(), manifest.history().size(), accuracy,
+                        Math.max(0, settled.activeSinceNanos() - lastWebhook) / 1e9,
+                        Math.max(0, settled.firstChangeNanos() - lastWebhook) / 1e9, manifest.trainingSeconds()));
+                System.out.printf("replay: %d annotations -> %s, accuracy %.3f, %.1f s to active%n", checkpoint, settled.version(), accuracy,
+                        results.getLast().secondsToActive());
+            }
+
+            ModelManifest last = backend.manifest(PROJECT, previous);
+            double flywheel = (double) last.trainedOn() * last.history().size() / last.trainingSeconds();
+            ImageTensors tensors = new ImageTensors(settings.inputSize());
+            List<byte[]> pixels = new ArrayList<>();
+            int[] labels = new int[last.trainingSet().size()];
+            for (ModelManifest.TrainingExample example : last.trainingSet()) {
+                int index = (int) example.taskId() - 1;
+                labels[pixels.size()] = train.label(index);
+                pixels.add(tensors.toRgb(train.image(index)));
+            }
+            double bare = BareTrainer.imagesPerSecond(pixels, labels, FashionMnist.LABELS.size(), last.history().size(), settings);
+            return new Result(results, Stats.percentile(acks, 50), Stats.percentile(acks, 99), flywheel, bare,
+                    pixels.size(), last.history().size(), settings, policy);
+        }
+    }
+
+    /** Share of held-out images whose pre-label, from {@code /predict} in batches of 32, is their true class. */
+    private static double accuracy(LabelStudioSimulator ls, List<Task> tasks, FashionMnist test, String version) {
+        int correct = 0;
+        for (int from = 0; from < tasks.size(); from += 32) {
+            List<Task> batch = tasks.subList(from, Math.min(tasks.size(), from + 32));
+            PredictResponse reply = ls.predict(batch).body();
+            if (!version.equals(reply.modelVersion())) {
+                throw new IllegalStateException("predicted with " + reply.modelVersion() + ", expected " + version);
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Prediction prediction = reply.predictions().get(i);
+                if (!prediction.result().isEmpty() && prediction.result().getFirst() instanceof ChoicesRegion region
+                        && region.value().choices().getFirst().equals(FashionMnist.LABELS.get(test.label(from + i)))) {
+                    correct++;
+                }
+            }
+        }
+        return (double) correct / tasks.size();
+    }
+}
