@@ -135,6 +135,9 @@ public final class Backend implements AutoCloseable {
         DatasetInsights datasets = new DatasetInsights(store, registry, audits, mapper);
         CrossValidationAudit audit = new CrossValidationAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS);
         TrainingQueue queue = new TrainingQueue(runner, backfill, (published, cancelled) -> {
+            if (published.isDetector()) {
+                return; // label issues and the cross-validation audit read class probabilities, which a detector has not
+            }
             datasets.refresh(published.project());
             audit.run(published, cancelled);
             datasets.refresh(published.project());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps each project's active classifier in memory and swaps it when the active version changes.
@@ -21,6 +22,7 @@ public final class ActiveModels implements AutoCloseable {
     private final ActiveVersionSource activeVersions;
     private final int predictorsPerModel;
     private final Map<Long, LoadedClassifier> loaded = new ConcurrentHashMap<>();
+    private final Map<Long, SharedDetector> detectors = new ConcurrentHashMap<>();
 
     public ActiveModels(ModelRegistry registry, ActiveVersionSource activeVersions, int predictorsPerModel) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -57,6 +59,42 @@ public final class ActiveModels implements AutoCloseable {
         }
     }
 
+    /**
+     * Detects with the project's active version when it is a built-in detector; empty when the project has no active
+     * version or its active version is not a detector.
+     */
+    public Optional<Detected> detect(long project, List<BufferedImage> images) {
+        Optional<ModelManifest> manifest = active(project).filter(ModelManifest::isDetector);
+        if (manifest.isEmpty()) {
+            return Optional.empty();
+        }
+        SharedDetector detector = acquireDetector(project, manifest.get());
+        try {
+            return Optional.of(new Detected(detector.manifest(), detector.detector().detect(images)));
+        } finally {
+            detector.release();
+        }
+    }
+
+    private SharedDetector acquireDetector(long project, ModelManifest manifest) {
+        while (true) {
+            SharedDetector current = detectors.compute(project, (key, existing) -> {
+                if (existing != null && existing.manifest().version().equals(manifest.version())) {
+                    return existing;
+                }
+                LoadedDetector fresh = LoadedDetector.load(registry.versionDir(project, manifest.version()), manifest.version(), manifest.labels(),
+                        manifest.inputSize(), predictorsPerModel);
+                if (existing != null) {
+                    existing.release();
+                }
+                return new SharedDetector(manifest, fresh);
+            });
+            if (current.retain()) {
+                return current;
+            }
+        }
+    }
+
     private LoadedClassifier acquire(long project, String version) {
         while (true) {
             LoadedClassifier current = loaded.compute(project, (key, existing) -> {
@@ -81,6 +119,8 @@ public final class ActiveModels implements AutoCloseable {
     public void close() {
         loaded.values().forEach(LoadedClassifier::close);
         loaded.clear();
+        detectors.values().forEach(SharedDetector::release);
+        detectors.clear();
     }
 
     /**
@@ -93,6 +133,53 @@ public final class ActiveModels implements AutoCloseable {
             Objects.requireNonNull(manifest, "manifest");
             probabilities = List.copyOf(probabilities);
             embeddings = List.copyOf(embeddings);
+        }
+    }
+
+    /** A built-in detector version's detections, one list per image in image pixels, before thresholds and NMS. */
+    public record Detected(ModelManifest manifest, List<List<Detection>> detections) {
+
+        public Detected {
+            Objects.requireNonNull(manifest, "manifest");
+            detections = List.copyOf(detections);
+        }
+    }
+
+    /** A loaded detector shared by concurrent predictions: closed when replaced and its last caller has finished. */
+    private static final class SharedDetector {
+
+        private final ModelManifest manifest;
+        private final LoadedDetector detector;
+        private final AtomicInteger references = new AtomicInteger(1);
+
+        SharedDetector(ModelManifest manifest, LoadedDetector detector) {
+            this.manifest = manifest;
+            this.detector = detector;
+        }
+
+        ModelManifest manifest() {
+            return manifest;
+        }
+
+        LoadedDetector detector() {
+            return detector;
+        }
+
+        boolean retain() {
+            int current;
+            do {
+                current = references.get();
+                if (current == 0) {
+                    return false;
+                }
+            } while (!references.compareAndSet(current, current + 1));
+            return true;
+        }
+
+        void release() {
+            if (references.decrementAndGet() == 0) {
+                detector.close();
+            }
         }
     }
 }

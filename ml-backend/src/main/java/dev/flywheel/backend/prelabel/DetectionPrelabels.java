@@ -3,6 +3,7 @@ package dev.flywheel.backend.prelabel;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.image.ImageSource;
+import dev.flywheel.backend.inference.Detection;
 import dev.flywheel.backend.inference.Detector;
 import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.store.PredictionStore;
@@ -17,10 +18,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Pre-labels an Image + RectangleLabels batch with a detector: one {@code rectanglelabels} prediction per task in
  * request order, every one carrying the detector's version; a task whose image cannot be had gets an empty result.
+ *
+ * <p>Either with a fixed detector (the operator's {@code FLYWHEEL_DETECTOR}) or, without one, for whatever detection
+ * a caller passes in per batch (a project's active built-in version).
  */
 public final class DetectionPrelabels {
 
@@ -41,12 +46,28 @@ public final class DetectionPrelabels {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** Without a detector of its own: only {@link #predict(long, ServingTarget, List, String, Function)} works. */
+    public DetectionPrelabels(BoxRegions regions, ImageSource images, Executor fetchExecutor, PredictionStore log, ObjectMapper mapper, Clock clock) {
+        this.detector = null;
+        this.regions = Objects.requireNonNull(regions, "regions");
+        this.images = new TaskImageLoader(images, fetchExecutor);
+        this.log = Objects.requireNonNull(log, "log");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     public String version() {
-        return detector.version();
+        return fixed().version();
     }
 
     public PrelabelService.Batch predict(long project, ServingTarget target, List<Task> tasks) {
-        String version = detector.version();
+        Detector fixed = fixed();
+        return predict(project, target, tasks, fixed.version(), fixed::detect);
+    }
+
+    /** Pre-labels with {@code detect} (one detection list per image, in image pixels), every prediction carrying {@code version}. */
+    public PrelabelService.Batch predict(long project, ServingTarget target, List<Task> tasks, String version,
+            Function<List<BufferedImage>, List<List<Detection>>> detect) {
         List<BufferedImage> loaded = images.loadAll(project, target, tasks);
         List<Prediction> predictions = new ArrayList<>(tasks.stream().map(t -> Prediction.of(List.of(), 0.0, version)).toList());
         List<Integer> present = new ArrayList<>();
@@ -60,7 +81,7 @@ public final class DetectionPrelabels {
         if (batch.isEmpty()) {
             return new PrelabelService.Batch(version, predictions);
         }
-        var found = detector.detect(batch);
+        List<List<Detection>> found = detect.apply(batch);
         for (int j = 0; j < present.size(); j++) {
             int taskIndex = present.get(j);
             BufferedImage image = batch.get(j);
@@ -74,6 +95,13 @@ public final class DetectionPrelabels {
             }
         }
         return new PrelabelService.Batch(version, predictions);
+    }
+
+    private Detector fixed() {
+        if (detector == null) {
+            throw new IllegalStateException("these pre-labels have no detector of their own");
+        }
+        return detector;
     }
 
     private String json(Object value) {

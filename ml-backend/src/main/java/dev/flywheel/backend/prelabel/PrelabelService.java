@@ -2,6 +2,7 @@ package dev.flywheel.backend.prelabel;
 
 import dev.flywheel.backend.analytics.ImageFeatures;
 import dev.flywheel.backend.inference.ActiveModels;
+import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.labelconfig.ControlTag;
 import dev.flywheel.backend.labelconfig.LabelConfig;
 import dev.flywheel.backend.labelconfig.ServingTarget;
@@ -54,6 +55,7 @@ public final class PrelabelService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Optional<DetectionPrelabels> detection;
+    private final DetectionPrelabels builtInDetection;
 
     /** With {@code detection}, Image + RectangleLabels projects are pre-labelled by that detector. */
     public PrelabelService(ActiveModels models, ImageSource images, Executor fetchExecutor, PredictionStore log, ServedSampleStore samples,
@@ -66,6 +68,7 @@ public final class PrelabelService {
         this.samples = Objects.requireNonNull(samples, "samples");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.builtInDetection = new DetectionPrelabels(new BoxRegions(BoxPolicy.DEFAULTS), images, fetchExecutor, log, mapper, clock);
     }
 
     /** The version Label Studio should hear from {@code /setup} and in every prediction. */
@@ -73,22 +76,37 @@ public final class PrelabelService {
         return models.active(project).map(m -> m.version()).orElse(NO_MODEL);
     }
 
-    /** Like {@link #currentVersion(long)}, for a project with this label config: a detection project may have a detector. */
+    /**
+     * Like {@link #currentVersion(long)}, for a project with this label config. A detection project is served by its
+     * active built-in detector once it has one, else by the operator's detector, else by nothing ({@link #NO_MODEL}).
+     */
     public String currentVersion(long project, LabelConfig config) {
-        if (config.taskType() == TaskType.OBJECT_DETECTION && detection.isPresent()) {
-            return detection.get().version();
+        if (config.taskType() == TaskType.OBJECT_DETECTION) {
+            Optional<ModelManifest> trained = models.active(project).filter(ModelManifest::isDetector);
+            if (trained.isPresent()) {
+                return trained.get().version();
+            }
+            return detection.map(DetectionPrelabels::version).orElse(NO_MODEL);
         }
-        return currentVersion(project);
+        return models.active(project).filter(m -> !m.isDetector()).map(ModelManifest::version).orElse(NO_MODEL);
     }
 
     /** The batch reply; {@link Batch#version()} is the version every entry carries. */
     public Batch predict(long project, LabelConfig config, List<Task> tasks) {
         ServingTarget target = config.servingTarget().orElseThrow(() -> new UnsupportedLabelConfigException(config));
-        if (target.taskType() == TaskType.OBJECT_DETECTION && detection.isPresent()) {
-            return detection.get().predict(project, target, tasks);
+        if (target.taskType() == TaskType.OBJECT_DETECTION) {
+            Optional<ModelManifest> trained = models.active(project).filter(ModelManifest::isDetector);
+            if (trained.isPresent()) {
+                return builtInDetection.predict(project, target, tasks, trained.get().version(), batch -> models.detect(project, batch)
+                        .orElseThrow(() -> new IllegalStateException("project " + project + " lost its active detector during a prediction"))
+                        .detections());
+            }
+            if (detection.isPresent()) {
+                return detection.get().predict(project, target, tasks);
+            }
         }
-        if (target.taskType() != TaskType.IMAGE_CLASSIFICATION || models.active(project).isEmpty()) {
-            String version = currentVersion(project);
+        if (target.taskType() != TaskType.IMAGE_CLASSIFICATION || models.active(project).filter(m -> !m.isDetector()).isEmpty()) {
+            String version = currentVersion(project, config);
             return new Batch(version, tasks.stream().map(t -> empty(version)).toList());
         }
         List<Fetched> loaded = fetchAll(project, target, tasks);
@@ -101,7 +119,7 @@ public final class PrelabelService {
             }
         }
         if (batch.isEmpty()) {
-            String version = currentVersion(project);
+            String version = currentVersion(project, config);
             return new Batch(version, tasks.stream().map(t -> empty(version)).toList());
         }
         ActiveModels.Classification classification = models.classify(project, batch).orElseThrow();

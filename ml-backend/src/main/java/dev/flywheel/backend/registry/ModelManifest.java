@@ -1,5 +1,8 @@
 package dev.flywheel.backend.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +35,9 @@ import dev.flywheel.model.api.ModelMetrics;
  * @param holdout the hold-out predictions, kept so two versions can be compared task by task
  * @param createdAt when the version was written, ISO-8601 UTC
  * @param trainingSeconds wall time of the run
+ * @param detection an object detector's hold-out evaluation (per-class AP, precision and recall); null for a
+ *     classifier. A detector's {@code metrics} carry mAP instead of accuracy, its {@code confusion} is null and its
+ *     {@code holdout} empty.
  */
 public record ModelManifest(
         String version,
@@ -52,8 +58,13 @@ public record ModelManifest(
         List<EpochMetrics> history,
         List<HoldoutPrediction> holdout,
         @JsonProperty("created_at") String createdAt,
-        @JsonProperty("training_seconds") double trainingSeconds) {
+        @JsonProperty("training_seconds") double trainingSeconds,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DetectionSummary detection) {
 
+    /** Task type of a version of the built-in object detector. */
+    public static final String OBJECT_DETECTION = "object_detection";
+
+    @JsonCreator
     public ModelManifest {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(taskType, "taskType");
@@ -66,11 +77,54 @@ public record ModelManifest(
         perClass = List.copyOf(perClass);
         history = List.copyOf(history);
         holdout = List.copyOf(holdout);
-        if (labels.size() < 2) {
+        // A detector learns "this object or background", so one label is enough for it.
+        if (labels.size() < (OBJECT_DETECTION.equals(taskType) ? 1 : 2)) {
             throw new IllegalArgumentException("a model version needs at least two labels");
         }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive");
+        }
+    }
+
+    /** A classifier's manifest. */
+    public ModelManifest(String version, long project, String parent, String taskType, String architecture, int inputSize, List<String> labels,
+            double temperature, Map<String, Object> hyperparameters, String dataFingerprint, List<TrainingExample> trainingSet, int datasetSize,
+            ModelMetrics metrics, List<ClassMetrics> perClass, Confusion confusion, List<EpochMetrics> history, List<HoldoutPrediction> holdout,
+            String createdAt, double trainingSeconds) {
+        this(version, project, parent, taskType, architecture, inputSize, labels, temperature, hyperparameters, dataFingerprint, trainingSet,
+                datasetSize, metrics, perClass, confusion, history, holdout, createdAt, trainingSeconds, null);
+    }
+
+    /** Whether this version is an object detector (served through {@code LoadedDetector}). */
+    @JsonIgnore
+    public boolean isDetector() {
+        return OBJECT_DETECTION.equals(taskType);
+    }
+
+    /**
+     * A detector's hold-out evaluation, in the COCO style of {@code DetectionEvaluation}.
+     *
+     * @param map50 mAP at IoU 0.5
+     * @param map50to95 mAP averaged over IoU 0.5:0.95
+     * @param perClassAp50 AP at IoU 0.5 per label
+     * @param precision precision at {@code scoreThreshold}
+     * @param recall recall at {@code scoreThreshold}
+     * @param scoreThreshold the serving score threshold precision and recall were measured at
+     * @param holdoutImages images in the hold-out split
+     * @param holdoutBoxes true boxes in the hold-out split
+     */
+    public record DetectionSummary(
+            double map50,
+            @JsonProperty("map50_95") double map50to95,
+            @JsonProperty("per_class_ap50") Map<String, Double> perClassAp50,
+            double precision,
+            double recall,
+            @JsonProperty("score_threshold") double scoreThreshold,
+            @JsonProperty("holdout_images") int holdoutImages,
+            @JsonProperty("holdout_boxes") int holdoutBoxes) {
+
+        public DetectionSummary {
+            perClassAp50 = Map.copyOf(perClassAp50);
         }
     }
 

@@ -28,4 +28,7 @@ public interface AnnotationStore {
 
     /** The project's usable annotations (not skipped, not deleted, task not deleted), by task then annotation. */
     List<LabeledAnnotation> trainingSet(long projectId);
+
+    /** The same annotations as {@link #trainingSet}, with their raw result JSON, by task then annotation. */
+    List<AnnotationResult> trainingResults(long projectId);
 }

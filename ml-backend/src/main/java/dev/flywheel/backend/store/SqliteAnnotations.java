@@ -145,6 +145,25 @@ final class SqliteAnnotations implements AnnotationStore {
         });
     }
 
+    @Override
+    public List<AnnotationResult> trainingResults(long projectId) {
+        return database.read(connection -> {
+            List<AnnotationResult> results = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.task_id, t.image_ref, a.result_json"
+                    + LIVE + " AND a.was_cancelled = 0 ORDER BY a.task_id, a.id")) {
+                select.setLong(1, projectId);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        String result = row.getString("result_json");
+                        results.add(new AnnotationResult(row.getLong("id"), row.getLong("task_id"), Rows.optString(row, "image_ref"),
+                                result == null ? "[]" : result));
+                    }
+                }
+            }
+            return results;
+        });
+    }
+
     static LabeledAnnotation labeled(ResultSet row, LabelsJson json) throws SQLException {
         return new LabeledAnnotation(row.getLong("id"), row.getLong("task_id"), Rows.optString(row, "image_ref"),
                 json.read(row.getString("labels_json")), Rows.optLong(row, "completed_by"),

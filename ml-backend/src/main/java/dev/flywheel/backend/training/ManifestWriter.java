@@ -1,6 +1,7 @@
 package dev.flywheel.backend.training;
 
 import dev.flywheel.backend.analytics.ClassificationReport;
+import dev.flywheel.backend.inference.GridDetectorNet;
 import dev.flywheel.backend.inference.ImageClassifierNet;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.model.api.ClassMetrics;
@@ -52,6 +53,47 @@ final class ManifestWriter {
         return new ModelManifest(version, project, parent, "image_classification", ImageClassifierNet.ARCHITECTURE, settings.inputSize(),
                 labels, outcome.temperature(), settings.asMap(), fingerprint(trainingSet), trainingSet, examples.size(), metrics,
                 perClass, confusion, history, holdout, clock.instant().toString(), outcome.seconds());
+    }
+
+    /**
+     * The manifest of a built-in detector: task type {@code object_detection}, mAP@0.5 and mAP@0.5:0.95 as its metrics
+     * (accuracy and macro-F1 null: a detector has none), per-class AP, precision and recall in its detection block, no
+     * confusion matrix and no per-task hold-out predictions. Each training task records its box labels, sorted and
+     * comma-joined, so the data fingerprint changes when boxes are added, removed or relabelled.
+     */
+    ModelManifest detectionManifest(long project, String version, String parent, List<String> labels, DetectorTrainer.Settings detector,
+            Map<Long, BoxDataset.BoxTask> perTask, int datasetSize, DetectorTrainer.Outcome outcome) {
+        List<ModelManifest.TrainingExample> trainingSet = outcome.trainingIds().stream()
+                .map(id -> new ModelManifest.TrainingExample(id, perTask.get(id).summary()))
+                .toList();
+        int holdoutBoxes = outcome.holdoutIds().stream().mapToInt(id -> perTask.get(id).boxes().size()).sum();
+        boolean evaluated = holdoutBoxes > 0;
+        var report = outcome.holdout();
+        ModelMetrics metrics = evaluated ? ModelMetrics.detection(clamp(report.map50()), clamp(report.map50to95())) : new ModelMetrics(null, null);
+        ModelManifest.DetectionSummary summary = evaluated
+                ? new ModelManifest.DetectionSummary(report.map50(), report.map50to95(), report.perClassAp50(), report.precision(), report.recall(),
+                        detector.servingThreshold(), outcome.holdoutIds().size(), holdoutBoxes)
+                : null;
+        List<EpochMetrics> history = new ArrayList<>();
+        for (int i = 0; i < outcome.losses().size(); i++) {
+            history.add(new EpochMetrics(i + 1, outcome.losses().get(i), null));
+        }
+        Map<String, Object> hyperparameters = new java.util.LinkedHashMap<>();
+        hyperparameters.put("input_size", detector.inputSize());
+        hyperparameters.put("batch_size", detector.batchSize());
+        hyperparameters.put("epochs", detector.epochs());
+        hyperparameters.put("learning_rate", detector.learningRate());
+        hyperparameters.put("holdout_fraction", detector.holdoutFraction());
+        hyperparameters.put("serving_threshold", detector.servingThreshold());
+        hyperparameters.put("seed", detector.seed());
+        hyperparameters.put("optimizer", "adam");
+        return new ModelManifest(version, project, parent, ModelManifest.OBJECT_DETECTION, GridDetectorNet.ARCHITECTURE, detector.inputSize(),
+                labels, 1.0, hyperparameters, fingerprint(trainingSet), trainingSet, datasetSize, metrics, List.of(), null, history, List.of(),
+                clock.instant().toString(), outcome.seconds(), summary);
+    }
+
+    private static double clamp(double ratio) {
+        return Double.isFinite(ratio) ? Math.clamp(ratio, 0.0, 1.0) : 0.0;
     }
 
     /** A hash of the task/label pairs, so two versions trained on the same data are recognisable. */

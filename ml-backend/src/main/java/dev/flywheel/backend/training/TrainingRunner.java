@@ -2,7 +2,11 @@ package dev.flywheel.backend.training;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.config.DetectorConfig;
+import dev.flywheel.backend.inference.GridDetectorNet;
 import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.labelconfig.LabelConfigParser;
+import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
@@ -60,16 +64,27 @@ public final class TrainingRunner {
             return pending.map(TrainingRun::version);
         }
         Optional<Project> found = store.projects().find(project);
-        if (found.isEmpty() || !isClassification(found.get())) {
+        if (found.isEmpty() || !(isClassification(found.get()) || isDetection(found.get()))) {
             return Optional.empty();
         }
         List<LabeledAnnotation> labeled = store.annotations().trainingSet(project);
-        Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(labeled, found.get().labels());
-        long classes = perTask.values().stream().map(DatasetAssembler.LabeledTask::label).distinct().count();
+        int tasks;
+        long classes;
+        if (isDetection(found.get())) {
+            // Labels here are an annotation's box labels. One class is enough for a detector (object or background), so
+            // one box label counts as the two classes a classifier needs.
+            tasks = (int) labeled.stream().map(LabeledAnnotation::taskId).distinct().count();
+            long boxLabels = labeled.stream().flatMap(a -> a.labels().stream()).filter(found.get().labels()::contains).distinct().count();
+            classes = boxLabels > 0 ? Math.max(2, boxLabels) : 0;
+        } else {
+            Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(labeled, found.get().labels());
+            tasks = perTask.size();
+            classes = perTask.values().stream().map(DatasetAssembler.LabeledTask::label).distinct().count();
+        }
         Optional<TrainingRun> last = lastReady(project);
         long changed = store.annotations().countChangedSince(project, last.flatMap(TrainingRun::trainedThroughSequence).orElse(0L));
         int lastSize = last.flatMap(TrainingRun::result).map(RunResult::datasetSize).orElse(0);
-        if (!policy.shouldTrain(perTask.size(), (int) classes, last.isPresent(), changed, lastSize)) {
+        if (!policy.shouldTrain(tasks, (int) classes, last.isPresent(), changed, lastSize)) {
             return Optional.empty();
         }
         return Optional.of(queue(project));
@@ -105,8 +120,13 @@ public final class TrainingRunner {
         Path staging = null;
         try {
             Project found = store.projects().find(project).orElseThrow(() -> new IllegalStateException("project " + project + " is unknown"));
+            if (isDetection(found)) {
+                staging = registry.stage(project, version);
+                return Optional.of(executeDetection(project, run, found, staging, cancelled));
+            }
             if (!isClassification(found)) {
-                throw new IllegalStateException("project " + project + " is " + found.definition().taskType() + "; only image classification trains yet");
+                throw new IllegalStateException("project " + project + " is " + found.definition().taskType()
+                        + "; only image classification and object detection train");
             }
             List<String> labels = found.labels();
             Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
@@ -137,6 +157,57 @@ public final class TrainingRunner {
         }
     }
 
+    /**
+     * Trains the built-in grid detector on the latest annotation's boxes of each annotated task, evaluates it on a
+     * hold-out split (mAP@0.5, mAP@0.5:0.95), publishes it and makes it active. No drift reference and no audit: both
+     * read classifier outputs.
+     */
+    private ModelManifest executeDetection(long project, TrainingRun run, Project found, Path staging, BooleanSupplier cancelled) {
+        String version = run.version();
+        ServingTarget target = new LabelConfigParser().parse(found.definition().labelConfig()).servingTarget()
+                .orElseThrow(() -> new IllegalStateException("the label config of project " + project + " has nothing to serve"));
+        List<String> labels = target.control().labelValues();
+        BoxDataset.Tasks dataset = BoxDataset.of(store.annotations().trainingResults(project), target, mapper);
+        if (!dataset.note().isEmpty()) {
+            store.runs().note(project, version, dataset.note());
+        }
+        Map<Long, BoxDataset.BoxTask> perTask = dataset.perTask();
+        DetectorTrainer.Settings detector = detectorSettings(perTask.size());
+        ImageTensors tensors = new ImageTensors(detector.inputSize());
+        List<DatasetAssembler.LabeledTask> toLoad = perTask.values().stream()
+                .map(t -> new DatasetAssembler.LabeledTask(t.taskId(), t.annotationId(), t.imageRef(), 0, t.summary()))
+                .toList();
+        List<DetectorTrainer.BoxExample> examples = assembler.examples(project, toLoad, tensors).stream()
+                .map(e -> new DetectorTrainer.BoxExample(e.taskId(), e.pixels(), perTask.get(e.taskId()).boxes()))
+                .toList();
+        long boxes = examples.stream().mapToLong(e -> e.boxes().size()).sum();
+        if (boxes == 0) {
+            throw new IllegalStateException("training a detector needs boxes; have " + examples.size() + " images and none");
+        }
+        DetectorTrainer.Outcome outcome = new DetectorTrainer(detector).train(examples, labels, staging, cancelled);
+        ModelManifest manifest = manifests.detectionManifest(project, version, run.parentVersion().orElse(null), labels, detector, perTask,
+                examples.size(), outcome);
+        Path published = registry.publish(staging, manifest);
+        store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
+        store.runs().activate(project, version);
+        LOG.info("project {}: detector {} active (mAP@0.5 {}, mAP@0.5:0.95 {}, {} training images, {} boxes, {} s)", project, version,
+                manifest.metrics().map50(), manifest.metrics().map50to95(), manifest.trainedOn(), boxes, Math.round(outcome.seconds()));
+        return manifest;
+    }
+
+    /**
+     * The detector's settings from the classifier's: the same input edge rounded up to the grid stride (at least four
+     * cells a side), batch, learning rate, hold-out share, seed and image budget; the serving threshold of
+     * {@code FLYWHEEL_DETECTOR_SCORE_THRESHOLD}'s default.
+     */
+    DetectorTrainer.Settings detectorSettings(int tasks) {
+        int stride = GridDetectorNet.STRIDE;
+        int size = Math.max(4 * stride, (settings.inputSize() + stride - 1) / stride * stride);
+        int training = Math.max(1, (int) Math.round(tasks * (1 - settings.holdoutFraction())));
+        return new DetectorTrainer.Settings(size, settings.batchSize(), settings.epochsFor(training), settings.learningRate(),
+                settings.holdoutFraction(), DetectorConfig.DEFAULT_SCORE_THRESHOLD, settings.seed());
+    }
+
     private String queue(long project) {
         String parent = store.runs().activeVersion(project).orElse(null);
         int number = store.runs().list(project).size() + 1;
@@ -156,6 +227,10 @@ public final class TrainingRunner {
     private static boolean isClassification(Project project) {
         return TaskType.IMAGE_CLASSIFICATION.name().equalsIgnoreCase(project.definition().taskType())
                 || "image_classification".equals(project.definition().taskType());
+    }
+
+    private static boolean isDetection(Project project) {
+        return TaskType.OBJECT_DETECTION.name().equalsIgnoreCase(project.definition().taskType());
     }
 
     private String json(Object value) {

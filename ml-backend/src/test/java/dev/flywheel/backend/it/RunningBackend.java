@@ -22,11 +22,15 @@ final class RunningBackend implements AutoCloseable {
     }
 
     static RunningBackend start(Path home, Map<String, String> extraEnv) {
+        return start(home, extraEnv, SETTINGS);
+    }
+
+    static RunningBackend start(Path home, Map<String, String> extraEnv, TrainingSettings settings) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("FLYWHEEL_HOME", home.toString());
         env.put("PORT", "0");
         env.put("HOST", "127.0.0.1");
-        return new RunningBackend(Backend.start(BackendConfig.fromEnvironment(env), SETTINGS, TrainingPolicy.defaults()));
+        return new RunningBackend(Backend.start(BackendConfig.fromEnvironment(env), settings, TrainingPolicy.defaults()));
     }
 
     URI uri() {

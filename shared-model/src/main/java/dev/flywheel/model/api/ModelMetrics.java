@@ -1,19 +1,39 @@
 package dev.flywheel.model.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Hold-out metrics of one model version.
  *
- * @param accuracy accuracy in [0, 1]
- * @param macroF1 macro-averaged F1 in [0, 1]
+ * <p>A classifier has accuracy and macro-F1; an object detector has no accuracy (null) and reports its hold-out
+ * mean average precision instead ({@code map50}, {@code map50_95}), which classifiers leave out of the JSON.
+ *
+ * @param accuracy accuracy in [0, 1]; null for a detector
+ * @param macroF1 macro-averaged F1 in [0, 1]; null for a detector
+ * @param map50 detector mAP at IoU 0.5 in [0, 1]; null for a classifier
+ * @param map50to95 detector mAP averaged over IoU 0.5:0.95 in [0, 1]; null for a classifier
  */
 public record ModelMetrics(
         Double accuracy,
-        @JsonProperty("macro_f1") Double macroF1) {
+        @JsonProperty("macro_f1") Double macroF1,
+        @JsonProperty("map50") @JsonInclude(JsonInclude.Include.NON_NULL) Double map50,
+        @JsonProperty("map50_95") @JsonInclude(JsonInclude.Include.NON_NULL) Double map50to95) {
 
     public ModelMetrics {
         Checks.ratio("accuracy", accuracy);
         Checks.ratio("macro_f1", macroF1);
+        Checks.ratio("map50", map50);
+        Checks.ratio("map50_95", map50to95);
+    }
+
+    /** A classifier's metrics. */
+    public ModelMetrics(Double accuracy, Double macroF1) {
+        this(accuracy, macroF1, null, null);
+    }
+
+    /** A detector's metrics: mAP@0.5 and mAP@0.5:0.95, no accuracy. */
+    public static ModelMetrics detection(double map50, double map50to95) {
+        return new ModelMetrics(null, null, map50, map50to95);
     }
 }

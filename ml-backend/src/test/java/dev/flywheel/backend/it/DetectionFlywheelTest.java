@@ -1,0 +1,235 @@
+package dev.flywheel.backend.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.training.TrainingSettings;
+import dev.flywheel.fixtures.Annotations;
+import dev.flywheel.fixtures.Regions;
+import dev.flywheel.fixtures.Tasks;
+import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
+import dev.flywheel.fixtures.simulator.Reply;
+import dev.flywheel.model.json.FlywheelJson;
+import dev.flywheel.model.labelstudio.PredictResponse;
+import dev.flywheel.model.labelstudio.Prediction;
+import dev.flywheel.model.labelstudio.RectangleLabelsRegion;
+import dev.flywheel.model.labelstudio.Region;
+import dev.flywheel.model.labelstudio.Task;
+import dev.flywheel.model.labelstudio.WebhookResponse;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The data flywheel of a detection project as Label Studio drives it: connect an Image + RectangleLabels config,
+ * predict (nothing yet), annotate scenes with boxes through webhooks, a first built-in detector version appears by
+ * itself, and later predictions carry it and box the shapes of unseen scenes.
+ */
+class DetectionFlywheelTest {
+
+    private static final String PROJECT_UID = "9.1732870000";
+    private static final long PROJECT = 9;
+    private static final int SIZE = 64;
+    private static final List<String> LABELS = List.of("circle", "square");
+    private static final String CONFIG = """
+            <View>
+              <Image name="image" value="$image"/>
+              <RectangleLabels name="label" toName="image">
+                <Label value="circle"/><Label value="square"/>
+              </RectangleLabels>
+            </View>""";
+    /** The detector trains at 64 px (a multiple of its stride 8) with a small image budget: ~30 epochs of 48 images. */
+    private static final TrainingSettings SETTINGS = new TrainingSettings(SIZE, 16, 0.003f, 1_500, 4, 60, 0.2, 7L);
+    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path home;
+
+    @Test
+    void annotatedBoxesTrainADetectorThatPrelabelsUnseenScenesWithOverlappingBoxes() throws Exception {
+        try (FakeLabelStudio labelStudio = new FakeLabelStudio();
+                RunningBackend backend = RunningBackend.start(home, Map.of(), SETTINGS)) {
+            Random random = new Random(5);
+            List<Task> tasks = new ArrayList<>();
+            List<List<TrueBox>> truth = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                List<TrueBox> boxes = new ArrayList<>();
+                byte[] png = scene(random, boxes);
+                tasks.add(Tasks.imageTask(2000 + i, labelStudio.upload(PROJECT, "scene-" + i + ".png", png)));
+                truth.add(boxes);
+            }
+            LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
+            assertThat(ls.connect(PROJECT_UID, CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo("untrained");
+            Reply<PredictResponse> before = ls.predict(tasks.subList(60, 63));
+            assertThat(before.body().modelVersion()).isEqualTo("untrained");
+            assertThat(before.body().predictions()).allSatisfy(p -> assertThat(p.result()).isEmpty());
+
+            for (int i = 0; i < 60; i++) {
+                List<Region> regions = new ArrayList<>();
+                for (int b = 0; b < truth.get(i).size(); b++) {
+                    TrueBox t = truth.get(i).get(b);
+                    regions.add(Regions.box("b" + b, t.label(), t.x(), t.y(), t.width(), t.height(), SIZE, SIZE));
+                }
+                Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.of(6000 + i, tasks.get(i).id(), regions));
+                assertThat(ack.status()).isEqualTo(201);
+            }
+            String version = awaitSettled(backend.uri());
+            assertThat(ls.setup().body().modelVersion()).isEqualTo(version);
+            JsonNode model = get(backend.uri(), "/api/v1/projects/9/models/" + version);
+            System.out.printf("detector %s: metrics %s, trained on %d of %d, %.1f s%n", version, model.path("metrics"),
+                    model.path("trained_on").asInt(), model.path("dataset_size").asInt(), model.path("training_seconds").asDouble());
+            assertThat(model.path("dataset_size").asInt()).isEqualTo(60);
+            assertThat(model.path("labels")).hasSize(2);
+            assertThat(model.path("metrics").hasNonNull("accuracy")).as("a detector has no accuracy").isFalse();
+            assertThat(model.path("metrics").path("map50").asDouble()).isBetween(0.3, 1.0);
+
+            Reply<PredictResponse> predicted = ls.predict(tasks.subList(60, 80));
+            assertThat(predicted.status()).isEqualTo(200);
+            assertThat(predicted.body().modelVersion()).isEqualTo(version);
+            assertThat(predicted.body().predictions()).hasSize(20);
+            int predictedBoxes = 0;
+            int predictedHits = 0;
+            int trueBoxes = 0;
+            int found = 0;
+            for (int i = 0; i < 20; i++) {
+                Prediction p = predicted.body().predictions().get(i);
+                assertThat(p.modelVersion()).isEqualTo(version);
+                assertThat(p.score()).isBetween(0.0, 1.0);
+                List<RectangleLabelsRegion> boxes = new ArrayList<>();
+                for (Region r : p.result()) {
+                    RectangleLabelsRegion box = (RectangleLabelsRegion) r;
+                    assertThat(box.fromName()).isEqualTo("label");
+                    assertThat(box.toName()).isEqualTo("image");
+                    assertThat(box.originalWidth()).isEqualTo(SIZE);
+                    assertThat(box.originalHeight()).isEqualTo(SIZE);
+                    assertThat(box.score()).isBetween(0.0, 1.0);
+                    assertThat(LABELS).containsAll(box.value().rectanglelabels());
+                    for (double v : new double[] {box.value().x(), box.value().y(), box.value().width(), box.value().height()}) {
+                        assertThat(v).isBetween(0.0, 100.0);
+                    }
+                    assertThat(box.value().x() + box.value().width()).isLessThanOrEqualTo(100.0 + 1e-9);
+                    assertThat(box.value().y() + box.value().height()).isLessThanOrEqualTo(100.0 + 1e-9);
+                    boxes.add(box);
+                }
+                JsonNode wire = MAPPER.valueToTree(p);
+                wire.path("result").forEach(region -> assertThat(region.path("type").asText()).isEqualTo("rectanglelabels"));
+                List<TrueBox> expected = truth.get(60 + i);
+                for (RectangleLabelsRegion box : boxes) {
+                    predictedBoxes++;
+                    predictedHits += expected.stream().anyMatch(t -> t.matches(box)) ? 1 : 0;
+                }
+                for (TrueBox t : expected) {
+                    trueBoxes++;
+                    found += boxes.stream().anyMatch(t::matches) ? 1 : 0;
+                }
+            }
+            System.out.printf("unseen scenes: %d of %d predicted boxes hit a true box (IoU > 0.5, same label); %d of %d true boxes found%n",
+                    predictedHits, predictedBoxes, found, trueBoxes);
+            assertThat(predictedBoxes).isPositive();
+            assertThat(predictedHits).as("predicted boxes overlapping a true box").isGreaterThan(predictedBoxes * 6 / 10);
+            assertThat(found).as("true boxes found").isGreaterThan(trueBoxes * 6 / 10);
+            assertThat(labelStudio.unauthorizedRequests()).isZero();
+        }
+    }
+
+    /** A true box in percent of the image. */
+    private record TrueBox(String label, double x, double y, double width, double height) {
+
+        boolean matches(RectangleLabelsRegion box) {
+            if (!box.value().rectanglelabels().contains(label)) {
+                return false;
+            }
+            RectangleLabelsRegion.Value v = box.value();
+            double ix = Math.max(0, Math.min(x + width, v.x() + v.width()) - Math.max(x, v.x()));
+            double iy = Math.max(0, Math.min(y + height, v.y() + v.height()) - Math.max(y, v.y()));
+            double inter = ix * iy;
+            return inter / (width * height + v.width() * v.height() - inter) > 0.5;
+        }
+    }
+
+    /** A noisy dark 64×64 scene with one or two bright shapes that do not touch; their boxes go into {@code boxes}. */
+    private static byte[] scene(Random random, List<TrueBox> boxes) throws Exception {
+        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < SIZE; y++) {
+            for (int x = 0; x < SIZE; x++) {
+                int v = 20 + random.nextInt(40);
+                image.setRGB(x, y, (v << 16) | (v << 8) | v);
+            }
+        }
+        Graphics2D g = image.createGraphics();
+        List<int[]> placed = new ArrayList<>();
+        int count = 1 + random.nextInt(2);
+        while (placed.size() < count) {
+            int side = 14 + random.nextInt(13);
+            int left = random.nextInt(SIZE - side);
+            int top = random.nextInt(SIZE - side);
+            boolean apart = placed.stream().allMatch(p -> left + side + 2 < p[0] || p[0] + p[2] + 2 < left || top + side + 2 < p[1] || p[1] + p[2] + 2 < top);
+            if (!apart) {
+                continue;
+            }
+            placed.add(new int[] {left, top, side});
+            boolean square = random.nextBoolean();
+            g.setColor(square ? new Color(230, 230, 230) : new Color(230, 200, 40));
+            if (square) {
+                g.fillRect(left, top, side, side);
+            } else {
+                g.fillOval(left, top, side, side);
+            }
+            double pct = 100.0 / SIZE;
+            boxes.add(new TrueBox(square ? "square" : "circle", left * pct, top * pct, side * pct, side * pct));
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** Waits until no run is queued or training and the newest ready version is active, seen twice in a row. */
+    private static String awaitSettled(URI backend) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        String settled = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode models = get(backend, "/api/v1/projects/9/models");
+            String active = models.path("active").isTextual() ? models.path("active").asText() : null;
+            boolean busy = false;
+            String newestReady = null;
+            for (JsonNode model : models.path("models")) {
+                String status = model.path("status").asText();
+                assertThat(status).as("run %s: %s", model.path("version").asText(), model.path("message").asText()).isNotEqualTo("failed");
+                busy |= status.equals("queued") || status.equals("training");
+                if (newestReady == null && status.equals("ready")) {
+                    newestReady = model.path("version").asText();
+                }
+            }
+            boolean quiet = !busy && active != null && active.equals(newestReady);
+            if (quiet && active.equals(settled)) {
+                return active;
+            }
+            settled = quiet ? active : null;
+            Thread.sleep(400);
+        }
+        throw new AssertionError("training did not settle on a version within three minutes");
+    }
+
+    private static JsonNode get(URI backend, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(backend + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return MAPPER.readTree(response.body());
+    }
+}
