@@ -99,10 +99,6 @@ public final class ModelRegistry {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        ModelManifest cached = manifests.get(file);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
         try {
             ModelManifest manifest = mapper.readValue(file.toFile(), ModelManifest.class);
             synchronized (parsed) {
