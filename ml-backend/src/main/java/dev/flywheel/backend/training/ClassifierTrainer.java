@@ -45,9 +45,19 @@ public final class ClassifierTrainer {
      * @param cancelled polled between batches; a cancelled run throws {@link TrainingCancelledException}
      */
     public TrainingOutcome train(List<Example> examples, int classes, Path outputDir, BooleanSupplier cancelled) {
+        return train(examples, classes, outputDir, cancelled, java.util.Optional.empty());
+    }
+
+    /**
+     * Like {@link #train(List, int, Path, BooleanSupplier)}, starting from the parameters of the version in
+     * {@code warmStart} (same network, labels and input size): each run continues where the last one stopped, so the
+     * flywheel's many short runs add up to a long one.
+     */
+    public TrainingOutcome train(List<Example> examples, int classes, Path outputDir, BooleanSupplier cancelled,
+            java.util.Optional<Path> warmStart) {
         long started = System.nanoTime();
         HoldoutSplit split = HoldoutSplit.of(examples, settings.holdoutFraction(), settings.seed());
-        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, model -> {
+        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, model -> {
             try {
                 model.save(outputDir, LoadedClassifier.PARAMS_NAME);
             } catch (IOException e) {
@@ -62,7 +72,7 @@ public final class ClassifierTrainer {
      * saw: one fold of a cross-validation. Nothing is saved.
      */
     public List<double[]> outOfFold(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled) {
-        float[][] logits = fit(training, evaluate, classes, cancelled, model -> {}).logits();
+        float[][] logits = fit(training, evaluate, classes, cancelled, java.util.Optional.empty(), model -> {}).logits();
         List<double[]> probabilities = new ArrayList<>(logits.length);
         for (float[] row : logits) {
             probabilities.add(TemperatureScaling.softmax(row, 1.0));
@@ -71,7 +81,7 @@ public final class ClassifierTrainer {
     }
 
     private Fitted fit(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled,
-            java.util.function.Consumer<Model> whenTrained) {
+            java.util.Optional<Path> warmStart, java.util.function.Consumer<Model> whenTrained) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training examples left after the hold-out split");
         }
@@ -85,6 +95,9 @@ public final class ClassifierTrainer {
             float[][] logits;
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 3, size, size));
+                if (warmStart.isPresent()) {
+                    copyParameters(warmStart.get(), classes, model);
+                }
                 Random random = new Random(settings.seed());
                 List<Example> order = new ArrayList<>(training);
                 int epochs = settings.epochsFor(order.size());
@@ -97,6 +110,24 @@ public final class ClassifierTrainer {
             }
             whenTrained.accept(model);
             return new Fitted(logits, history);
+        }
+    }
+
+    /** Loads a published version's parameters and copies them, array by array, into the freshly initialised block. */
+    private static void copyParameters(Path versionDir, int classes, Model target) {
+        try (Model source = Model.newInstance("warm-start", "PyTorch")) {
+            source.setBlock(ImageClassifierNet.build(classes));
+            source.load(versionDir, LoadedClassifier.PARAMS_NAME);
+            var from = source.getBlock().getParameters().values();
+            var to = target.getBlock().getParameters().values();
+            if (from.size() != to.size()) {
+                throw new IllegalStateException("the warm-start version's network does not match");
+            }
+            for (int i = 0; i < from.size(); i++) {
+                from.get(i).getArray().copyTo(to.get(i).getArray());
+            }
+        } catch (IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalStateException("could not warm-start from " + versionDir.getFileName(), e);
         }
     }
 

@@ -136,7 +136,8 @@ public final class TrainingRunner {
                 throw new IllegalStateException("training needs images of at least two classes; have " + examples.size() + " images of " + classes);
             }
             staging = registry.stage(project, version);
-            TrainingOutcome outcome = new ClassifierTrainer(settings).train(examples, labels.size(), staging, cancelled);
+            TrainingOutcome outcome = new ClassifierTrainer(settings).train(examples, labels.size(), staging, cancelled,
+                    warmStart(project, run, labels));
             ModelManifest manifest = manifests.manifest(project, version, run.parentVersion().orElse(null), labels, examples, perTask, outcome);
             references.record(staging, manifest, examples);
             Path published = registry.publish(staging, manifest);
@@ -206,6 +207,15 @@ public final class TrainingRunner {
         int training = Math.max(1, (int) Math.round(tasks * (1 - settings.holdoutFraction())));
         return new DetectorTrainer.Settings(size, settings.batchSize(), settings.epochsFor(training), settings.learningRate(),
                 settings.holdoutFraction(), DetectorConfig.DEFAULT_SCORE_THRESHOLD, settings.seed());
+    }
+
+    /** The parent's folder when its network can seed this run: same architecture, labels and input size. */
+    private Optional<Path> warmStart(long project, TrainingRun run, List<String> labels) {
+        return run.parentVersion()
+                .flatMap(parent -> registry.manifest(project, parent))
+                .filter(m -> m.architecture().equals(dev.flywheel.backend.inference.ImageClassifierNet.ARCHITECTURE))
+                .filter(m -> m.labels().equals(labels) && m.inputSize() == settings.inputSize())
+                .map(m -> registry.versionDir(project, m.version()));
     }
 
     private String queue(long project) {

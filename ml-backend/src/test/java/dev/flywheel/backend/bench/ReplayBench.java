@@ -51,6 +51,9 @@ final class ReplayBench {
         int total = checkpoints[checkpoints.length - 1];
         FashionMnist train = FashionMnist.read("train", total);
         FashionMnist test = FashionMnist.read("t10k", HELD_OUT);
+        List<Double> acks = new ArrayList<>();
+        List<Checkpoint> results = new ArrayList<>();
+        ModelManifest last;
         try (UploadServer labelStudio = new UploadServer();
                 BenchBackend backend = BenchBackend.start(work.resolve("replay"), settings, policy)) {
             List<Task> trainTasks = new ArrayList<>();
@@ -64,8 +67,6 @@ final class ReplayBench {
             LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
             ls.connect(UID, FashionMnist.CONFIG, labelStudio.url(), UploadServer.TOKEN);
 
-            List<Double> acks = new ArrayList<>();
-            List<Checkpoint> results = new ArrayList<>();
             String previous = null;
             int next = 0;
             for (int checkpoint : checkpoints) {
@@ -91,7 +92,11 @@ final class ReplayBench {
                         results.getLast().secondsToActive());
             }
 
-            ModelManifest last = backend.manifest(PROJECT, previous);
+            last = backend.manifest(PROJECT, previous);
+        }
+        // The bare loop runs once the backend is closed: PyTorch allows one gradient collector per process, and the
+        // backend's audit may still be training folds.
+        {
             double flywheel = (double) last.trainedOn() * last.history().size() / last.trainingSeconds();
             ImageTensors tensors = new ImageTensors(settings.inputSize());
             List<byte[]> pixels = new ArrayList<>();

@@ -56,6 +56,20 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void aWarmStartedRunBeginsWhereItsParentStopped(@TempDir Path parent, @TempDir Path child) {
+        List<Example> examples = shapes(30, new Random(4));
+        TrainingSettings oneEpoch = new TrainingSettings(32, 16, 0.003f, 1, 1, 1, 0.2, 7L);
+        new ClassifierTrainer(FAST).train(examples, LABELS.size(), parent, () -> false);
+
+        TrainingOutcome cold = new ClassifierTrainer(oneEpoch).train(examples, LABELS.size(), child.resolve("cold"), () -> false);
+        TrainingOutcome warm = new ClassifierTrainer(oneEpoch).train(examples, LABELS.size(), child.resolve("warm"), () -> false,
+                java.util.Optional.of(parent));
+
+        assertThat(warm.history().getFirst().loss()).isLessThan(cold.history().getFirst().loss() * 0.5);
+        assertThat(warm.history().getFirst().valAccuracy()).isGreaterThan(cold.history().getFirst().valAccuracy());
+    }
+
+    @Test
     void aCancelledRunStopsWithoutSavingParameters() {
         List<Example> examples = shapes(10, new Random(2));
 
