@@ -70,7 +70,7 @@ public final class ImageClassifierNet {
     private static Block convUnit(int filters) {
         return new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build())
-                .add(BatchNorm.builder().build())
+                .add(BatchNorm.builder().optMomentum(0.1f).build())
                 .add(Activation::relu);
     }
 }

@@ -57,7 +57,7 @@ public final class ClassifierTrainer {
             java.util.Optional<Path> warmStart) {
         long started = System.nanoTime();
         HoldoutSplit split = HoldoutSplit.of(examples, settings.holdoutFraction(), settings.seed());
-        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, model -> {
+        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, model -> {
             try {
                 model.save(outputDir, LoadedClassifier.PARAMS_NAME);
             } catch (IOException e) {
@@ -72,7 +72,8 @@ public final class ClassifierTrainer {
      * saw: one fold of a cross-validation. Nothing is saved.
      */
     public List<double[]> outOfFold(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled) {
-        float[][] logits = fit(training, evaluate, classes, cancelled, java.util.Optional.empty(), model -> {}).logits();
+        // No epoch selection here: choosing by the fold's own labels would leak them into its out-of-fold scores.
+        float[][] logits = fit(training, evaluate, classes, cancelled, java.util.Optional.empty(), false, model -> {}).logits();
         List<double[]> probabilities = new ArrayList<>(logits.length);
         for (float[] row : logits) {
             probabilities.add(TemperatureScaling.softmax(row, 1.0));
@@ -81,7 +82,7 @@ public final class ClassifierTrainer {
     }
 
     private Fitted fit(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled,
-            java.util.Optional<Path> warmStart, java.util.function.Consumer<Model> whenTrained) {
+            java.util.Optional<Path> warmStart, boolean keepBestEpoch, java.util.function.Consumer<Model> whenTrained) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training examples left after the hold-out split");
         }
@@ -101,15 +102,47 @@ public final class ClassifierTrainer {
                 Random random = new Random(settings.seed());
                 List<Example> order = new ArrayList<>(training);
                 int epochs = settings.epochsFor(order.size());
-                for (int epoch = 1; epoch <= epochs; epoch++) {
-                    Collections.shuffle(order, random);
-                    double loss = trainEpoch(trainer, order, cancelled);
-                    history.add(new EpochStats(epoch, loss, accuracy(logits(trainer, evaluate), evaluate)));
+                // Hold-out accuracy swings from epoch to epoch on small data; the version keeps its best epoch.
+                try (NDManager best = trainer.getManager().newSubManager()) {
+                    double bestAccuracy = -1;
+                    NDList bestParameters = null;
+                    for (int epoch = 1; epoch <= epochs; epoch++) {
+                        Collections.shuffle(order, random);
+                        double loss = trainEpoch(trainer, order, cancelled);
+                        double accuracy = accuracy(logits(trainer, evaluate), evaluate);
+                        history.add(new EpochStats(epoch, loss, accuracy));
+                        if (keepBestEpoch && !evaluate.isEmpty() && accuracy > bestAccuracy) {
+                            bestAccuracy = accuracy;
+                            if (bestParameters != null) {
+                                bestParameters.close();
+                            }
+                            bestParameters = snapshot(model, best);
+                        }
+                    }
+                    if (bestParameters != null) {
+                        restore(bestParameters, model);
+                    }
                 }
                 logits = logits(trainer, evaluate);
             }
             whenTrained.accept(model);
             return new Fitted(logits, history);
+        }
+    }
+
+    private static NDList snapshot(Model model, NDManager manager) {
+        NDList copies = new NDList();
+        for (var parameter : model.getBlock().getParameters().values()) {
+            copies.add(parameter.getArray().duplicate());
+        }
+        copies.attach(manager);
+        return copies;
+    }
+
+    private static void restore(NDList copies, Model model) {
+        var parameters = model.getBlock().getParameters().values();
+        for (int i = 0; i < parameters.size(); i++) {
+            copies.get(i).copyTo(parameters.get(i).getArray());
         }
     }
 

@@ -40,6 +40,8 @@ class ClassifierTrainerTest {
             correct += outcome.holdoutGiven()[i] == outcome.holdoutPredicted()[i] ? 1 : 0;
         }
         assertThat(correct / outcome.holdoutGiven().length).isGreaterThanOrEqualTo(0.9);
+        double bestEpoch = outcome.history().stream().mapToDouble(EpochStats::valAccuracy).max().orElseThrow();
+        assertThat(correct / outcome.holdoutGiven().length).as("the version keeps its best epoch").isEqualTo(bestEpoch);
         assertThat(outcome.history()).hasSizeGreaterThanOrEqualTo(4);
         assertThat(outcome.history().getLast().loss()).isLessThan(outcome.history().getFirst().loss());
         assertThat(outcome.temperature()).isPositive();
