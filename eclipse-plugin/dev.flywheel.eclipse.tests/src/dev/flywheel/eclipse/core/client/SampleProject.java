@@ -83,7 +83,7 @@ public final class SampleProject {
     public static final ModelDetail DETAIL_V2 = new ModelDetail(V2, V1, ModelStatus.READY, "2026-11-15T09:00:00Z", 700L, 95.0,
             new ModelMetrics(0.88, 0.84), 800L, List.of("cat", "dog", "bird"),
             List.of(new ClassMetrics("cat", 0.9, 0.9, 0.9, 60)), confusion(56, 2, 2, 3, 36, 1, 5, 2, 13), "sha256:abc",
-            Map.of("epochs", 20), List.of(new EpochMetrics(1, 0.9, 0.6), new EpochMetrics(2, 0.5, 0.8)));
+            Map.of("epochs", 20), List.of(new EpochMetrics(1, 0.9, 0.6), new EpochMetrics(2, 0.5, 0.8)), null);
 
     public static final TasksPage TASKS = new TasksPage(List.of(
             new TaskSummary(11, "/data/upload/3/cat-11.png", List.of("cat"), new TaskPrediction(List.of("cat"), 0.97, V2), null),
