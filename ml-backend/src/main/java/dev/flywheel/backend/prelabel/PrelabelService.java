@@ -26,10 +26,7 @@ import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pre-labels a batch of tasks: one prediction per task in request order, the images fetched in parallel and
@@ -45,11 +42,9 @@ public final class PrelabelService {
     /** The version reported before a project has a trained model. */
     public static final String NO_MODEL = "untrained";
 
-    private static final Logger LOG = LoggerFactory.getLogger(PrelabelService.class);
 
     private final ActiveModels models;
-    private final ImageSource images;
-    private final Executor fetchExecutor;
+    private final TaskImageLoader loader;
     private final PredictionStore log;
     private final ServedSampleStore samples;
     private final ObjectMapper mapper;
@@ -62,8 +57,7 @@ public final class PrelabelService {
             ObjectMapper mapper, Clock clock, Optional<DetectionPrelabels> detection) {
         this.detection = Objects.requireNonNull(detection, "detection");
         this.models = Objects.requireNonNull(models, "models");
-        this.images = Objects.requireNonNull(images, "images");
-        this.fetchExecutor = Objects.requireNonNull(fetchExecutor, "fetchExecutor");
+        this.loader = new TaskImageLoader(images, fetchExecutor);
         this.log = Objects.requireNonNull(log, "log");
         this.samples = Objects.requireNonNull(samples, "samples");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -152,26 +146,7 @@ public final class PrelabelService {
 
     private List<Fetched> fetchAll(long project, ServingTarget target, List<Task> tasks) {
         // Measured on the fetch threads, in parallel, and on the original: the network only sees a resized copy.
-        List<CompletableFuture<Fetched>> futures = tasks.stream()
-                .map(task -> CompletableFuture.supplyAsync(() -> fetch(project, target, task), fetchExecutor)
-                        .thenApply(image -> image == null ? null : new Fetched(image, ImageFeatures.of(image))))
-                .toList();
-        return futures.stream().map(CompletableFuture::join).toList();
-    }
-
-    private BufferedImage fetch(long project, ServingTarget target, Task task) {
-        Object reference = task.data() == null ? null : task.data().get(target.image().dataKey());
-        if (!(reference instanceof String text) || text.isBlank()) {
-            LOG.info("task {} of project {} has no image under '{}'", task.id(), project, target.image().dataKey());
-            return null;
-        }
-        try {
-            return images.load(project, task.id(), text);
-        } catch (Exception e) {
-            // The message, never the reference's query string: presigned URLs carry credentials.
-            LOG.warn("task {} of project {}: image not available ({})", task.id(), project, e.getMessage());
-            return null;
-        }
+        return loader.loadAll(project, target, tasks, image -> new Fetched(image, ImageFeatures.of(image)));
     }
 
     /** Single choice: the most likely label. Multiple choice: every label above one half, at least the most likely. */

@@ -26,8 +26,16 @@ final class TaskImageLoader {
 
     /** The decoded (EXIF-oriented) images in task order, null where there is none. */
     List<BufferedImage> loadAll(long project, ServingTarget target, List<Task> tasks) {
-        List<CompletableFuture<BufferedImage>> futures = tasks.stream()
-                .map(task -> CompletableFuture.supplyAsync(() -> load(project, target, task), executor))
+        return loadAll(project, target, tasks, image -> image);
+    }
+
+    /** Like {@link #loadAll(long, ServingTarget, List)}, applying {@code then} to each image on the fetch threads. */
+    <T> List<T> loadAll(long project, ServingTarget target, List<Task> tasks, java.util.function.Function<BufferedImage, T> then) {
+        List<CompletableFuture<T>> futures = tasks.stream()
+                .map(task -> CompletableFuture.supplyAsync(() -> {
+                    BufferedImage image = load(project, target, task);
+                    return image == null ? null : then.apply(image);
+                }, executor))
                 .toList();
         return futures.stream().map(CompletableFuture::join).toList();
     }
