@@ -31,31 +31,25 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
-import org.eclipse.ui.part.ViewPart;
 
 /**
  * The dataset browser: the tasks of the project selected in the Datasets view in a virtual table that loads
  * {@code /tasks} page by page as rows come into view, filtered by label and "has issue", optionally ordered by
  * uncertainty, with a preview of the selected task's image.
  */
-public final class DatasetBrowserView extends ViewPart {
+public final class DatasetBrowserView extends ProjectFollowingView {
 
     /** The view's id in plugin.xml. */
     public static final String ID = "dev.flywheel.eclipse.views.browser"; //$NON-NLS-1$
 
-    private final ISelectionListener projectListener = this::projectSelected;
-    private Label status;
     private Combo labelFilter;
     private Button issuesOnly;
     private Button uncertainFirst;
-    private TableViewer table;
     private ImagePreview preview;
     private ProjectRef project;
     private List<String> labels = List.of();
     private TaskPages pages;
-    private Job loading;
     private int pageSize = TaskQuery.DEFAULT_LIMIT;
 
     @Override
@@ -94,7 +88,7 @@ public final class DatasetBrowserView extends ViewPart {
                 reload();
             }
         });
-        getSite().getPage().addSelectionListener(DatasetsView.ID, projectListener);
+        followProjects();
         status.setText(Messages.Browser_selectProject);
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
     }
@@ -129,7 +123,8 @@ public final class DatasetBrowserView extends ViewPart {
         });
     }
 
-    private void projectSelected(IWorkbenchPart part, ISelection selection) {
+    @Override
+    protected void projectSelected(IWorkbenchPart part, ISelection selection) {
         if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
                 && !node.ref().equals(project)) {
             showProject(node.ref(), node.summary().labels());
@@ -228,29 +223,7 @@ public final class DatasetBrowserView extends ViewPart {
         }
     }
 
-    @Override
-    public void setFocus() {
-        table.getControl().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        getSite().getPage().removeSelectionListener(DatasetsView.ID, projectListener);
-        if (loading != null) {
-            loading.cancel();
-        }
-        super.dispose();
-    }
-
     /** For tests in the fragment. */
-    Label statusLine() {
-        return status;
-    }
-
-    TableViewer table() {
-        return table;
-    }
-
     ImagePreview preview() {
         return preview;
     }

@@ -29,17 +29,15 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
-import org.eclipse.ui.part.ViewPart;
 
 /**
  * The Label Issues view: the likely label errors of the project selected in the Datasets view, most likely first,
  * with the given and the suggested label, a preview of the selected task's image, and Open in Label Studio.
  */
-public final class LabelIssuesView extends ViewPart {
+public final class LabelIssuesView extends ProjectFollowingView {
 
     /** The view's id in plugin.xml. */
     public static final String ID = "dev.flywheel.eclipse.views.issues"; //$NON-NLS-1$
@@ -47,12 +45,8 @@ public final class LabelIssuesView extends ViewPart {
     /** How many suspects are listed; the backend ranks them, so the first ones matter. */
     private static final int LIMIT = 500;
 
-    private final ISelectionListener projectListener = this::projectSelected;
-    private Label status;
-    private TableViewer table;
     private ImagePreview preview;
     private ProjectRef project;
-    private Job loading;
     /** Opens a URL in the browser; replaced in tests. */
     private Consumer<String> browser = LabelIssuesView::openInBrowser;
     private final Action openInLabelStudio = new Action(Messages.Issues_open) {
@@ -93,7 +87,7 @@ public final class LabelIssuesView extends ViewPart {
         });
         toolbar.add(openInLabelStudio);
         openInLabelStudio.setEnabled(false);
-        getSite().getPage().addSelectionListener(DatasetsView.ID, projectListener);
+        followProjects();
         status.setText(Messages.Issues_selectProject);
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
     }
@@ -115,7 +109,8 @@ public final class LabelIssuesView extends ViewPart {
         return input instanceof List<?> list ? list.indexOf(issue) + 1 : 0;
     }
 
-    private void projectSelected(IWorkbenchPart part, ISelection selection) {
+    @Override
+    protected void projectSelected(IWorkbenchPart part, ISelection selection) {
         if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
                 && !node.ref().equals(project)) {
             showProject(node.ref());
@@ -199,29 +194,7 @@ public final class LabelIssuesView extends ViewPart {
         }
     }
 
-    @Override
-    public void setFocus() {
-        table.getControl().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        getSite().getPage().removeSelectionListener(DatasetsView.ID, projectListener);
-        if (loading != null) {
-            loading.cancel();
-        }
-        super.dispose();
-    }
-
     /** For tests in the fragment. */
-    Label statusLine() {
-        return status;
-    }
-
-    TableViewer table() {
-        return table;
-    }
-
     ImagePreview preview() {
         return preview;
     }

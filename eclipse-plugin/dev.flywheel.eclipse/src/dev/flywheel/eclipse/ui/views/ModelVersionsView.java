@@ -30,27 +30,21 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
-import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.part.ViewPart;
 
 /**
  * The Model Versions view: the versions of the project selected in the Datasets view with their quality
  * and what their pre-labels saved, the learning curve, and Train now, Activate and Compare; it keeps
  * asking while a run is queued or training.
  */
-public final class ModelVersionsView extends ViewPart {
+public final class ModelVersionsView extends ProjectFollowingView {
 
     /** The view's id in plugin.xml. */
     public static final String ID = "dev.flywheel.eclipse.views.versions"; //$NON-NLS-1$
 
-    private final ISelectionListener projectListener = this::projectSelected;
-    private Label status;
-    private TableViewer table;
     private Chart curve;
     private ProjectRef project;
-    private Job loading;
     private long pollMillis = BackendSettings.POLL_MILLIS;
     /** Asks the user to confirm (title, question); replaced in tests. */
     private BiPredicate<String, String> confirm = (title, question) -> MessageDialog.openConfirm(getSite().getShell(), title,
@@ -76,7 +70,7 @@ public final class ModelVersionsView extends ViewPart {
         toolbar.add(train);
         toolbar.add(activate);
         toolbar.add(compare);
-        getSite().getPage().addSelectionListener(DatasetsView.ID, projectListener);
+        followProjects();
         status.setText(Messages.Versions_selectProject);
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
         updateActions();
@@ -91,7 +85,8 @@ public final class ModelVersionsView extends ViewPart {
         };
     }
 
-    private void projectSelected(IWorkbenchPart part, ISelection selection) {
+    @Override
+    protected void projectSelected(IWorkbenchPart part, ISelection selection) {
         if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
                 && !node.ref().equals(project)) {
             showProject(node.ref());
@@ -237,29 +232,7 @@ public final class ModelVersionsView extends ViewPart {
         }
     }
 
-    @Override
-    public void setFocus() {
-        table.getControl().setFocus();
-    }
-
-    @Override
-    public void dispose() {
-        getSite().getPage().removeSelectionListener(DatasetsView.ID, projectListener);
-        if (loading != null) {
-            loading.cancel();
-        }
-        super.dispose();
-    }
-
     /** For tests in the fragment. */
-    Label statusLine() {
-        return status;
-    }
-
-    TableViewer table() {
-        return table;
-    }
-
     Chart curve() {
         return curve;
     }
