@@ -80,10 +80,10 @@ public final class ModelInsights {
     }
 
     private ModelDetail detail(long project, TrainingRun run) {
-        Optional<ModelManifest> manifest = run.status() == dev.flywheel.backend.store.RunStatus.READY
+        Optional<ModelManifest> manifest = run.status() == ModelStatus.READY
                 ? registry.manifest(project, run.version())
                 : Optional.empty();
-        ModelStatus status = ModelStatus.valueOf(run.status().name());
+        ModelStatus status = run.status();
         Long trainedOn = manifest.map(m -> (long) m.trainedOn()).or(() -> run.result().map(r -> (long) r.trainedOn())).orElse(null);
         Long datasetSize = run.result().map(RunResult::datasetSize).map(Long::valueOf).orElse(null);
         return new ModelDetail(

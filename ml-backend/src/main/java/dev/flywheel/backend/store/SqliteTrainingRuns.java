@@ -1,5 +1,6 @@
 package dev.flywheel.backend.store;
 
+import dev.flywheel.model.api.ModelStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,20 +43,20 @@ final class SqliteTrainingRuns implements TrainingRunStore {
 
     @Override
     public TrainingRun start(long projectId, String version, long throughSequence) {
-        return move(projectId, version, RunStatus.TRAINING, "started_at = ?, trained_through_seq = ?",
+        return move(projectId, version, ModelStatus.TRAINING, "started_at = ?, trained_through_seq = ?",
                 now(), throughSequence);
     }
 
     @Override
     public TrainingRun finish(long projectId, String version, RunResult result) {
-        return move(projectId, version, RunStatus.READY, "finished_at = ?, trained_on = ?, dataset_size = ?,"
+        return move(projectId, version, ModelStatus.READY, "finished_at = ?, trained_on = ?, dataset_size = ?,"
                 + " metrics_json = ?, manifest_path = ?", now(), result.trainedOn(), result.datasetSize(),
                 result.metricsJson(), result.manifestPath());
     }
 
     @Override
     public TrainingRun fail(long projectId, String version, String errorMessage) {
-        return move(projectId, version, RunStatus.FAILED, "finished_at = ?, error_message = ?", now(), errorMessage);
+        return move(projectId, version, ModelStatus.FAILED, "finished_at = ?, error_message = ?", now(), errorMessage);
     }
 
     @Override
@@ -73,16 +74,16 @@ final class SqliteTrainingRuns implements TrainingRunStore {
         });
     }
 
-    private TrainingRun move(long projectId, String version, RunStatus next, String assignments, Object... values) {
+    private TrainingRun move(long projectId, String version, ModelStatus next, String assignments, Object... values) {
         return database.write(connection -> {
             TrainingRun run = require(connection, projectId, version);
             if (!run.status().canMoveTo(next)) {
-                throw new RunStateException("model version " + version + " is " + run.status().wireName()
-                        + " and cannot become " + next.wireName());
+                throw new RunStateException("model version " + version + " is " + wire(run.status())
+                        + " and cannot become " + wire(next));
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE training_run SET status = ?, "
                     + assignments + " WHERE project_id = ? AND version = ?")) {
-                update.setString(1, next.wireName());
+                update.setString(1, wire(next));
                 for (int i = 0; i < values.length; i++) {
                     update.setObject(i + 2, values[i]);
                 }
@@ -120,8 +121,8 @@ final class SqliteTrainingRuns implements TrainingRunStore {
     public void activate(long projectId, String version) {
         database.write(connection -> {
             TrainingRun run = require(connection, projectId, version);
-            if (run.status() != RunStatus.READY) {
-                throw new RunStateException("model version " + version + " is " + run.status().wireName()
+            if (run.status() != ModelStatus.READY) {
+                throw new RunStateException("model version " + version + " is " + wire(run.status())
                         + "; only a ready version can be activated");
             }
             try (PreparedStatement update = connection.prepareStatement(
@@ -179,13 +180,18 @@ final class SqliteTrainingRuns implements TrainingRunStore {
     }
 
     private static TrainingRun run(ResultSet row) throws SQLException {
-        RunStatus status = RunStatus.fromWireName(row.getString("status"));
-        Optional<RunResult> result = status != RunStatus.READY ? Optional.empty() : Optional.of(new RunResult(
+        ModelStatus status = ModelStatus.valueOf(row.getString("status").toUpperCase(java.util.Locale.ROOT));
+        Optional<RunResult> result = status != ModelStatus.READY ? Optional.empty() : Optional.of(new RunResult(
                 row.getInt("trained_on"), row.getInt("dataset_size"), row.getString("metrics_json"),
                 row.getString("manifest_path")));
         return new TrainingRun(row.getLong("project_id"), row.getString("version"),
                 Rows.optString(row, "parent_version"), status, Rows.instant(row, "created_at"),
                 Rows.optInstant(row, "started_at"), Rows.optInstant(row, "finished_at"),
                 Rows.optLong(row, "trained_through_seq"), result, Rows.optString(row, "error_message"));
+    }
+
+    /** A status as the database stores it: the insights API's lower-case name. */
+    private static String wire(ModelStatus status) {
+        return status.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

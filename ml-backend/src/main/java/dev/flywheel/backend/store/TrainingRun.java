@@ -1,5 +1,6 @@
 package dev.flywheel.backend.store;
 
+import dev.flywheel.model.api.ModelStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public record TrainingRun(
         long projectId,
         String version,
         Optional<String> parentVersion,
-        RunStatus status,
+        ModelStatus status,
         Instant createdAt,
         Optional<Instant> startedAt,
         Optional<Instant> finishedAt,

@@ -1,5 +1,6 @@
 package dev.flywheel.backend.training;
 
+import dev.flywheel.model.api.ModelStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.DetectorConfig;
@@ -14,7 +15,6 @@ import dev.flywheel.backend.store.FlywheelStore;
 import dev.flywheel.backend.store.LabeledAnnotation;
 import dev.flywheel.backend.store.Project;
 import dev.flywheel.backend.store.RunResult;
-import dev.flywheel.backend.store.RunStatus;
 import dev.flywheel.backend.store.TrainingRun;
 import dev.flywheel.model.api.TaskType;
 import java.nio.file.Path;
@@ -227,11 +227,11 @@ public final class TrainingRunner {
     }
 
     private Optional<TrainingRun> queuedRun(long project) {
-        return store.runs().list(project).stream().filter(r -> r.status() == RunStatus.QUEUED).findFirst();
+        return store.runs().list(project).stream().filter(r -> r.status() == ModelStatus.QUEUED).findFirst();
     }
 
     private Optional<TrainingRun> lastReady(long project) {
-        return store.runs().list(project).stream().filter(r -> r.status() == RunStatus.READY).findFirst();
+        return store.runs().list(project).stream().filter(r -> r.status() == ModelStatus.READY).findFirst();
     }
 
     private static boolean isClassification(Project project) {

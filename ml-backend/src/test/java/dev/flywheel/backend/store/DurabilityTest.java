@@ -1,5 +1,6 @@
 package dev.flywheel.backend.store;
 
+import dev.flywheel.model.api.ModelStatus;
 import static dev.flywheel.backend.store.StoreFixtures.CLOCK;
 import static dev.flywheel.backend.store.StoreFixtures.CREATED;
 import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
@@ -45,7 +46,7 @@ class DurabilityTest {
             assertThat(reopened.annotations().find(PROJECT, 1).orElseThrow().annotation())
                     .isEqualTo(annotation(1, 1, "cat"));
             assertThat(reopened.predictions().latest(PROJECT, 1)).contains(prediction);
-            assertThat(reopened.runs().find(PROJECT, "v1").orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+            assertThat(reopened.runs().find(PROJECT, "v1").orElseThrow().status()).isEqualTo(ModelStatus.QUEUED);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.flywheel.backend.store;
 
+import dev.flywheel.model.api.ModelStatus;
 import static dev.flywheel.backend.store.StoreFixtures.CLOCK;
 import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
 import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
@@ -23,12 +24,12 @@ class TrainingRunStoreTest {
     void aRunMovesFromQueuedThroughTrainingToReadyAndNeverBack() {
         try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
             TrainingRunStore runs = store.runs();
-            assertThat(runs.queue(PROJECT, "v1", Optional.empty()).status()).isEqualTo(RunStatus.QUEUED);
+            assertThat(runs.queue(PROJECT, "v1", Optional.empty()).status()).isEqualTo(ModelStatus.QUEUED);
             assertThat(runs.start(PROJECT, "v1", 42).trainedThroughSequence()).contains(42L);
 
             TrainingRun ready = runs.finish(PROJECT, "v1", RESULT);
 
-            assertThat(ready.status()).isEqualTo(RunStatus.READY);
+            assertThat(ready.status()).isEqualTo(ModelStatus.READY);
             assertThat(ready.result()).contains(RESULT);
             assertThat(ready.startedAt()).isPresent();
             assertThat(ready.finishedAt()).isPresent();
@@ -46,7 +47,7 @@ class TrainingRunStoreTest {
             assertThatThrownBy(() -> store.runs().finish(PROJECT, "v1", RESULT)).isInstanceOf(RunStateException.class);
             assertThatThrownBy(() -> store.runs().queue(PROJECT, "v1", Optional.empty()))
                     .isInstanceOf(RunStateException.class);
-            assertThat(store.runs().find(PROJECT, "v1").orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+            assertThat(store.runs().find(PROJECT, "v1").orElseThrow().status()).isEqualTo(ModelStatus.QUEUED);
         }
     }
 
@@ -105,9 +106,9 @@ class TrainingRunStoreTest {
             assertThat(failed).isEqualTo(2);
             assertThat(restarted.runs().list(PROJECT)).extracting(TrainingRun::version, TrainingRun::status)
                     .containsExactly(
-                            tuple("v3", RunStatus.FAILED),
-                            tuple("v2", RunStatus.FAILED),
-                            tuple("v1", RunStatus.READY));
+                            tuple("v3", ModelStatus.FAILED),
+                            tuple("v2", ModelStatus.FAILED),
+                            tuple("v1", ModelStatus.READY));
             assertThat(restarted.runs().find(PROJECT, "v2").orElseThrow().errorMessage())
                     .contains("the backend stopped during training");
         }
