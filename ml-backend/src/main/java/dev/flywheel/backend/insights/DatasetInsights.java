@@ -46,20 +46,18 @@ public final class DatasetInsights {
     private final ModelRegistry registry;
     private final OutOfSampleEvidence evidence;
 
-    private final AuditFiles audits;
-    // Label issues per project, recomputed when the newest version, its audit or the annotations change.
-    private final Map<Long, CachedIssues> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    // Label issues per project, as the training worker last computed them.
+    private final Map<Long, List<LabelIssue>> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DatasetInsights(FlywheelStore store, ModelRegistry registry, AuditFiles audits, com.fasterxml.jackson.databind.ObjectMapper mapper) {
         this.store = store;
         this.registry = registry;
-        this.audits = audits;
         this.evidence = new OutOfSampleEvidence(store, registry, audits, mapper);
     }
 
     /** Recomputes a project's label issues; the training worker calls it after each run and audit. */
     public void refresh(long project) {
-        issues(project);
+        compute(project);
     }
 
     public ProjectStats stats(long project) {
@@ -120,17 +118,19 @@ public final class DatasetInsights {
         return new TasksPage(page.slice(summaries), page.next(summaries.size()));
     }
 
-    /** Likely label errors, most likely first, from the cache when nothing changed since they were computed. */
+    /**
+     * Likely label errors, most likely first, as the training worker last computed them. Only a project never computed
+     * before is computed here; otherwise requests never pay for confident learning, and the worker refreshes after
+     * every run and audit (the events that change the evidence).
+     */
     List<LabelIssue> issues(long project) {
-        Optional<ModelManifest> newest = newest(project);
-        String key = newest.map(m -> m.version() + (audits.read(project, m.version()).isPresent() ? "+audit" : "")).orElse("")
-                + "@" + store.annotations().latestSequence(project);
-        CachedIssues cached = cache.get(project);
-        if (cached != null && cached.key().equals(key)) {
-            return cached.issues();
-        }
-        List<LabelIssue> computed = computeIssues(project, newest);
-        cache.put(project, new CachedIssues(key, computed));
+        List<LabelIssue> cached = cache.get(project);
+        return cached != null ? cached : compute(project);
+    }
+
+    private List<LabelIssue> compute(long project) {
+        List<LabelIssue> computed = computeIssues(project, newest(project));
+        cache.put(project, computed);
         return computed;
     }
 
@@ -151,8 +151,6 @@ public final class DatasetInsights {
         });
         return ConfidentLearning.findLabelIssues(labels, examples, IssueFilter.PRUNE_BY_NOISE_RATE, IssueRanking.SELF_CONFIDENCE);
     }
-
-    private record CachedIssues(String key, List<LabelIssue> issues) {}
 
     private Optional<ModelManifest> newest(long project) {
         return registry.versions(project).stream().findFirst();
