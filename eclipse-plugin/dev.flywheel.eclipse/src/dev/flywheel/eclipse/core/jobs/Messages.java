@@ -8,7 +8,6 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.flywheel.eclipse.core.jobs.messages"; //$NON-NLS-1$
 
     public static String HealthCheckJob_name;
-    public static String HealthCheckJob_cancelled;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

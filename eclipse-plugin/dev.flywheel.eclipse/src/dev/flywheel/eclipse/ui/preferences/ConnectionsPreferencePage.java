@@ -1,8 +1,9 @@
 package dev.flywheel.eclipse.ui.preferences;
 
 import dev.flywheel.eclipse.core.client.FlywheelClient;
-import dev.flywheel.eclipse.core.jobs.HealthCheckJob;
-import dev.flywheel.eclipse.core.jobs.HealthOutcome;
+import dev.flywheel.eclipse.core.client.BackendHealth;
+import dev.flywheel.eclipse.core.jobs.CallJob;
+import dev.flywheel.eclipse.core.jobs.Outcome;
 import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.core.settings.SecretStore;
@@ -196,15 +197,17 @@ public final class ConnectionsPreferencePage extends PreferencePage implements I
         }
         showTestResult(NLS.bind(Messages.ConnectionsPage_testing, client.baseUrl()));
         Display display = testResult.getDisplay();
-        new HealthCheckJob(client, outcome -> display.asyncExec(() -> showTestResult(describe(outcome)))).schedule();
+        String url = client.baseUrl();
+        new CallJob<BackendHealth>(NLS.bind(dev.flywheel.eclipse.core.jobs.Messages.HealthCheckJob_name, url), progress -> client.health(),
+                outcome -> display.asyncExec(() -> showTestResult(describe(url, outcome)))).schedule();
     }
 
-    private static String describe(HealthOutcome outcome) {
+    private static String describe(String url, Outcome<BackendHealth> outcome) {
         return switch (outcome) {
-            case HealthOutcome.Answered answered -> NLS.bind(Messages.ConnectionsPage_connected, new Object[] {
-                    answered.backendUrl(), answered.health().status(),
-                    answered.health().modelClass() == null ? "?" : answered.health().modelClass()}); //$NON-NLS-1$
-            case HealthOutcome.Failed failed -> failed.message();
+            case Outcome.Done<BackendHealth> answered -> NLS.bind(Messages.ConnectionsPage_connected, new Object[] {
+                    url, answered.value().status(),
+                    answered.value().modelClass() == null ? "?" : answered.value().modelClass()}); //$NON-NLS-1$
+            case Outcome.Failed<BackendHealth> failed -> failed.message();
         };
     }
 
