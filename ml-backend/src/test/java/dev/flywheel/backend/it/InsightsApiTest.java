@@ -163,6 +163,9 @@ class InsightsApiTest {
         assertThat(comparison.path("metrics").get(0).path("name").asText()).isEqualTo("accuracy");
         assertThat(comparison.path("per_class")).hasSize(3);
         assertThat(comparison.path("data_diff").path("added").asInt()).isPositive();
+        List<String> listed = new ArrayList<>();
+        get("/versions").path("versions").forEach(v -> listed.add(v.asText()));
+        assertThat(listed).as("Label Studio's /versions").containsAll(ready);
         JsonNode curve = get("/api/v1/projects/9/learning-curve");
         assertThat(curve.path("points").size()).isEqualTo(ready.size());
     }
