@@ -1,12 +1,13 @@
 package dev.flywheel.backend.config;
 
+import dev.flywheel.backend.training.Augmentation;
 import dev.flywheel.backend.training.TrainingSettings;
 import java.util.Map;
 
 /**
  * How big a training run is, read from the environment: the defaults of {@link TrainingSettings#defaults()} unless
- * {@code FLYWHEEL_TRAINING_INPUT_SIZE}, {@code FLYWHEEL_TRAINING_IMAGE_BUDGET} or {@code FLYWHEEL_TRAINING_MAX_EPOCHS} say
- * otherwise. Smaller runs keep a slow or shared machine (and the plugin's UI tests) responsive.
+ * {@code FLYWHEEL_TRAINING_INPUT_SIZE}, {@code FLYWHEEL_TRAINING_IMAGE_BUDGET}, {@code FLYWHEEL_TRAINING_MAX_EPOCHS} or
+ * {@code FLYWHEEL_TRAINING_AUGMENT} say otherwise. Smaller runs keep a slow or shared machine (and the plugin's UI tests) responsive.
  */
 public final class TrainingConfig {
 
@@ -19,8 +20,8 @@ public final class TrainingConfig {
         int inputSize = read.integer("FLYWHEEL_TRAINING_INPUT_SIZE").orElse(defaults.inputSize());
         int budget = read.integer("FLYWHEEL_TRAINING_IMAGE_BUDGET").orElse(defaults.imageBudget());
         int maxEpochs = read.integer("FLYWHEEL_TRAINING_MAX_EPOCHS").orElse(defaults.maxEpochs());
-        if (inputSize < 8) {
-            throw new ConfigException("FLYWHEEL_TRAINING_INPUT_SIZE", "must be at least 8, was " + inputSize);
+        if (inputSize < 16) {
+            throw new ConfigException("FLYWHEEL_TRAINING_INPUT_SIZE", "must be at least 16, was " + inputSize);
         }
         if (budget < 1) {
             throw new ConfigException("FLYWHEEL_TRAINING_IMAGE_BUDGET", "must be at least 1, was " + budget);
@@ -28,7 +29,13 @@ public final class TrainingConfig {
         if (maxEpochs < 1) {
             throw new ConfigException("FLYWHEEL_TRAINING_MAX_EPOCHS", "must be at least 1, was " + maxEpochs);
         }
+        Augmentation augmentation;
+        try {
+            augmentation = Augmentation.parse(env.getOrDefault("FLYWHEEL_TRAINING_AUGMENT", defaults.augmentation().describe()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("FLYWHEEL_TRAINING_AUGMENT", e.getMessage());
+        }
         return new TrainingSettings(inputSize, defaults.batchSize(), defaults.learningRate(), budget,
-                Math.min(defaults.minEpochs(), maxEpochs), maxEpochs, defaults.holdoutFraction(), defaults.seed());
+                Math.min(defaults.minEpochs(), maxEpochs), maxEpochs, defaults.holdoutFraction(), defaults.seed(), augmentation);
     }
 }

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -30,6 +29,9 @@ import java.util.function.BooleanSupplier;
  * <p>Every NDArray lives in a per-batch sub-manager, so memory stays flat across epochs and runs.
  */
 public final class ClassifierTrainer {
+
+    /** Epochs without a better hold-out accuracy after which a run stops. */
+    private static final int PATIENCE = 6;
 
     private final TrainingSettings settings;
     private final ImageTensors tensors;
@@ -87,10 +89,23 @@ public final class ClassifierTrainer {
             throw new IllegalArgumentException("no training examples left after the hold-out split");
         }
         int size = settings.inputSize();
+        Random random = new Random(settings.seed());
+        BalancedSampler sampler = new BalancedSampler(training, random);
+        int epochs = settings.epochsFor(training.size());
+        int stepsPerEpoch = (training.size() + settings.batchSize() - 1) / settings.batchSize();
+        // Cosine decay to a twentieth of the step size: each run ends on small steps, so the version it keeps sits in a
+        // minimum rather than wherever the last large step left it.
+        Tracker schedule = Tracker.cosine()
+                .setBaseValue(settings.learningRate())
+                .optFinalValue(settings.learningRate() / 20)
+                .setMaxUpdates(Math.max(1, epochs * stepsPerEpoch))
+                .build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
                 .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("training", "PyTorch")) {
+            // Seeds the engine's generator (initial weights, dropout): the same data and settings give the same version.
+            model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
             model.setBlock(ImageClassifierNet.build(classes));
             List<EpochStats> history = new ArrayList<>();
             float[][] logits;
@@ -99,24 +114,33 @@ public final class ClassifierTrainer {
                 if (warmStart.isPresent()) {
                     copyParameters(warmStart.get(), classes, model);
                 }
-                Random random = new Random(settings.seed());
-                List<Example> order = new ArrayList<>(training);
-                int epochs = settings.epochsFor(order.size());
-                // Hold-out accuracy swings from epoch to epoch on small data; the version keeps its best epoch.
+                // Hold-out accuracy swings from epoch to epoch on small data; the version keeps its best epoch and the
+                // run stops once the hold-out has not improved for a while.
                 try (NDManager best = trainer.getManager().newSubManager()) {
                     double bestAccuracy = -1;
+                    double bestLoss = Double.MAX_VALUE;
+                    int bestEpoch = 0;
                     NDList bestParameters = null;
                     for (int epoch = 1; epoch <= epochs; epoch++) {
-                        Collections.shuffle(order, random);
-                        double loss = trainEpoch(trainer, order, cancelled);
-                        double accuracy = accuracy(logits(trainer, evaluate), evaluate);
+                        double loss = trainEpoch(trainer, sampler.nextEpoch(), random, cancelled);
+                        float[][] heldOut = logits(trainer, evaluate);
+                        double accuracy = accuracy(heldOut, evaluate);
+                        double heldOutLoss = crossEntropy(heldOut, evaluate);
                         history.add(new EpochStats(epoch, loss, accuracy));
-                        if (keepBestEpoch && !evaluate.isEmpty() && accuracy > bestAccuracy) {
+                        // On a hold-out of a few dozen images accuracy moves in steps; its loss breaks the ties, so the
+                        // run neither keeps an early underfitted epoch nor stops while it is still getting surer.
+                        boolean better = accuracy > bestAccuracy || (accuracy == bestAccuracy && heldOutLoss < bestLoss - 0.005);
+                        if (keepBestEpoch && !evaluate.isEmpty() && better) {
                             bestAccuracy = accuracy;
+                            bestLoss = heldOutLoss;
+                            bestEpoch = epoch;
                             if (bestParameters != null) {
                                 bestParameters.close();
                             }
                             bestParameters = snapshot(model, best);
+                        }
+                        if (keepBestEpoch && epoch >= settings.minEpochs() && epoch - bestEpoch >= PATIENCE) {
+                            break;
                         }
                     }
                     if (bestParameters != null) {
@@ -167,7 +191,7 @@ public final class ClassifierTrainer {
     /** Hold-out logits and per-epoch history of one fit. */
     private record Fitted(float[][] logits, List<EpochStats> history) {}
 
-    private double trainEpoch(Trainer trainer, List<Example> order, BooleanSupplier cancelled) {
+    private double trainEpoch(Trainer trainer, List<Example> order, Random random, BooleanSupplier cancelled) {
         double lossSum = 0;
         int batchSize = settings.batchSize();
         for (int from = 0; from < order.size(); from += batchSize) {
@@ -176,7 +200,7 @@ public final class ClassifierTrainer {
             }
             List<Example> batch = order.subList(from, Math.min(order.size(), from + batchSize));
             try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray x = images(manager, batch);
+                NDArray x = images(manager, batch, random);
                 float[] labels = new float[batch.size()];
                 for (int i = 0; i < labels.length; i++) {
                     labels[i] = batch.get(i).label();
@@ -214,13 +238,33 @@ public final class ClassifierTrainer {
     }
 
     private NDArray images(NDManager manager, List<Example> batch) {
+        return images(manager, batch, null);
+    }
+
+    /** A batch as the network's input; augmented when {@code random} is given (training), as served when null. */
+    private NDArray images(NDManager manager, List<Example> batch, Random random) {
         int size = settings.inputSize();
         int perImage = 3 * size * size;
         float[] values = new float[batch.size() * perImage];
         for (int i = 0; i < batch.size(); i++) {
-            tensors.normalizeInto(batch.get(i).pixels(), values, i * perImage);
+            byte[] pixels = batch.get(i).pixels();
+            tensors.normalizeInto(random == null || !settings.augmentation().any() ? pixels : settings.augmentation().apply(pixels, size, random),
+                    values, i * perImage);
         }
         return manager.create(values, new Shape(batch.size(), 3, size, size));
+    }
+
+    /** Mean softmax cross-entropy of {@code logits} against the examples' labels. */
+    private static double crossEntropy(float[][] logits, List<Example> examples) {
+        if (examples.isEmpty()) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            double[] p = TemperatureScaling.softmax(logits[i], 1.0);
+            sum -= Math.log(Math.max(1e-12, p[examples.get(i).label()]));
+        }
+        return sum / logits.length;
     }
 
     private static double accuracy(float[][] logits, List<Example> examples) {

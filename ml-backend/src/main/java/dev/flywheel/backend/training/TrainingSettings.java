@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * How the built-in classifier trains.
  *
- * @param inputSize square input edge in pixels
+ * @param inputSize square input edge in pixels, at least 16 (the network pools it four times)
  * @param batchSize examples per step (32 was fastest on two cores; 128 often slower)
  * @param learningRate Adam's step size
  * @param imageBudget examples to process per run; epochs = budget / dataset size, within the epoch bounds, so a run
@@ -14,18 +14,32 @@ import java.util.Map;
  * @param minEpochs fewest passes over the data
  * @param maxEpochs most passes over the data
  * @param holdoutFraction share of each class kept out of training for evaluation and calibration
- * @param seed seed of the split and the shuffles, so a run can be repeated
+ * @param seed seed of the split, the shuffles and the initial weights, so a run can be repeated
+ * @param augmentation what training does to the images it draws
  */
 public record TrainingSettings(
-        int inputSize, int batchSize, float learningRate, int imageBudget, int minEpochs, int maxEpochs, double holdoutFraction, long seed) {
+        int inputSize, int batchSize, float learningRate, int imageBudget, int minEpochs, int maxEpochs, double holdoutFraction, long seed,
+        Augmentation augmentation) {
 
     public TrainingSettings {
-        if (inputSize < 8 || batchSize < 1 || !(learningRate > 0) || imageBudget < 1 || minEpochs < 1 || maxEpochs < minEpochs) {
+        java.util.Objects.requireNonNull(augmentation, "augmentation");
+        if (inputSize < 16 || batchSize < 1 || !(learningRate > 0) || imageBudget < 1 || minEpochs < 1 || maxEpochs < minEpochs) {
             throw new IllegalArgumentException("invalid training settings");
         }
         if (!(holdoutFraction >= 0 && holdoutFraction < 1)) {
             throw new IllegalArgumentException("holdoutFraction must be in [0, 1)");
         }
+    }
+
+    /** Settings without augmentation. */
+    public TrainingSettings(
+            int inputSize, int batchSize, float learningRate, int imageBudget, int minEpochs, int maxEpochs, double holdoutFraction, long seed) {
+        this(inputSize, batchSize, learningRate, imageBudget, minEpochs, maxEpochs, holdoutFraction, seed, Augmentation.NONE);
+    }
+
+    /** The same settings with {@code augmentation}. */
+    public TrainingSettings withAugmentation(Augmentation augmentation) {
+        return new TrainingSettings(inputSize, batchSize, learningRate, imageBudget, minEpochs, maxEpochs, holdoutFraction, seed, augmentation);
     }
 
     public static TrainingSettings defaults() {
@@ -51,6 +65,9 @@ public record TrainingSettings(
         map.put("holdout_fraction", holdoutFraction);
         map.put("seed", seed);
         map.put("optimizer", "adam");
+        map.put("learning_rate_schedule", "cosine to 1/20");
+        map.put("sampling", "class-balanced");
+        map.put("augmentation", augmentation.describe());
         return map;
     }
 }

@@ -49,5 +49,16 @@ class BackendConfigTest {
                 .hasMessageStartingWith("LABEL_STUDIO_URL");
         assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("BASIC_AUTH_USER", "only-user")))
                 .hasMessageContaining("set together");
+        assertThatThrownBy(() -> TrainingConfig.fromEnvironment(Map.of("FLYWHEEL_TRAINING_AUGMENT", "shift,rotate")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("FLYWHEEL_TRAINING_AUGMENT")
+                .hasMessageContaining("'rotate'");
+    }
+
+    @Test
+    void augmentationIsOffUnlessAskedFor() {
+        assertThat(TrainingConfig.fromEnvironment(Map.of()).augmentation()).isEqualTo(dev.flywheel.backend.training.Augmentation.NONE);
+        assertThat(TrainingConfig.fromEnvironment(Map.of("FLYWHEEL_TRAINING_AUGMENT", "shift,flip")).augmentation())
+                .isEqualTo(new dev.flywheel.backend.training.Augmentation(true, true));
     }
 }
