@@ -29,10 +29,16 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Trains a {@link BackboneHeadNet} head with DJL on a frozen backbone's features: the same hash-stable hold-out split,
- * best hold-out epoch and temperature scaling as the built-in network, plus early stopping, since an epoch over cached
- * features costs milliseconds and the best epoch is usually reached long before the cap.
+ * best hold-out epoch (ties broken by hold-out loss) and temperature scaling as the built-in network, plus early
+ * stopping, since the best epoch is usually reached long before the cap.
  */
 final class HeadTrainer {
+
+    /**
+     * Hold-out loss (nats) an epoch must gain to count as better at equal accuracy: on separable features the loss
+     * creeps down for hundreds of epochs as the weights grow, which temperature scaling undoes anyway.
+     */
+    static final double MIN_LOSS_GAIN = 0.005;
 
     private final Settings settings;
 
@@ -140,18 +146,24 @@ final class HeadTrainer {
                 List<EmbeddedExample> order = new ArrayList<>(training);
                 try (NDManager best = trainer.getManager().newSubManager()) {
                     double bestAccuracy = -1;
+                    double bestLoss = Double.POSITIVE_INFINITY;
                     int bestEpoch = 0;
                     NDList bestParameters = null;
                     for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
                         Collections.shuffle(order, random);
                         double loss = trainEpoch(trainer, order, cancelled);
-                        double accuracy = accuracy(logits(trainer, evaluate), evaluate);
+                        float[][] heldLogits = logits(trainer, evaluate);
+                        double accuracy = accuracy(heldLogits, evaluate);
                         history.add(new EpochStats(epoch, loss, accuracy));
                         if (!selectEpoch || evaluate.isEmpty()) {
                             continue;
                         }
-                        if (accuracy > bestAccuracy) {
+                        // A small hold-out reaches its best accuracy early and often: among equal accuracies the lower
+                        // hold-out loss wins, or the first lucky epoch of an underfitted head would be kept.
+                        double heldLoss = TemperatureScaling.negativeLogLikelihood(heldLogits, labels(evaluate), 1.0);
+                        if (accuracy > bestAccuracy || accuracy == bestAccuracy && heldLoss < bestLoss - MIN_LOSS_GAIN) {
                             bestAccuracy = accuracy;
+                            bestLoss = heldLoss;
                             bestEpoch = epoch;
                             if (bestParameters != null) {
                                 bestParameters.close();
@@ -271,6 +283,10 @@ final class HeadTrainer {
         } catch (IOException | MalformedModelException e) {
             throw new IllegalStateException("could not warm-start from " + versionDir.getFileName(), e);
         }
+    }
+
+    private static int[] labels(List<EmbeddedExample> examples) {
+        return examples.stream().mapToInt(EmbeddedExample::label).toArray();
     }
 
     private static double accuracy(float[][] logits, List<EmbeddedExample> examples) {

@@ -105,8 +105,10 @@ class BackboneFlywheelTest {
                 assertThat(cacheFiles()).isEqualTo(60);
                 JsonNode reference = MAPPER.readTree(home.resolve("models/7/" + settled + "/reference.json").toFile());
                 assertThat(reference.path("embeddings").get(0).size()).as("drift compares backbone features").isEqualTo(16);
-                assertThat(ls.predict(tasks.subList(60, 62)).body().predictions()).allSatisfy(p -> assertThat(p.modelVersion()).isEqualTo(settled));
-                api.awaitRun(PROJECT, run -> true, Duration.ofSeconds(1));
+                assertThat(ls.predict(tasks.subList(60, 90)).body().predictions()).allSatisfy(p -> assertThat(p.modelVersion()).isEqualTo(settled));
+                JsonNode drift = api.get("/api/v1/projects/7/drift");
+                assertThat(drift.path("reference_version").asText()).isEqualTo(settled);
+                assertThat(drift.path("window").path("samples").asInt()).as("served images, as backbone features").isEqualTo(30);
                 awaitFile(home.resolve("audits/7/" + settled + ".json"));
             }
 
