@@ -164,10 +164,8 @@ public final class TrainingRunner {
                     warmStart(project, run, labels));
             ModelManifest manifest = manifests.manifest(project, version, run.parentVersion().orElse(null), labels, examples, perTask, outcome);
             references.record(staging, manifest, examples);
-            Path published = registry.publish(staging, manifest);
+            publishAndActivate(project, staging, manifest);
             staging = null;
-            store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
-            store.runs().activate(project, version);
             LOG.info("project {}: version {} active (accuracy {}, {} training images, {} s)", project, version,
                     manifest.metrics().accuracy(), manifest.trainedOn(), Math.round(outcome.seconds()));
             return Optional.of(manifest);
@@ -212,9 +210,7 @@ public final class TrainingRunner {
         DetectorTrainer.Outcome outcome = new DetectorTrainer(detector).train(examples, labels, staging, cancelled);
         ModelManifest manifest = manifests.detectionManifest(project, version, run.parentVersion().orElse(null), labels, detector, perTask,
                 examples.size(), outcome);
-        Path published = registry.publish(staging, manifest);
-        store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
-        store.runs().activate(project, version);
+        publishAndActivate(project, staging, manifest);
         LOG.info("project {}: detector {} active (mAP@0.5 {}, mAP@0.5:0.95 {}, {} training images, {} boxes, {} s)", project, version,
                 manifest.metrics().map50(), manifest.metrics().map50to95(), manifest.trainedOn(), boxes, Math.round(outcome.seconds()));
         return manifest;
