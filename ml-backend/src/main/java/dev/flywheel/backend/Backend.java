@@ -3,7 +3,9 @@ package dev.flywheel.backend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.annotations.AnnotationIntake;
 import dev.flywheel.backend.annotations.TrainingTrigger;
+import dev.flywheel.backend.config.BackboneConfig;
 import dev.flywheel.backend.config.BackendConfig;
+import dev.flywheel.backend.config.ConfigException;
 import dev.flywheel.backend.http.FlywheelServer;
 import dev.flywheel.backend.http.HealthController;
 import dev.flywheel.backend.http.api.InsightsController;
@@ -16,6 +18,7 @@ import dev.flywheel.backend.image.ImageFetcher;
 import dev.flywheel.backend.image.LabelStudioConnectionResolver;
 import dev.flywheel.backend.image.ProjectImages;
 import dev.flywheel.backend.inference.ActiveModels;
+import dev.flywheel.backend.inference.Backbone;
 import dev.flywheel.backend.inference.EngineInfo;
 import dev.flywheel.backend.inference.UserDetector;
 import dev.flywheel.backend.insights.DatasetInsights;
@@ -41,6 +44,8 @@ import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.CrossValidationAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
+import dev.flywheel.backend.training.EmbeddingCache;
+import dev.flywheel.backend.training.HeadTraining;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingQueue;
 import dev.flywheel.backend.training.TrainingRunner;
@@ -104,6 +109,11 @@ public final class Backend implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         createHome(config);
         EngineInfo engine = EngineInfo.loadPyTorch();
+        Optional<Backbone> backbone = config.backbone().map(b -> {
+            Backbone loaded = loadBackbone(b);
+            owned.add(loaded);
+            return loaded;
+        });
 
         SqliteStore store = SqliteStore.openInHome(config.home(), clock);
         owned.add(store);
@@ -123,17 +133,19 @@ public final class Backend implements AutoCloseable {
         ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, named("flywheel-fetch"));
         owned.add(fetchExecutor::shutdownNow);
 
-        ActiveModels models = new ActiveModels(registry, store.runs()::activeVersion, 2);
+        ActiveModels models = new ActiveModels(registry, store.runs()::activeVersion, 2, backbone);
         owned.add(models);
         DatasetAssembler assembler = new DatasetAssembler(images, fetchExecutor);
-        TrainingRunner runner = new TrainingRunner(store, registry, assembler, policy, trainingSettings, mapper, clock);
+        Optional<HeadTraining> heads = backbone.map(b -> new HeadTraining(b, new EmbeddingCache(config.home().resolve("embeddings"), b.embeddingKey()),
+                assembler, trainingSettings, registry, new DriftReferences(registry, mapper), clock));
+        TrainingRunner runner = new TrainingRunner(store, registry, assembler, policy, trainingSettings, mapper, clock, heads);
         // The backfill stores through an intake of its own that signals nothing: the queue decides what follows it.
         AnnotationIntake backfillIntake = new AnnotationIntake(store, projects, configs, SILENT, mapper, clock);
         LabelStudioBackfill backfill = new LabelStudioBackfill(
                 new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()), connections, projects, backfillIntake);
         AuditFiles audits = new AuditFiles(config.home().resolve("audits"), mapper);
         DatasetInsights datasets = new DatasetInsights(store, registry, audits, mapper);
-        CrossValidationAudit audit = new CrossValidationAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS);
+        CrossValidationAudit audit = new CrossValidationAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS, heads);
         TrainingQueue queue = new TrainingQueue(runner, backfill, (published, cancelled) -> {
             if (published.isDetector()) {
                 return; // label issues and the cross-validation audit read class probabilities, which a detector has not
@@ -185,6 +197,22 @@ public final class Backend implements AutoCloseable {
         owned.add(server);
         server.start(config.host(), config.port());
         return new Backend(server, owned);
+    }
+
+    /**
+     * Loads and probes {@code FLYWHEEL_BACKBONE} at start, so a file that is no TorchScript backbone stops the backend
+     * with the variable to fix instead of failing every training run. Three predictors: the training worker and the two
+     * predict workers embed at the same time.
+     */
+    private static Backbone loadBackbone(BackboneConfig config) {
+        try {
+            Backbone backbone = Backbone.load(config.model(), config.inputSize(), config.mean(), config.std(), 3);
+            LOG.info("classification projects train a head on the backbone {} (sha256 {}, {} features)", config.model().getFileName(),
+                    backbone.sha256().substring(0, 12), backbone.dimension());
+            return backbone;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("FLYWHEEL_BACKBONE", e.getMessage());
+        }
     }
 
     /** Project settings that also tell the queue a project was seen, so {@code /setup} starts its first backfill. */

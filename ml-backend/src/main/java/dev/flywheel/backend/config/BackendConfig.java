@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param basicAuth credentials every route requires, when set
  * @param inferenceThreads threads DJL may use per operation; 1 survives a busy machine best
  * @param detector a user-supplied object detector for Image + RectangleLabels projects ({@code FLYWHEEL_DETECTOR})
+ * @param backbone a user-supplied frozen feature extractor under which classification projects train a head
+ *     ({@code FLYWHEEL_BACKBONE})
  */
 public record BackendConfig(
         String host,
@@ -29,7 +31,8 @@ public record BackendConfig(
         Optional<Path> localFilesRoot,
         Optional<BasicAuth> basicAuth,
         int inferenceThreads,
-        Optional<DetectorConfig> detector) {
+        Optional<DetectorConfig> detector,
+        Optional<BackboneConfig> backbone) {
 
     public static final int DEFAULT_PORT = 9090;
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -43,6 +46,7 @@ public record BackendConfig(
         Objects.requireNonNull(localFilesRoot, "localFilesRoot");
         Objects.requireNonNull(basicAuth, "basicAuth");
         Objects.requireNonNull(detector, "detector");
+        Objects.requireNonNull(backbone, "backbone");
         if (port < 0 || port > 65_535) {
             throw new ConfigException("PORT", "must be between 0 and 65535, was " + port);
         }
@@ -51,7 +55,13 @@ public record BackendConfig(
         }
     }
 
-    /** Without a user-supplied detector. */
+    /** Without a user-supplied backbone. */
+    public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
+            Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads, Optional<DetectorConfig> detector) {
+        this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, detector, Optional.empty());
+    }
+
+    /** Without a user-supplied detector or backbone. */
     public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
             Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads) {
         this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, Optional.empty());
@@ -74,7 +84,8 @@ public record BackendConfig(
                 read.text("LOCAL_FILES_DOCUMENT_ROOT").map(Path::of),
                 user.map(u -> new BasicAuth(u, new Secret(pass.orElseThrow()))),
                 read.integer("FLYWHEEL_THREADS").orElse(1),
-                DetectorConfig.fromEnvironment(read));
+                DetectorConfig.fromEnvironment(read),
+                BackboneConfig.fromEnvironment(read));
     }
 
     /** The settings as printed at start: every value, secrets masked. */
@@ -89,6 +100,7 @@ public record BackendConfig(
         shown.put("BASIC_AUTH", basicAuth.map(a -> a.user() + ":" + a.password()).orElse("(off)"));
         shown.put("FLYWHEEL_THREADS", Integer.toString(inferenceThreads));
         shown.put("FLYWHEEL_DETECTOR", detector.map(DetectorConfig::describe).orElse("(unset)"));
+        shown.put("FLYWHEEL_BACKBONE", backbone.map(BackboneConfig::describe).orElse("(unset: the built-in CNN)"));
         return shown;
     }
 }

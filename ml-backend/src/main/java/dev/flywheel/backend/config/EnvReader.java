@@ -2,6 +2,8 @@ package dev.flywheel.backend.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +44,21 @@ final class EnvReader {
             } catch (NumberFormatException e) {
                 throw new ConfigException(name, "must be a number, was '" + raw + "'");
             }
+        });
+    }
+
+    /** A comma-separated list of numbers, e.g. {@code 0.485,0.456,0.406}. */
+    Optional<List<Float>> decimals(String name) {
+        return text(name).map(raw -> {
+            List<Float> values = new ArrayList<>();
+            for (String part : raw.split(",")) {
+                try {
+                    values.add(Float.parseFloat(part.trim()));
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(name, "must be comma-separated numbers, was '" + raw + "'");
+                }
+            }
+            return List.copyOf(values);
         });
     }
 

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each project's active classifier in memory and swaps it when the active version changes.
@@ -18,20 +21,45 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ActiveModels implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveModels.class);
+
     private final ModelRegistry registry;
     private final ActiveVersionSource activeVersions;
     private final int predictorsPerModel;
+    private final Optional<Backbone> backbone;
+    private final Set<String> refused = ConcurrentHashMap.newKeySet();
     private final Map<Long, LoadedClassifier> loaded = new ConcurrentHashMap<>();
     private final Map<Long, SharedDetector> detectors = new ConcurrentHashMap<>();
 
     public ActiveModels(ModelRegistry registry, ActiveVersionSource activeVersions, int predictorsPerModel) {
+        this(registry, activeVersions, predictorsPerModel, Optional.empty());
+    }
+
+    /** With {@code backbone}, the configured {@code FLYWHEEL_BACKBONE} that backbone-head versions run on. */
+    public ActiveModels(ModelRegistry registry, ActiveVersionSource activeVersions, int predictorsPerModel, Optional<Backbone> backbone) {
+        this.backbone = Objects.requireNonNull(backbone, "backbone");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.activeVersions = Objects.requireNonNull(activeVersions, "activeVersions");
         this.predictorsPerModel = predictorsPerModel;
     }
 
-    /** The active version's manifest, or empty before a project has a model. */
+    /**
+     * The active version's manifest, or empty before a project has a model, and when its active version is a head on
+     * another backbone than the configured one: the project is then served as untrained (and logged once) until a
+     * version trained on the configured backbone is active.
+     */
     public Optional<ModelManifest> active(long project) {
+        return activeManifest(project).filter(manifest -> {
+            Optional<String> problem = BackboneHeadNet.servingProblem(manifest, backbone);
+            if (problem.isPresent() && refused.add(project + "/" + manifest.version())) {
+                LOG.warn("project {}: not serving: {}; predictions stay empty until a version trained on the configured backbone is active",
+                        project, problem.get());
+            }
+            return problem.isEmpty();
+        });
+    }
+
+    private Optional<ModelManifest> activeManifest(long project) {
         return activeVersions.activeVersion(project).flatMap(version -> {
             // Versions are immutable: the loaded one's manifest is the file's, without re-reading a manifest that lists
             // every training example on each /setup and /predict.
@@ -45,7 +73,7 @@ public final class ActiveModels implements AutoCloseable {
 
     /** Classifies with the project's active version; empty when it has none. */
     public Optional<Classification> classify(long project, List<BufferedImage> images) {
-        Optional<String> version = activeVersions.activeVersion(project);
+        Optional<String> version = active(project).map(ModelManifest::version);
         if (version.isEmpty()) {
             return Optional.empty();
         }
@@ -103,7 +131,7 @@ public final class ActiveModels implements AutoCloseable {
                 }
                 ModelManifest manifest = registry.manifest(project, version)
                         .orElseThrow(() -> new IllegalStateException("active version " + version + " has no manifest"));
-                LoadedClassifier fresh = LoadedClassifier.load(registry.versionDir(project, version), manifest, predictorsPerModel);
+                LoadedClassifier fresh = LoadedClassifier.load(registry.versionDir(project, version), manifest, predictorsPerModel, backbone);
                 if (existing != null) {
                     existing.close();
                 }

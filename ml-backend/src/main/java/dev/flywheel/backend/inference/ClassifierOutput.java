@@ -7,7 +7,8 @@ import java.util.Objects;
  * classifier's last layer read them from (for drift tests).
  *
  * @param probabilities one probability per label
- * @param embedding the penultimate activations, {@link ImageClassifierNet#EMBEDDING_SIZE} values
+ * @param embedding what the last layer read: the built-in network's penultimate activations
+ *     ({@link ImageClassifierNet#EMBEDDING_SIZE} values), or a head's input, the backbone's D features
  */
 public record ClassifierOutput(float[] probabilities, float[] embedding) {
 

@@ -15,26 +15,31 @@ import ai.djl.translate.TranslatorContext;
  */
 final class ClassifierTranslator implements Translator<float[], ClassifierOutput> {
 
-    private final int size;
+    private final Shape input;
     private final float temperature;
 
     ClassifierTranslator(int size, float temperature) {
+        this(new Shape(3, size, size), temperature);
+    }
+
+    /** For a network whose input is not an image, e.g. a head's {@code [D]} backbone features. */
+    ClassifierTranslator(Shape input, float temperature) {
         if (!(temperature > 0f)) {
             throw new IllegalArgumentException("temperature must be positive, was " + temperature);
         }
-        this.size = size;
+        this.input = input;
         this.temperature = temperature;
     }
 
     @Override
-    public NDList processInput(TranslatorContext ctx, float[] chw) {
-        NDArray array = ctx.getNDManager().create(chw, new Shape(3, size, size));
+    public NDList processInput(TranslatorContext ctx, float[] values) {
+        NDArray array = ctx.getNDManager().create(values, input);
         return new NDList(array);
     }
 
     @Override
     public ClassifierOutput processOutput(TranslatorContext ctx, NDList list) {
-        // The network from ImageClassifierNet.withEmbeddingOutput answers (logits, embedding).
+        // The networks from ImageClassifierNet/BackboneHeadNet.withEmbeddingOutput answer (logits, embedding).
         float[] probabilities = list.get(0).div(temperature).softmax(-1).toFloatArray();
         return new ClassifierOutput(probabilities, list.get(1).toFloatArray());
     }

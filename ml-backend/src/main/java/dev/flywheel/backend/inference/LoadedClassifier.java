@@ -3,6 +3,7 @@ package dev.flywheel.backend.inference;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.TranslateException;
 import dev.flywheel.backend.registry.ModelManifest;
 import java.awt.image.BufferedImage;
@@ -11,9 +12,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * One classifier version in memory with a small pool of predictors, since a DJL predictor must not be shared by
@@ -27,18 +30,18 @@ public final class LoadedClassifier implements AutoCloseable {
 
     private final ModelManifest manifest;
     private final Model model;
-    private final ImageTensors tensors;
+    private final Inputs inputs;
     private final BlockingQueue<Predictor<float[], ClassifierOutput>> predictors;
     private final List<Predictor<float[], ClassifierOutput>> all = new ArrayList<>();
     // One reference belongs to the cache that holds this version; callers add theirs while they predict.
     private final AtomicInteger references = new AtomicInteger(1);
 
-    private LoadedClassifier(ModelManifest manifest, Model model, int poolSize) {
+    private LoadedClassifier(ModelManifest manifest, Model model, int poolSize, Shape input, Inputs inputs) {
         this.manifest = manifest;
         this.model = model;
-        this.tensors = new ImageTensors(manifest.inputSize());
+        this.inputs = inputs;
         this.predictors = new ArrayBlockingQueue<>(poolSize);
-        ClassifierTranslator translator = new ClassifierTranslator(manifest.inputSize(), (float) manifest.temperature());
+        ClassifierTranslator translator = new ClassifierTranslator(input, (float) manifest.temperature());
         for (int i = 0; i < poolSize; i++) {
             Predictor<float[], ClassifierOutput> predictor = model.newPredictor(translator);
             all.add(predictor);
@@ -48,15 +51,39 @@ public final class LoadedClassifier implements AutoCloseable {
 
     /** Loads a published version's parameters into the built-in network. */
     public static LoadedClassifier load(Path versionDir, ModelManifest manifest, int poolSize) {
-        if (!ImageClassifierNet.ARCHITECTURE.equals(manifest.architecture())) {
+        return load(versionDir, manifest, poolSize, Optional.empty());
+    }
+
+    /**
+     * Loads a published version: the built-in network, or a head on {@code backbone} when the version is one (it must
+     * be the backbone the head was trained on, see {@link BackboneHeadNet#servingProblem}).
+     */
+    public static LoadedClassifier load(Path versionDir, ModelManifest manifest, int poolSize, Optional<Backbone> backbone) {
+        boolean head = BackboneHeadNet.ARCHITECTURE.equals(manifest.architecture());
+        if (!head && !ImageClassifierNet.ARCHITECTURE.equals(manifest.architecture())) {
             throw new IllegalArgumentException("unknown architecture " + manifest.architecture() + " in " + manifest.version());
+        }
+        if (head) {
+            BackboneHeadNet.servingProblem(manifest, backbone).ifPresent(problem -> {
+                throw new IllegalStateException(problem);
+            });
         }
         Model model = Model.newInstance(manifest.version(), "PyTorch");
         try {
+            if (head) {
+                Backbone features = backbone.orElseThrow();
+                model.setBlock(BackboneHeadNet.build(manifest.labels().size()));
+                model.load(versionDir, PARAMS_NAME);
+                model.setBlock(BackboneHeadNet.withEmbeddingOutput(model.getBlock()));
+                return new LoadedClassifier(manifest, model, poolSize, new Shape(features.dimension()),
+                        new Inputs(features::embed, features::embedRgb));
+            }
+            ImageTensors tensors = new ImageTensors(manifest.inputSize());
             model.setBlock(ImageClassifierNet.build(manifest.labels().size()));
             model.load(versionDir, PARAMS_NAME);
             model.setBlock(ImageClassifierNet.withEmbeddingOutput(model.getBlock()));
-            return new LoadedClassifier(manifest, model, poolSize);
+            return new LoadedClassifier(manifest, model, poolSize, new Shape(3, manifest.inputSize(), manifest.inputSize()),
+                    new Inputs(images -> images.stream().map(tensors::toChw).toList(), rgb -> rgb.stream().map(tensors::normalize).toList()));
         } catch (IOException e) {
             model.close();
             throw new UncheckedIOException("could not read the parameters of " + manifest.version(), e);
@@ -77,12 +104,15 @@ public final class LoadedClassifier implements AutoCloseable {
 
     /** Probabilities and embedding per image, in the order given; batches of at most 32 per forward pass. */
     public List<ClassifierOutput> predict(List<BufferedImage> images) {
-        return run(images.stream().map(tensors::toChw).toList());
+        return run(inputs.fromImages().apply(images));
     }
 
-    /** Embeddings of images already resized to CHW bytes by {@link ImageTensors#toRgb}, as training keeps them. */
+    /**
+     * Embeddings of images already resized to CHW bytes by {@link ImageTensors#toRgb} at the version's input size, as
+     * training keeps them.
+     */
     public List<float[]> embed(List<byte[]> rgbChw) {
-        return run(rgbChw.stream().map(tensors::normalize).toList()).stream().map(ClassifierOutput::embedding).toList();
+        return run(inputs.fromRgb().apply(rgbChw)).stream().map(ClassifierOutput::embedding).toList();
     }
 
     private List<ClassifierOutput> run(List<float[]> inputs) {
@@ -125,6 +155,12 @@ public final class LoadedClassifier implements AutoCloseable {
     public void close() {
         release();
     }
+
+    /**
+     * How images become the network's input rows: normalised pixels for the built-in network, backbone features for a
+     * head.
+     */
+    private record Inputs(Function<List<BufferedImage>, List<float[]>> fromImages, Function<List<byte[]>, List<float[]>> fromRgb) {}
 
     private Predictor<float[], ClassifierOutput> borrow() {
         try {

@@ -38,6 +38,8 @@ import dev.flywheel.model.api.ModelMetrics;
  * @param detection an object detector's hold-out evaluation (per-class AP, precision and recall); null for a
  *     classifier. A detector's {@code metrics} carry mAP instead of accuracy, its {@code confusion} is null and its
  *     {@code holdout} empty.
+ * @param backbone the frozen backbone a {@code backbone-head-v1} version's head was trained on; null for the built-in
+ *     networks
  */
 public record ModelManifest(
         String version,
@@ -59,7 +61,8 @@ public record ModelManifest(
         List<HoldoutPrediction> holdout,
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("training_seconds") double trainingSeconds,
-        @JsonInclude(JsonInclude.Include.NON_NULL) DetectionSummary detection) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) DetectionSummary detection,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BackboneSummary backbone) {
 
     /** Task type of a version of the built-in object detector. */
     public static final String OBJECT_DETECTION = "object_detection";
@@ -86,13 +89,22 @@ public record ModelManifest(
         }
     }
 
+    /** A manifest without a backbone. */
+    public ModelManifest(String version, long project, String parent, String taskType, String architecture, int inputSize, List<String> labels,
+            double temperature, Map<String, Object> hyperparameters, String dataFingerprint, List<TrainingExample> trainingSet, int datasetSize,
+            ModelMetrics metrics, List<ClassMetrics> perClass, Confusion confusion, List<EpochMetrics> history, List<HoldoutPrediction> holdout,
+            String createdAt, double trainingSeconds, DetectionSummary detection) {
+        this(version, project, parent, taskType, architecture, inputSize, labels, temperature, hyperparameters, dataFingerprint, trainingSet,
+                datasetSize, metrics, perClass, confusion, history, holdout, createdAt, trainingSeconds, detection, null);
+    }
+
     /** A classifier's manifest. */
     public ModelManifest(String version, long project, String parent, String taskType, String architecture, int inputSize, List<String> labels,
             double temperature, Map<String, Object> hyperparameters, String dataFingerprint, List<TrainingExample> trainingSet, int datasetSize,
             ModelMetrics metrics, List<ClassMetrics> perClass, Confusion confusion, List<EpochMetrics> history, List<HoldoutPrediction> holdout,
             String createdAt, double trainingSeconds) {
         this(version, project, parent, taskType, architecture, inputSize, labels, temperature, hyperparameters, dataFingerprint, trainingSet,
-                datasetSize, metrics, perClass, confusion, history, holdout, createdAt, trainingSeconds, null);
+                datasetSize, metrics, perClass, confusion, history, holdout, createdAt, trainingSeconds, null, null);
     }
 
     /** Whether this version is an object detector (served through {@code LoadedDetector}). */
@@ -125,6 +137,35 @@ public record ModelManifest(
 
         public DetectionSummary {
             perClassAp50 = Map.copyOf(perClassAp50);
+        }
+    }
+
+    /**
+     * The frozen backbone under a head version, and how the run got its features.
+     *
+     * @param sha256 hex SHA-256 of the TorchScript file; the version is served only with this very file
+     * @param file the file's name when trained, for people reading the manifest
+     * @param inputSize square input edge the images were resized to
+     * @param mean per-channel RGB mean of the normalisation
+     * @param std per-channel RGB standard deviation of the normalisation
+     * @param dimension length of a feature vector
+     * @param embeddedImages images this run passed through the backbone
+     * @param cachedImages images whose features this run read from the embedding cache
+     */
+    public record BackboneSummary(
+            String sha256,
+            String file,
+            @JsonProperty("input_size") int inputSize,
+            List<Float> mean,
+            List<Float> std,
+            int dimension,
+            @JsonProperty("embedded_images") int embeddedImages,
+            @JsonProperty("cached_images") int cachedImages) {
+
+        public BackboneSummary {
+            Objects.requireNonNull(sha256, "sha256");
+            mean = List.copyOf(mean);
+            std = List.copyOf(std);
         }
     }
 

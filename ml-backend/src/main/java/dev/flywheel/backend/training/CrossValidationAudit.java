@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +32,16 @@ public final class CrossValidationAudit {
     private final TrainingSettings settings;
     private final AuditFiles audits;
     private final int folds;
+    private final Optional<HeadTraining> heads;
 
     public CrossValidationAudit(FlywheelStore store, DatasetAssembler assembler, TrainingSettings settings, AuditFiles audits, int folds) {
+        this(store, assembler, settings, audits, folds, Optional.empty());
+    }
+
+    /** With {@code heads}, a head version is audited by heads on the backbone's features, as it was trained. */
+    public CrossValidationAudit(FlywheelStore store, DatasetAssembler assembler, TrainingSettings settings, AuditFiles audits, int folds,
+            Optional<HeadTraining> heads) {
+        this.heads = heads;
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least two folds");
         }
@@ -45,32 +57,51 @@ public final class CrossValidationAudit {
         long project = manifest.project();
         List<String> labels = manifest.labels();
         Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
-        List<Example> examples = assembler.examples(project, perTask.values(), new ImageTensors(settings.inputSize()));
-        if (examples.size() < folds * 2) {
-            return;
-        }
-        TrainingSettings foldSettings = new TrainingSettings(settings.inputSize(), settings.batchSize(), settings.learningRate(),
-                Math.max(1, settings.imageBudget() / 2), settings.minEpochs(), settings.maxEpochs(), 0.0, settings.seed());
-        ClassifierTrainer trainer = new ClassifierTrainer(foldSettings);
-        Map<Long, List<Double>> outOfFold = new HashMap<>();
         long started = System.nanoTime();
-        for (int fold = 0; fold < folds; fold++) {
-            List<Example> training = new ArrayList<>();
-            List<Example> held = new ArrayList<>();
-            for (Example e : examples) {
-                (foldOf(e.taskId()) == fold ? held : training).add(e);
+        Map<Long, List<Double>> outOfFold;
+        Optional<HeadTraining> head = heads.filter(h -> h.trained(manifest));
+        if (head.isPresent()) {
+            List<EmbeddedExample> examples = head.get().embedded(project, perTask.values(), cancelled);
+            if (examples.size() < folds * 2) {
+                return;
             }
-            if (held.isEmpty() || training.stream().mapToInt(Example::label).distinct().count() < 2) {
-                continue;
+            outOfFold = crossValidate(examples, EmbeddedExample::taskId, EmbeddedExample::label,
+                    (training, held) -> head.get().outOfFold(training, held, labels.size(), cancelled));
+        } else {
+            List<Example> examples = assembler.examples(project, perTask.values(), new ImageTensors(settings.inputSize()));
+            if (examples.size() < folds * 2) {
+                return;
             }
-            List<double[]> probabilities = trainer.outOfFold(training, held, labels.size(), cancelled);
-            for (int i = 0; i < held.size(); i++) {
-                outOfFold.put(held.get(i).taskId(), java.util.Arrays.stream(probabilities.get(i)).boxed().toList());
-            }
+            TrainingSettings foldSettings = new TrainingSettings(settings.inputSize(), settings.batchSize(), settings.learningRate(),
+                    Math.max(1, settings.imageBudget() / 2), settings.minEpochs(), settings.maxEpochs(), 0.0, settings.seed());
+            ClassifierTrainer trainer = new ClassifierTrainer(foldSettings);
+            outOfFold = crossValidate(examples, Example::taskId, Example::label,
+                    (training, held) -> trainer.outOfFold(training, held, labels.size(), cancelled));
         }
         audits.write(new AuditFiles.Audit(project, manifest.version(), folds, labels, outOfFold));
         LOG.info("project {}: {}-fold audit of {} covered {} tasks in {} s", project, folds, manifest.version(), outOfFold.size(),
                 Math.round((System.nanoTime() - started) / 1e9));
+    }
+
+    /** Out-of-fold probabilities per task: each fold's items scored by a model trained on the other folds. */
+    private <T> Map<Long, List<Double>> crossValidate(List<T> items, ToLongFunction<T> taskId, ToIntFunction<T> label,
+            BiFunction<List<T>, List<T>, List<double[]>> trainAndScore) {
+        Map<Long, List<Double>> outOfFold = new HashMap<>();
+        for (int fold = 0; fold < folds; fold++) {
+            List<T> training = new ArrayList<>();
+            List<T> held = new ArrayList<>();
+            for (T item : items) {
+                (foldOf(taskId.applyAsLong(item)) == fold ? held : training).add(item);
+            }
+            if (held.isEmpty() || training.stream().mapToInt(label).distinct().count() < 2) {
+                continue;
+            }
+            List<double[]> probabilities = trainAndScore.apply(training, held);
+            for (int i = 0; i < held.size(); i++) {
+                outOfFold.put(taskId.applyAsLong(held.get(i)), java.util.Arrays.stream(probabilities.get(i)).boxed().toList());
+            }
+        }
+        return outOfFold;
     }
 
     private int foldOf(long taskId) {

@@ -67,10 +67,18 @@ public final class DatasetAssembler {
 
     /** Examples for the tasks whose images could be loaded; the count of the others is in the log. */
     public List<Example> examples(long project, Iterable<LabeledTask> tasks, ImageTensors tensors) {
+        return examples(project, tasks, tensors, true);
+    }
+
+    /**
+     * Like {@link #examples(long, Iterable, ImageTensors)}; with {@code remember} false the resized pixels are not kept
+     * in memory for the next run (a backbone's embedding cache keeps what its next run needs, at a fraction of the size).
+     */
+    public List<Example> examples(long project, Iterable<LabeledTask> tasks, ImageTensors tensors, boolean remember) {
         List<LabeledTask> list = new ArrayList<>();
         tasks.forEach(list::add);
         List<CompletableFuture<Loaded>> futures = list.stream()
-                .map(t -> CompletableFuture.supplyAsync(() -> load(project, t, tensors), fetchExecutor))
+                .map(t -> CompletableFuture.supplyAsync(() -> load(project, t, tensors, remember), fetchExecutor))
                 .toList();
         List<Example> examples = new ArrayList<>(list.size());
         int missing = 0;
@@ -88,7 +96,7 @@ public final class DatasetAssembler {
         return examples;
     }
 
-    private Loaded load(long project, LabeledTask task, ImageTensors tensors) {
+    private Loaded load(long project, LabeledTask task, ImageTensors tensors, boolean remember) {
         if (task.imageRef() == null) {
             return null;
         }
@@ -103,8 +111,10 @@ public final class DatasetAssembler {
             BufferedImage image = images.load(project, task.taskId(), task.imageRef());
             // Measured here, on the decoded original, because resizing loses the real size and aspect ratio.
             Loaded loaded = new Loaded(tensors.toRgb(image), ImageFeatures.of(image));
-            synchronized (pixels) {
-                pixels.put(key, loaded);
+            if (remember) {
+                synchronized (pixels) {
+                    pixels.put(key, loaded);
+                }
             }
             return loaded;
         } catch (Exception e) {

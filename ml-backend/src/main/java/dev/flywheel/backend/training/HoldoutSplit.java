@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The split into training and hold-out examples, decided per task by a hash of its id: a task stays on the same side
@@ -20,18 +22,24 @@ public record HoldoutSplit(List<Example> training, List<Example> holdout) {
     }
 
     public static HoldoutSplit of(List<Example> examples, double fraction, long seed) {
-        Map<Integer, List<Example>> byLabel = new TreeMap<>();
-        for (Example example : examples) {
-            byLabel.computeIfAbsent(example.label(), k -> new ArrayList<>()).add(example);
+        Sides<Example> sides = split(examples, Example::taskId, Example::label, fraction, seed);
+        return new HoldoutSplit(sides.training(), sides.holdout());
+    }
+
+    /** The same split of anything that has a task and a label, e.g. a backbone's embedded examples. */
+    public static <T> Sides<T> split(List<T> items, ToLongFunction<T> taskId, ToIntFunction<T> label, double fraction, long seed) {
+        Map<Integer, List<T>> byLabel = new TreeMap<>();
+        for (T item : items) {
+            byLabel.computeIfAbsent(label.applyAsInt(item), k -> new ArrayList<>()).add(item);
         }
-        List<Example> training = new ArrayList<>();
-        List<Example> holdout = new ArrayList<>();
-        for (List<Example> group : byLabel.values()) {
-            List<Example> ordered = new ArrayList<>(group);
-            ordered.sort(Comparator.comparingDouble((Example e) -> position(e.taskId(), seed)).thenComparingLong(Example::taskId));
+        List<T> training = new ArrayList<>();
+        List<T> holdout = new ArrayList<>();
+        for (List<T> group : byLabel.values()) {
+            List<T> ordered = new ArrayList<>(group);
+            ordered.sort(Comparator.comparingDouble((T e) -> position(taskId.applyAsLong(e), seed)).thenComparingLong(taskId));
             int held = 0;
-            for (Example e : ordered) {
-                if (position(e.taskId(), seed) < fraction) {
+            for (T e : ordered) {
+                if (position(taskId.applyAsLong(e), seed) < fraction) {
                     held++;
                 }
             }
@@ -43,7 +51,16 @@ public record HoldoutSplit(List<Example> training, List<Example> holdout) {
             holdout.addAll(ordered.subList(0, held));
             training.addAll(ordered.subList(held, ordered.size()));
         }
-        return new HoldoutSplit(training, holdout);
+        return new Sides<>(training, holdout);
+    }
+
+    /** Training and hold-out sides of a {@link #split}. */
+    public record Sides<T>(List<T> training, List<T> holdout) {
+
+        public Sides {
+            training = List.copyOf(training);
+            holdout = List.copyOf(holdout);
+        }
     }
 
     /** A task's fixed place in [0, 1), from a 64-bit mix of its id (SplitMix64's finaliser). */

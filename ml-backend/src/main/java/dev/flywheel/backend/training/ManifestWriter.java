@@ -30,6 +30,17 @@ final class ManifestWriter {
 
     ModelManifest manifest(long project, String version, String parent, List<String> labels, List<Example> examples,
             Map<Long, DatasetAssembler.LabeledTask> perTask, TrainingOutcome outcome) {
+        return classifierManifest(project, version, parent, labels, examples.size(), perTask, outcome, ImageClassifierNet.ARCHITECTURE,
+                settings.inputSize(), settings.asMap(), null);
+    }
+
+    /**
+     * A classifier's manifest with the evaluation, data and timing of the built-in network's, for another network:
+     * e.g. a head on a backbone, which names its own architecture, input size, hyperparameters and backbone.
+     */
+    ModelManifest classifierManifest(long project, String version, String parent, List<String> labels, int datasetSize,
+            Map<Long, DatasetAssembler.LabeledTask> perTask, TrainingOutcome outcome, String architecture, int inputSize,
+            Map<String, Object> hyperparameters, ModelManifest.BackboneSummary backbone) {
         ClassificationReport report = ClassificationReport.of(labels, outcome.holdoutGiven(), outcome.holdoutPredicted());
         List<ModelManifest.TrainingExample> trainingSet = outcome.trainingTaskIds().stream()
                 .map(id -> new ModelManifest.TrainingExample(id, perTask.get(id).label()))
@@ -50,9 +61,9 @@ final class ManifestWriter {
         List<EpochMetrics> history = outcome.history().stream()
                 .map(e -> new EpochMetrics(e.epoch(), e.loss(), evaluated ? e.valAccuracy() : null))
                 .toList();
-        return new ModelManifest(version, project, parent, "image_classification", ImageClassifierNet.ARCHITECTURE, settings.inputSize(),
-                labels, outcome.temperature(), settings.asMap(), fingerprint(trainingSet), trainingSet, examples.size(), metrics,
-                perClass, confusion, history, holdout, clock.instant().toString(), outcome.seconds());
+        return new ModelManifest(version, project, parent, "image_classification", architecture, inputSize, labels, outcome.temperature(),
+                hyperparameters, fingerprint(trainingSet), trainingSet, datasetSize, metrics, perClass, confusion, history, holdout,
+                clock.instant().toString(), outcome.seconds(), null, backbone);
     }
 
     /**

@@ -40,12 +40,22 @@ final class ReferenceRecorder {
         references.write(staging, new DriftReference(manifest.version(), embeddings, features));
     }
 
+    /**
+     * Writes the reference of a head version from the backbone features it trained on: the very vectors
+     * {@code /predict} records for served images, so no second pass through the backbone is needed.
+     */
+    void recordEmbedded(Path staging, ModelManifest manifest, List<EmbeddedExample> examples) {
+        List<EmbeddedExample> sample = sample(examples, MAX_IMAGES, seed);
+        List<ImageFeatures> features = sample.stream().map(EmbeddedExample::features).filter(Objects::nonNull).toList();
+        references.write(staging, new DriftReference(manifest.version(), sample.stream().map(EmbeddedExample::embedding).toList(), features));
+    }
+
     /** At most {@code limit} examples, drawn without replacement by a seeded shuffle so a run can be repeated. */
-    static List<Example> sample(List<Example> examples, int limit, long seed) {
+    static <T> List<T> sample(List<T> examples, int limit, long seed) {
         if (examples.size() <= limit) {
             return examples;
         }
-        List<Example> shuffled = new ArrayList<>(examples);
+        List<T> shuffled = new ArrayList<>(examples);
         Collections.shuffle(shuffled, new Random(seed));
         return List.copyOf(shuffled.subList(0, limit));
     }

@@ -4,6 +4,7 @@ import dev.flywheel.model.api.ModelStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.DetectorConfig;
+import dev.flywheel.backend.inference.BackboneHeadNet;
 import dev.flywheel.backend.inference.GridDetectorNet;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
@@ -44,9 +45,17 @@ public final class TrainingRunner {
     private final ManifestWriter manifests;
     private final ReferenceRecorder references;
     private final ObjectMapper mapper;
+    private final Optional<HeadTraining> heads;
 
     public TrainingRunner(FlywheelStore store, ModelRegistry registry, DatasetAssembler assembler, TrainingPolicy policy,
             TrainingSettings settings, ObjectMapper mapper, Clock clock) {
+        this(store, registry, assembler, policy, settings, mapper, clock, Optional.empty());
+    }
+
+    /** With {@code heads}, classification projects train a head on the operator's backbone instead of the built-in CNN. */
+    public TrainingRunner(FlywheelStore store, ModelRegistry registry, DatasetAssembler assembler, TrainingPolicy policy,
+            TrainingSettings settings, ObjectMapper mapper, Clock clock, Optional<HeadTraining> heads) {
+        this.heads = heads;
         this.store = store;
         this.registry = registry;
         this.assembler = assembler;
@@ -82,6 +91,12 @@ public final class TrainingRunner {
             classes = perTask.values().stream().map(DatasetAssembler.LabeledTask::label).distinct().count();
         }
         Optional<TrainingRun> last = lastReady(project);
+        if (last.isPresent() && !isDetection(found.get()) && !trainedAsConfigured(project, last.get())) {
+            // The backbone was set, changed or removed since: the project is due as if it had no model yet.
+            LOG.info("project {}: version {} was not trained the way this backend trains now (FLYWHEEL_BACKBONE); retraining", project,
+                    last.get().version());
+            last = Optional.empty();
+        }
         long changed = store.annotations().countChangedSince(project, last.flatMap(TrainingRun::trainedThroughSequence).orElse(0L));
         int lastSize = last.flatMap(TrainingRun::result).map(RunResult::datasetSize).orElse(0);
         if (!policy.shouldTrain(tasks, (int) classes, last.isPresent(), changed, lastSize)) {
@@ -130,6 +145,15 @@ public final class TrainingRunner {
             }
             List<String> labels = found.labels();
             Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
+            if (heads.isPresent()) {
+                staging = registry.stage(project, version);
+                ModelManifest manifest = heads.get().train(project, version, run.parentVersion(), labels, perTask, staging, cancelled);
+                publishAndActivate(project, staging, manifest);
+                staging = null;
+                LOG.info("project {}: version {} (head on {}) active (accuracy {}, {} training images, {} s)", project, version,
+                        manifest.backbone().file(), manifest.metrics().accuracy(), manifest.trainedOn(), Math.round(manifest.trainingSeconds()));
+                return Optional.of(manifest);
+            }
             List<Example> examples = assembler.examples(project, perTask.values(), new ImageTensors(settings.inputSize()));
             long classes = examples.stream().mapToInt(Example::label).distinct().count();
             if (classes < 2) {
@@ -140,10 +164,8 @@ public final class TrainingRunner {
                     warmStart(project, run, labels));
             ModelManifest manifest = manifests.manifest(project, version, run.parentVersion().orElse(null), labels, examples, perTask, outcome);
             references.record(staging, manifest, examples);
-            Path published = registry.publish(staging, manifest);
+            publishAndActivate(project, staging, manifest);
             staging = null;
-            store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
-            store.runs().activate(project, version);
             LOG.info("project {}: version {} active (accuracy {}, {} training images, {} s)", project, version,
                     manifest.metrics().accuracy(), manifest.trainedOn(), Math.round(outcome.seconds()));
             return Optional.of(manifest);
@@ -188,9 +210,7 @@ public final class TrainingRunner {
         DetectorTrainer.Outcome outcome = new DetectorTrainer(detector).train(examples, labels, staging, cancelled);
         ModelManifest manifest = manifests.detectionManifest(project, version, run.parentVersion().orElse(null), labels, detector, perTask,
                 examples.size(), outcome);
-        Path published = registry.publish(staging, manifest);
-        store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
-        store.runs().activate(project, version);
+        publishAndActivate(project, staging, manifest);
         LOG.info("project {}: detector {} active (mAP@0.5 {}, mAP@0.5:0.95 {}, {} training images, {} boxes, {} s)", project, version,
                 manifest.metrics().map50(), manifest.metrics().map50to95(), manifest.trainedOn(), boxes, Math.round(outcome.seconds()));
         return manifest;
@@ -207,6 +227,21 @@ public final class TrainingRunner {
         int training = Math.max(1, (int) Math.round(tasks * (1 - settings.holdoutFraction())));
         return new DetectorTrainer.Settings(size, settings.batchSize(), settings.epochsFor(training), settings.learningRate(),
                 settings.holdoutFraction(), DetectorConfig.DEFAULT_SCORE_THRESHOLD, settings.seed());
+    }
+
+    /** Publishes a trained version, records the run's result and makes the version active. */
+    private void publishAndActivate(long project, Path staging, ModelManifest manifest) {
+        Path published = registry.publish(staging, manifest);
+        store.runs().finish(project, manifest.version(),
+                new RunResult(manifest.trainedOn(), manifest.datasetSize(), json(manifest.metrics()), published.toString()));
+        store.runs().activate(project, manifest.version());
+    }
+
+    /** Whether a ready version is what a run would train now: a head on the configured backbone, or the built-in CNN. */
+    private boolean trainedAsConfigured(long project, TrainingRun ready) {
+        return registry.manifest(project, ready.version())
+                .map(m -> heads.map(h -> h.trained(m)).orElse(!BackboneHeadNet.ARCHITECTURE.equals(m.architecture())))
+                .orElse(true);
     }
 
     /** The parent's folder when its network can seed this run: same architecture, labels and input size. */

@@ -35,7 +35,13 @@ final class BenchBackend implements AutoCloseable {
     }
 
     static BenchBackend start(Path home, TrainingSettings settings, TrainingPolicy policy) {
-        Map<String, String> env = Map.of("FLYWHEEL_HOME", home.toString(), "PORT", "0", "HOST", "127.0.0.1");
+        return start(home, settings, policy, Map.of());
+    }
+
+    /** With {@code extraEnv} on top of the home and the loopback port, e.g. {@code FLYWHEEL_BACKBONE}. */
+    static BenchBackend start(Path home, TrainingSettings settings, TrainingPolicy policy, Map<String, String> extraEnv) {
+        Map<String, String> env = new java.util.HashMap<>(extraEnv);
+        env.putAll(Map.of("FLYWHEEL_HOME", home.toString(), "PORT", "0", "HOST", "127.0.0.1"));
         return new BenchBackend(Backend.start(BackendConfig.fromEnvironment(env), settings, policy), home);
     }
 

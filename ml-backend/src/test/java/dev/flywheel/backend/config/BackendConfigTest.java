@@ -61,4 +61,38 @@ class BackendConfigTest {
         assertThat(TrainingConfig.fromEnvironment(Map.of("FLYWHEEL_TRAINING_AUGMENT", "shift,flip")).augmentation())
                 .isEqualTo(new dev.flywheel.backend.training.Augmentation(true, true));
     }
+
+    @Test
+    void aBackboneDefaultsToTorchvisionsInputSizeAndImageNetNormalisation() throws Exception {
+        java.nio.file.Path model = java.nio.file.Path.of(BackendConfigTest.class.getResource("/backbone/tiny_backbone.pt").toURI());
+
+        BackboneConfig backbone = BackendConfig.fromEnvironment(Map.of("FLYWHEEL_BACKBONE", model.toString())).backbone().orElseThrow();
+
+        assertThat(backbone.model()).isEqualTo(model);
+        assertThat(backbone.inputSize()).isEqualTo(224);
+        assertThat(backbone.mean()).containsExactly(0.485f, 0.456f, 0.406f);
+        assertThat(backbone.std()).containsExactly(0.229f, 0.224f, 0.225f);
+        assertThat(BackendConfig.fromEnvironment(Map.of()).backbone()).isEmpty();
+        BackboneConfig custom = BackendConfig.fromEnvironment(Map.of("FLYWHEEL_BACKBONE", model.toString(), "FLYWHEEL_BACKBONE_INPUT_SIZE", "96",
+                "FLYWHEEL_BACKBONE_MEAN", "0.5, 0.5,0.5", "FLYWHEEL_BACKBONE_STD", "0.5,0.5,0.5")).backbone().orElseThrow();
+        assertThat(custom.inputSize()).isEqualTo(96);
+        assertThat(custom.mean()).containsExactly(0.5f, 0.5f, 0.5f);
+    }
+
+    @Test
+    void aBackboneThatIsMissingOrBadlyDescribedNamesTheVariableToFix() throws Exception {
+        String model = java.nio.file.Path.of(BackendConfigTest.class.getResource("/backbone/tiny_backbone.pt").toURI()).toString();
+
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_BACKBONE", "/no/such/resnet18.pt")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("FLYWHEEL_BACKBONE is not a readable file: /no/such/resnet18.pt");
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_BACKBONE", model, "FLYWHEEL_BACKBONE_MEAN", "0.5,0.5")))
+                .hasMessageStartingWith("FLYWHEEL_BACKBONE_MEAN must be three numbers");
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_BACKBONE", model, "FLYWHEEL_BACKBONE_STD", "0.2,0,0.2")))
+                .hasMessageStartingWith("FLYWHEEL_BACKBONE_STD must be three positive numbers");
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_BACKBONE", model, "FLYWHEEL_BACKBONE_STD", "a,b,c")))
+                .hasMessageStartingWith("FLYWHEEL_BACKBONE_STD must be comma-separated numbers");
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_BACKBONE", model, "FLYWHEEL_BACKBONE_INPUT_SIZE", "4")))
+                .hasMessageStartingWith("FLYWHEEL_BACKBONE_INPUT_SIZE");
+    }
 }

@@ -1,0 +1,321 @@
+package dev.flywheel.backend.training;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.flywheel.backend.inference.BackboneHeadNet;
+import dev.flywheel.backend.inference.LoadedClassifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Trains a {@link BackboneHeadNet} head with DJL on a frozen backbone's features: the same hash-stable hold-out split,
+ * best hold-out epoch (ties broken by hold-out loss) and temperature scaling as the built-in network, plus early
+ * stopping, since the best epoch is usually reached long before the cap.
+ */
+final class HeadTrainer {
+
+    /**
+     * Hold-out loss (nats) an epoch must gain to count as better at equal accuracy: on separable features the loss
+     * creeps down for hundreds of epochs as the weights grow, which temperature scaling undoes anyway.
+     */
+    static final double MIN_LOSS_GAIN = 0.005;
+
+    private final Settings settings;
+
+    HeadTrainer(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * How a head trains.
+     *
+     * @param batchSize examples per step
+     * @param learningRate Adam's step size; a linear layer on normalised features takes larger steps than a CNN
+     * @param minEpochs fewest passes before early stopping may end the run
+     * @param maxEpochs most passes
+     * @param patience passes without a better hold-out accuracy before the run stops
+     * @param holdoutFraction share of each class kept out for evaluation and calibration
+     * @param seed seed of the split and the shuffles
+     */
+    record Settings(int batchSize, float learningRate, int minEpochs, int maxEpochs, int patience, double holdoutFraction, long seed) {
+
+        static final float LEARNING_RATE = 0.01f;
+        static final int PATIENCE = 10;
+
+        Settings {
+            if (batchSize < 2 || !(learningRate > 0) || minEpochs < 1 || maxEpochs < minEpochs || patience < 1) {
+                throw new IllegalArgumentException("invalid head settings");
+            }
+        }
+
+        /** The operator's batch size, epoch bounds, hold-out share and seed; the head's own learning rate and patience. */
+        static Settings from(TrainingSettings training) {
+            return new Settings(Math.max(2, training.batchSize()), LEARNING_RATE, training.minEpochs(), training.maxEpochs(), PATIENCE,
+                    training.holdoutFraction(), training.seed());
+        }
+
+        Settings withHoldout(double fraction) {
+            return new Settings(batchSize, learningRate, minEpochs, maxEpochs, patience, fraction, seed);
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("head", "batchnorm-linear");
+            map.put("batch_size", batchSize);
+            map.put("learning_rate", learningRate);
+            map.put("min_epochs", minEpochs);
+            map.put("max_epochs", maxEpochs);
+            map.put("patience", patience);
+            map.put("holdout_fraction", holdoutFraction);
+            map.put("seed", seed);
+            map.put("optimizer", "adam");
+            return map;
+        }
+    }
+
+    /**
+     * Trains on {@code examples} and saves the head's parameters into {@code outputDir}.
+     *
+     * @param warmStart a published head (same backbone, labels and dimension) to start from
+     * @param cancelled polled between batches; a cancelled run throws {@link TrainingCancelledException}
+     */
+    TrainingOutcome train(List<EmbeddedExample> examples, int classes, Path outputDir, BooleanSupplier cancelled, Optional<Path> warmStart) {
+        long started = System.nanoTime();
+        HoldoutSplit.Sides<EmbeddedExample> split = HoldoutSplit.split(examples, EmbeddedExample::taskId, EmbeddedExample::label,
+                settings.holdoutFraction(), settings.seed());
+        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, model -> {
+            try {
+                model.save(outputDir, LoadedClassifier.PARAMS_NAME);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not save the trained head", e);
+            }
+        });
+        return outcome(split, fitted, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Trains on {@code training} only and returns softmax probabilities for {@code evaluate}: one cross-validation fold. */
+    List<double[]> outOfFold(List<EmbeddedExample> training, List<EmbeddedExample> evaluate, int classes, BooleanSupplier cancelled) {
+        // No epoch selection or early stopping here: both would choose by the fold's own labels and leak them.
+        float[][] logits = fit(training, evaluate, classes, cancelled, Optional.empty(), false, model -> {}).logits();
+        List<double[]> probabilities = new ArrayList<>(logits.length);
+        for (float[] row : logits) {
+            probabilities.add(TemperatureScaling.softmax(row, 1.0));
+        }
+        return probabilities;
+    }
+
+    private Fitted fit(List<EmbeddedExample> training, List<EmbeddedExample> evaluate, int classes, BooleanSupplier cancelled,
+            Optional<Path> warmStart, boolean selectEpoch, java.util.function.Consumer<Model> whenTrained) {
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("no training examples left after the hold-out split");
+        }
+        int dimension = training.getFirst().embedding().length;
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+                .optDevices(new Device[] {Device.cpu()});
+        try (Model model = Model.newInstance("head", "PyTorch")) {
+            model.setBlock(BackboneHeadNet.build(classes));
+            List<EpochStats> history = new ArrayList<>();
+            float[][] logits;
+            try (Trainer trainer = model.newTrainer(config)) {
+                trainer.initialize(new Shape(1, dimension));
+                if (warmStart.isPresent()) {
+                    copyParameters(warmStart.get(), classes, dimension, model);
+                }
+                Random random = new Random(settings.seed());
+                List<EmbeddedExample> order = new ArrayList<>(training);
+                try (NDManager best = trainer.getManager().newSubManager()) {
+                    double bestAccuracy = -1;
+                    double bestLoss = Double.POSITIVE_INFINITY;
+                    int bestEpoch = 0;
+                    NDList bestParameters = null;
+                    for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
+                        Collections.shuffle(order, random);
+                        double loss = trainEpoch(trainer, order, cancelled);
+                        float[][] heldLogits = logits(trainer, evaluate);
+                        double accuracy = accuracy(heldLogits, evaluate);
+                        history.add(new EpochStats(epoch, loss, accuracy));
+                        if (!selectEpoch || evaluate.isEmpty()) {
+                            continue;
+                        }
+                        // A small hold-out reaches its best accuracy early and often: among equal accuracies the lower
+                        // hold-out loss wins, or the first lucky epoch of an underfitted head would be kept.
+                        double heldLoss = TemperatureScaling.negativeLogLikelihood(heldLogits, labels(evaluate), 1.0);
+                        if (accuracy > bestAccuracy || accuracy == bestAccuracy && heldLoss < bestLoss - MIN_LOSS_GAIN) {
+                            bestAccuracy = accuracy;
+                            bestLoss = heldLoss;
+                            bestEpoch = epoch;
+                            if (bestParameters != null) {
+                                bestParameters.close();
+                            }
+                            bestParameters = snapshot(model, best);
+                        } else if (epoch >= settings.minEpochs() && epoch - bestEpoch >= settings.patience()) {
+                            break;
+                        }
+                    }
+                    if (bestParameters != null) {
+                        restore(bestParameters, model);
+                    }
+                }
+                logits = logits(trainer, evaluate);
+            }
+            whenTrained.accept(model);
+            return new Fitted(logits, history);
+        }
+    }
+
+    /** Hold-out logits and per-epoch history of one fit. */
+    private record Fitted(float[][] logits, List<EpochStats> history) {}
+
+    private double trainEpoch(Trainer trainer, List<EmbeddedExample> order, BooleanSupplier cancelled) {
+        double lossSum = 0;
+        int batchSize = settings.batchSize();
+        int from = 0;
+        while (from < order.size()) {
+            if (cancelled.getAsBoolean()) {
+                throw new TrainingCancelledException();
+            }
+            int to = Math.min(order.size(), from + batchSize);
+            // A last batch of one would normalise to zero: it joins the batch before it.
+            if (order.size() - to == 1) {
+                to = order.size();
+            }
+            List<EmbeddedExample> batch = order.subList(from, to);
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDArray x = features(manager, batch);
+                float[] labels = new float[batch.size()];
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = batch.get(i).label();
+                }
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList predictions = trainer.forward(new NDList(x));
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(manager.create(labels)), predictions);
+                    collector.backward(loss);
+                    lossSum += loss.getFloat() * batch.size();
+                }
+                trainer.step();
+            }
+            from = to;
+        }
+        return lossSum / order.size();
+    }
+
+    private static float[][] logits(Trainer trainer, List<EmbeddedExample> examples) {
+        float[][] result = new float[examples.size()][];
+        int batchSize = 256;
+        for (int from = 0; from < examples.size(); from += batchSize) {
+            List<EmbeddedExample> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
+            try (NDManager manager = trainer.getManager().newSubManager()) {
+                NDArray out = trainer.evaluate(new NDList(features(manager, batch))).singletonOrThrow();
+                int classes = (int) out.getShape().get(1);
+                float[] flat = out.toFloatArray();
+                for (int i = 0; i < batch.size(); i++) {
+                    float[] row = new float[classes];
+                    System.arraycopy(flat, i * classes, row, 0, classes);
+                    result[from + i] = row;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static NDArray features(NDManager manager, List<EmbeddedExample> batch) {
+        int dimension = batch.getFirst().embedding().length;
+        float[] values = new float[batch.size() * dimension];
+        for (int i = 0; i < batch.size(); i++) {
+            System.arraycopy(batch.get(i).embedding(), 0, values, i * dimension, dimension);
+        }
+        return manager.create(values, new Shape(batch.size(), dimension));
+    }
+
+    private static NDList snapshot(Model model, NDManager manager) {
+        NDList copies = new NDList();
+        for (var parameter : model.getBlock().getParameters().values()) {
+            copies.add(parameter.getArray().duplicate());
+        }
+        copies.attach(manager);
+        return copies;
+    }
+
+    private static void restore(NDList copies, Model model) {
+        var parameters = model.getBlock().getParameters().values();
+        for (int i = 0; i < parameters.size(); i++) {
+            copies.get(i).copyTo(parameters.get(i).getArray());
+        }
+    }
+
+    /** Loads a published head and copies its parameters (running statistics included) into the fresh one. */
+    private static void copyParameters(Path versionDir, int classes, int dimension, Model target) {
+        try (Model source = Model.newInstance("warm-start", "PyTorch")) {
+            source.setBlock(BackboneHeadNet.build(classes));
+            source.load(versionDir, LoadedClassifier.PARAMS_NAME);
+            var from = source.getBlock().getParameters().values();
+            var to = target.getBlock().getParameters().values();
+            if (from.size() != to.size()) {
+                throw new IllegalStateException("the warm-start head does not match");
+            }
+            for (int i = 0; i < from.size(); i++) {
+                if (!from.get(i).getArray().getShape().equals(to.get(i).getArray().getShape())) {
+                    throw new IllegalStateException("the warm-start head was trained on " + dimension + "-long features of another shape");
+                }
+                from.get(i).getArray().copyTo(to.get(i).getArray());
+            }
+        } catch (IOException | MalformedModelException e) {
+            throw new IllegalStateException("could not warm-start from " + versionDir.getFileName(), e);
+        }
+    }
+
+    private static int[] labels(List<EmbeddedExample> examples) {
+        return examples.stream().mapToInt(EmbeddedExample::label).toArray();
+    }
+
+    private static double accuracy(float[][] logits, List<EmbeddedExample> examples) {
+        if (examples.isEmpty()) {
+            return 0;
+        }
+        int correct = 0;
+        for (int i = 0; i < logits.length; i++) {
+            correct += ClassifierTrainer.argmax(logits[i]) == examples.get(i).label() ? 1 : 0;
+        }
+        return (double) correct / examples.size();
+    }
+
+    private static TrainingOutcome outcome(HoldoutSplit.Sides<EmbeddedExample> split, Fitted fitted, double seconds) {
+        int n = split.holdout().size();
+        int[] given = new int[n];
+        int[] predicted = new int[n];
+        List<Long> holdoutIds = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            given[i] = split.holdout().get(i).label();
+            predicted[i] = ClassifierTrainer.argmax(fitted.logits()[i]);
+            holdoutIds.add(split.holdout().get(i).taskId());
+        }
+        double temperature = TemperatureScaling.fit(fitted.logits(), given);
+        List<double[]> probabilities = new ArrayList<>(n);
+        for (float[] row : fitted.logits()) {
+            probabilities.add(TemperatureScaling.softmax(row, temperature));
+        }
+        List<Long> trainingIds = split.training().stream().map(EmbeddedExample::taskId).toList();
+        return new TrainingOutcome(trainingIds, holdoutIds, given, predicted, probabilities, temperature, fitted.history(), seconds);
+    }
+}
