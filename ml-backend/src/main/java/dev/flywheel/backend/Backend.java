@@ -40,6 +40,7 @@ import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.CrossValidationAudit;
+import dev.flywheel.backend.training.DetectorAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingQueue;
@@ -134,12 +135,15 @@ public final class Backend implements AutoCloseable {
         AuditFiles audits = new AuditFiles(config.home().resolve("audits"), mapper);
         DatasetInsights datasets = new DatasetInsights(store, registry, audits, mapper);
         CrossValidationAudit audit = new CrossValidationAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS);
+        DetectorAudit detectorAudit = new DetectorAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS, mapper);
         TrainingQueue queue = new TrainingQueue(runner, backfill, (published, cancelled) -> {
-            if (published.isDetector()) {
-                return; // label issues and the cross-validation audit read class probabilities, which a detector has not
-            }
+            // Issues first from the new version's hold-out predictions, then again from the audit covering every task.
             datasets.refresh(published.project());
-            audit.run(published, cancelled);
+            if (published.isDetector()) {
+                detectorAudit.run(published, cancelled);
+            } else {
+                audit.run(published, cancelled);
+            }
             datasets.refresh(published.project());
         });
         owned.add(queue);
