@@ -70,8 +70,6 @@ import org.slf4j.LoggerFactory;
 public final class Backend implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
-    /** K of the cross-validation audit after each run. */
-    static final int AUDIT_FOLDS = 5;
 
     private static final TrainingTrigger SILENT = new TrainingTrigger() {
         @Override
@@ -134,11 +132,15 @@ public final class Backend implements AutoCloseable {
                 new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()), connections, projects, backfillIntake);
         AuditFiles audits = new AuditFiles(config.home().resolve("audits"), mapper);
         DatasetInsights datasets = new DatasetInsights(store, registry, audits, mapper);
-        CrossValidationAudit audit = new CrossValidationAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS);
-        DetectorAudit detectorAudit = new DetectorAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS, mapper);
+        int folds = config.auditFolds();
+        CrossValidationAudit audit = folds == 0 ? null : new CrossValidationAudit(store, assembler, trainingSettings, audits, folds);
+        DetectorAudit detectorAudit = folds == 0 ? null : new DetectorAudit(store, assembler, trainingSettings, audits, folds, mapper);
         TrainingQueue queue = new TrainingQueue(runner, backfill, (published, cancelled) -> {
             // Issues first from the new version's hold-out predictions, then again from the audit covering every task.
             datasets.refresh(published.project());
+            if (folds == 0) {
+                return;
+            }
             if (published.isDetector()) {
                 detectorAudit.run(published, cancelled);
             } else {

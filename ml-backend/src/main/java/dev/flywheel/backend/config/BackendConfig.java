@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param basicAuth credentials every route requires, when set
  * @param inferenceThreads threads DJL may use per operation; 1 survives a busy machine best
  * @param detector a user-supplied object detector for Image + RectangleLabels projects ({@code FLYWHEEL_DETECTOR})
+ * @param auditFolds K of the cross-validation audit after each run ({@code FLYWHEEL_AUDIT_FOLDS}); 0 turns the audit
+ *     off (label issues then come from hold-out predictions and served pre-labels only), for machines too small for it
  */
 public record BackendConfig(
         String host,
@@ -29,9 +31,11 @@ public record BackendConfig(
         Optional<Path> localFilesRoot,
         Optional<BasicAuth> basicAuth,
         int inferenceThreads,
-        Optional<DetectorConfig> detector) {
+        Optional<DetectorConfig> detector,
+        int auditFolds) {
 
     public static final int DEFAULT_PORT = 9090;
+    public static final int DEFAULT_AUDIT_FOLDS = 5;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_HOME = "flywheel-data";
 
@@ -49,12 +53,15 @@ public record BackendConfig(
         if (inferenceThreads < 1) {
             throw new ConfigException("FLYWHEEL_THREADS", "must be at least 1, was " + inferenceThreads);
         }
+        if (auditFolds != 0 && (auditFolds < 2 || auditFolds > 20)) {
+            throw new ConfigException("FLYWHEEL_AUDIT_FOLDS", "must be 0 (off) or between 2 and 20, was " + auditFolds);
+        }
     }
 
     /** Without a user-supplied detector. */
     public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
             Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads) {
-        this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, Optional.empty());
+        this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, Optional.empty(), DEFAULT_AUDIT_FOLDS);
     }
 
     /** Reads the configuration from environment variables; see the README for each one. */
@@ -74,7 +81,8 @@ public record BackendConfig(
                 read.text("LOCAL_FILES_DOCUMENT_ROOT").map(Path::of),
                 user.map(u -> new BasicAuth(u, new Secret(pass.orElseThrow()))),
                 read.integer("FLYWHEEL_THREADS").orElse(1),
-                DetectorConfig.fromEnvironment(read));
+                DetectorConfig.fromEnvironment(read),
+                read.integer("FLYWHEEL_AUDIT_FOLDS").orElse(DEFAULT_AUDIT_FOLDS));
     }
 
     /** The settings as printed at start: every value, secrets masked. */
@@ -89,6 +97,7 @@ public record BackendConfig(
         shown.put("BASIC_AUTH", basicAuth.map(a -> a.user() + ":" + a.password()).orElse("(off)"));
         shown.put("FLYWHEEL_THREADS", Integer.toString(inferenceThreads));
         shown.put("FLYWHEEL_DETECTOR", detector.map(DetectorConfig::describe).orElse("(unset)"));
+        shown.put("FLYWHEEL_AUDIT_FOLDS", auditFolds == 0 ? "0 (off)" : Integer.toString(auditFolds));
         return shown;
     }
 }
