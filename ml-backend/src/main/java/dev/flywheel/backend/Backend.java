@@ -43,6 +43,7 @@ import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.CrossValidationAudit;
+import dev.flywheel.backend.training.DetectorAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.EmbeddingCache;
 import dev.flywheel.backend.training.HeadTraining;
@@ -74,8 +75,6 @@ import org.slf4j.LoggerFactory;
 public final class Backend implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
-    /** K of the cross-validation audit after each run. */
-    static final int AUDIT_FOLDS = 5;
 
     private static final TrainingTrigger SILENT = new TrainingTrigger() {
         @Override
@@ -145,13 +144,20 @@ public final class Backend implements AutoCloseable {
                 new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()), connections, projects, backfillIntake);
         AuditFiles audits = new AuditFiles(config.home().resolve("audits"), mapper);
         DatasetInsights datasets = new DatasetInsights(store, registry, audits, mapper);
-        CrossValidationAudit audit = new CrossValidationAudit(store, assembler, trainingSettings, audits, AUDIT_FOLDS, heads);
+        int folds = config.auditFolds();
+        CrossValidationAudit audit = folds == 0 ? null : new CrossValidationAudit(store, assembler, trainingSettings, audits, folds, heads);
+        DetectorAudit detectorAudit = folds == 0 ? null : new DetectorAudit(store, assembler, trainingSettings, audits, folds, mapper);
         TrainingQueue queue = new TrainingQueue(runner, backfill, (published, cancelled) -> {
-            if (published.isDetector()) {
-                return; // label issues and the cross-validation audit read class probabilities, which a detector has not
-            }
+            // Issues first from the new version's hold-out predictions, then again from the audit covering every task.
             datasets.refresh(published.project());
-            audit.run(published, cancelled);
+            if (folds == 0) {
+                return;
+            }
+            if (published.isDetector()) {
+                detectorAudit.run(published, cancelled);
+            } else {
+                audit.run(published, cancelled);
+            }
             datasets.refresh(published.project());
         });
         owned.add(queue);

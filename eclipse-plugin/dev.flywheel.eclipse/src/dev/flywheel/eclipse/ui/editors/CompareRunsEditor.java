@@ -2,11 +2,11 @@ package dev.flywheel.eclipse.ui.editors;
 
 import dev.flywheel.eclipse.core.display.Deltas;
 import dev.flywheel.eclipse.core.display.Figures;
+import dev.flywheel.eclipse.core.display.PerClassChange;
 import dev.flywheel.eclipse.core.jobs.CallJob;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
 import dev.flywheel.eclipse.ui.views.Charts;
-import dev.flywheel.model.api.ClassF1Delta;
 import dev.flywheel.model.api.CompareReply;
 import dev.flywheel.model.api.MetricDelta;
 import java.util.List;
@@ -32,7 +32,8 @@ import org.eclipse.ui.part.EditorPart;
 
 /**
  * The Compare Runs editor: two versions of a project side by side, metric deltas coloured better or
- * worse, per-class F1 changes, both confusion matrices, the tasks fixed and broken, and the training-data diff.
+ * worse, per-class F1 changes (AP@0.5 for detectors), both confusion matrices (classifiers only), the tasks fixed and
+ * broken, and the training-data diff.
  */
 public final class CompareRunsEditor extends EditorPart {
 
@@ -100,10 +101,13 @@ public final class CompareRunsEditor extends EditorPart {
         header.setText(NLS.bind(Messages.Compare_header, new Object[] {reply.base(), reply.candidate(), compared().project().title()}));
         metrics = metricsTable(reply.metrics());
         span(metrics);
-        f1Chart = Charts.create(body, Messages.Compare_f1Chart, Messages.Compare_label, Messages.Compare_f1Delta);
+        // Detectors have no per-class F1: their comparison charts the change of AP@0.5 per label instead.
+        PerClassChange change = PerClassChange.of(reply);
+        f1Chart = change.averagePrecision()
+                ? Charts.create(body, Messages.Compare_apChart, Messages.Compare_label, Messages.Compare_apDelta)
+                : Charts.create(body, Messages.Compare_f1Chart, Messages.Compare_label, Messages.Compare_f1Delta);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(400, 220).applyTo(f1Chart);
-        Charts.bars(f1Chart, "f1", reply.perClass().stream().map(ClassF1Delta::label).toArray(String[]::new), //$NON-NLS-1$
-                reply.perClass().stream().mapToDouble(d -> d.delta() == null ? 0 : d.delta()).toArray(),
+        Charts.bars(f1Chart, change.averagePrecision() ? "ap50" : "f1", change.labels(), change.deltas(), //$NON-NLS-1$ //$NON-NLS-2$
                 body.getDisplay().getSystemColor(SWT.COLOR_RED));
         confusion(reply.base(), reply.confusionBase());
         confusion(reply.candidate(), reply.confusionCandidate());

@@ -18,6 +18,8 @@ public final class Messages extends NLS {
     public static String Compare_f1Chart;
     public static String Compare_label;
     public static String Compare_f1Delta;
+    public static String Compare_apChart;
+    public static String Compare_apDelta;
     public static String Compare_confusion;
     public static String Compare_fixed;
     public static String Compare_broken;

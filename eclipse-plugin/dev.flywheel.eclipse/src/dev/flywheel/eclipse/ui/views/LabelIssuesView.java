@@ -69,10 +69,13 @@ public final class LabelIssuesView extends ProjectFollowingView {
         table.setContentProvider(ArrayContentProvider.getInstance());
         column(Messages.Issues_rank, 50, i -> Integer.toString(rank(i)));
         column(Messages.Issues_task, 70, i -> Long.toString(i.taskId()));
-        column(Messages.Issues_given, 110, LabelIssue::givenLabel);
+        column(Messages.Issues_given, 110, i -> Figures.text(i.givenLabel()));
         column(Messages.Issues_suggested, 110, i -> Figures.text(i.suggestedLabel()));
         column(Messages.Issues_selfConfidence, 120, i -> Figures.percent(i.selfConfidence()));
         column(Messages.Issues_score, 70, i -> String.format(Locale.ROOT, "%.3f", i.score())); //$NON-NLS-1$
+        // Box issues of detection projects say what is wrong with which box; classification issues leave it empty.
+        column(Messages.Issues_kind, 200, i -> i.kind() == null ? "" : NLS.bind(Messages.Issues_box, new Object[] {i.kind(), //$NON-NLS-1$
+                Math.round(i.box().x()), Math.round(i.box().y()), Math.round(i.box().width()), Math.round(i.box().height())}));
         preview = new ImagePreview(sash);
         sash.setWeights(62, 38);
         table.addSelectionChangedListener(e -> selectionChanged());

@@ -78,6 +78,8 @@ public final class Messages extends NLS {
     public static String Issues_rank;
     public static String Issues_task;
     public static String Issues_given;
+    public static String Issues_kind;
+    public static String Issues_box;
     public static String Issues_suggested;
     public static String Issues_selfConfidence;
     public static String Issues_score;

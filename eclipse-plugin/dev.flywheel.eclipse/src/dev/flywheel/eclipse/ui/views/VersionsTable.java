@@ -29,7 +29,7 @@ final class VersionsTable {
         column(viewer, Messages.Versions_created, 150, r -> Figures.text(r.model().createdAt()));
         column(viewer, Messages.Versions_trainedOn, 80, r -> Figures.count(r.model().trainedOn()));
         column(viewer, Messages.Versions_accuracy, 80, r -> r.model().metrics() == null ? Figures.NONE
-                : Figures.percent(r.model().metrics().accuracy()));
+                : Figures.percent(r.model().metrics().accuracy() != null ? r.model().metrics().accuracy() : r.model().metrics().map50()));
         column(viewer, Messages.Versions_macroF1, 80, r -> r.model().metrics() == null ? Figures.NONE
                 : Figures.percent(r.model().metrics().macroF1()));
         column(viewer, Messages.Versions_duration, 80, r -> Figures.seconds(r.model().trainingSeconds()));

@@ -90,7 +90,8 @@ public final class DetectionEvaluation {
         return sum / 101;
     }
 
-    private static int countTruePositives(List<LabeledBox> truth, List<LabeledBox> predicted, double iouThreshold) {
+    /** Predictions (as given, no threshold applied) that match an annotated box of their label at {@code iouThreshold}. */
+    static int countTruePositives(List<LabeledBox> truth, List<LabeledBox> predicted, double iouThreshold) {
         int tp = 0;
         for (boolean hit : matches(truth, predicted, iouThreshold)) {
             tp += hit ? 1 : 0;

@@ -11,19 +11,19 @@ public final class LearningCurves {
     private LearningCurves() {}
 
     /**
-     * Orders the points by training size and projects the accuracy gain per 100 more labels at the largest size from
-     * a fitted {@link PowerLaw}; the projection is null with fewer than three usable points (accuracy known,
-     * distinct positive sizes).
+     * Orders the points by training size and projects the gain per 100 more labels at the largest size from a fitted
+     * {@link PowerLaw}, in accuracy for classifiers and in mAP@0.5 for detectors ({@link LearningCurvePoint#quality()});
+     * the projection is null with fewer than three usable points (quality known, distinct positive sizes).
      */
     public static LearningCurve of(List<LearningCurvePoint> points) {
         List<LearningCurvePoint> ordered = points.stream()
                 .sorted(Comparator.comparingLong(LearningCurvePoint::trainedOn).thenComparing(LearningCurvePoint::version))
                 .toList();
         List<LearningCurvePoint> usable = ordered.stream()
-                .filter(p -> p.accuracy() != null && p.trainedOn() > 0)
+                .filter(p -> p.quality() != null && p.trainedOn() > 0)
                 .toList();
         double[] n = usable.stream().mapToDouble(LearningCurvePoint::trainedOn).toArray();
-        double[] accuracy = usable.stream().mapToDouble(LearningCurvePoint::accuracy).toArray();
+        double[] accuracy = usable.stream().mapToDouble(LearningCurvePoint::quality).toArray();
         PowerLaw fit = PowerLaw.fit(n, accuracy);
         Double gain = null;
         if (fit != null) {

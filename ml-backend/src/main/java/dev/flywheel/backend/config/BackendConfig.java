@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param detector a user-supplied object detector for Image + RectangleLabels projects ({@code FLYWHEEL_DETECTOR})
  * @param backbone a user-supplied frozen feature extractor under which classification projects train a head
  *     ({@code FLYWHEEL_BACKBONE})
+ * @param auditFolds K of the cross-validation audit after each run ({@code FLYWHEEL_AUDIT_FOLDS}); 0 turns the audit
+ *     off (label issues then come from hold-out predictions and served pre-labels only), for machines too small for it
  */
 public record BackendConfig(
         String host,
@@ -32,9 +34,11 @@ public record BackendConfig(
         Optional<BasicAuth> basicAuth,
         int inferenceThreads,
         Optional<DetectorConfig> detector,
-        Optional<BackboneConfig> backbone) {
+        Optional<BackboneConfig> backbone,
+        int auditFolds) {
 
     public static final int DEFAULT_PORT = 9090;
+    public static final int DEFAULT_AUDIT_FOLDS = 5;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_HOME = "flywheel-data";
 
@@ -53,12 +57,16 @@ public record BackendConfig(
         if (inferenceThreads < 1) {
             throw new ConfigException("FLYWHEEL_THREADS", "must be at least 1, was " + inferenceThreads);
         }
+        if (auditFolds != 0 && (auditFolds < 2 || auditFolds > 20)) {
+            throw new ConfigException("FLYWHEEL_AUDIT_FOLDS", "must be 0 (off) or between 2 and 20, was " + auditFolds);
+        }
     }
 
     /** Without a user-supplied backbone. */
     public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
             Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads, Optional<DetectorConfig> detector) {
-        this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, detector, Optional.empty());
+        this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, detector, Optional.empty(),
+                DEFAULT_AUDIT_FOLDS);
     }
 
     /** Without a user-supplied detector or backbone. */
@@ -85,7 +93,8 @@ public record BackendConfig(
                 user.map(u -> new BasicAuth(u, new Secret(pass.orElseThrow()))),
                 read.integer("FLYWHEEL_THREADS").orElse(1),
                 DetectorConfig.fromEnvironment(read),
-                BackboneConfig.fromEnvironment(read));
+                BackboneConfig.fromEnvironment(read),
+                read.integer("FLYWHEEL_AUDIT_FOLDS").orElse(DEFAULT_AUDIT_FOLDS));
     }
 
     /** The settings as printed at start: every value, secrets masked. */
@@ -101,6 +110,7 @@ public record BackendConfig(
         shown.put("FLYWHEEL_THREADS", Integer.toString(inferenceThreads));
         shown.put("FLYWHEEL_DETECTOR", detector.map(DetectorConfig::describe).orElse("(unset)"));
         shown.put("FLYWHEEL_BACKBONE", backbone.map(BackboneConfig::describe).orElse("(unset: the built-in CNN)"));
+        shown.put("FLYWHEEL_AUDIT_FOLDS", auditFolds == 0 ? "0 (off)" : Integer.toString(auditFolds));
         return shown;
     }
 }

@@ -1,6 +1,12 @@
 package dev.flywheel.backend.insights;
 
 import dev.flywheel.backend.analytics.AnnotatorAgreement;
+import dev.flywheel.backend.analytics.BoxIssues;
+import dev.flywheel.backend.analytics.LabeledBox;
+import dev.flywheel.backend.labelconfig.LabelConfigParser;
+import dev.flywheel.backend.labelconfig.ServingTarget;
+import dev.flywheel.backend.training.BoxDataset;
+import dev.flywheel.model.api.TaskType;
 import dev.flywheel.backend.analytics.ConfidentLearning;
 import dev.flywheel.backend.analytics.DatasetStats;
 import dev.flywheel.backend.analytics.IssueFilter;
@@ -38,13 +44,15 @@ import java.util.stream.Collectors;
 
 /**
  * The dataset part of the insights API: statistics, the task list with predictions and issues, and likely label
- * errors found by confident learning on out-of-sample probabilities.
+ * errors: found by confident learning on out-of-sample probabilities for classifiers, by matching out-of-sample boxes
+ * to the drawn ones for detectors.
  */
 public final class DatasetInsights {
 
     private final FlywheelStore store;
     private final ModelRegistry registry;
     private final OutOfSampleEvidence evidence;
+    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     // Label issues per project, as the training worker last computed them.
     private final Map<Long, List<LabelIssue>> cache = new java.util.concurrent.ConcurrentHashMap<>();
@@ -53,6 +61,7 @@ public final class DatasetInsights {
         this.store = store;
         this.registry = registry;
         this.evidence = new OutOfSampleEvidence(store, registry, audits, mapper);
+        this.mapper = mapper;
     }
 
     /** Recomputes a project's label issues; the training worker calls it after each run and audit. */
@@ -136,6 +145,9 @@ public final class DatasetInsights {
 
     private List<LabelIssue> computeIssues(long project, Optional<ModelManifest> newest) {
         Project found = requireProject(project);
+        if (TaskType.OBJECT_DETECTION.name().equalsIgnoreCase(found.definition().taskType())) {
+            return boxIssues(found, newest);
+        }
         List<String> labels = found.labels();
         if (labels.size() < 2) {
             return List.of();
@@ -150,6 +162,20 @@ public final class DatasetInsights {
             }
         });
         return ConfidentLearning.findLabelIssues(labels, examples, IssueFilter.PRUNE_BY_NOISE_RATE, IssueRanking.SELF_CONFIDENCE);
+    }
+
+    /** Missing, spurious and swapped boxes of each task's latest annotation, against out-of-sample detector boxes. */
+    private List<LabelIssue> boxIssues(Project project, Optional<ModelManifest> newest) {
+        Optional<ServingTarget> target = new LabelConfigParser().parse(project.definition().labelConfig()).servingTarget();
+        if (target.isEmpty()) {
+            return List.of();
+        }
+        BoxDataset.Tasks annotated = BoxDataset.of(store.annotations().trainingResults(project.id()), target.get(), mapper);
+        Map<Long, List<LabeledBox>> predicted = evidence.boxes(target.get().control().labelValues(), newest);
+        List<BoxIssues.AnnotatedTask> tasks = annotated.perTask().values().stream()
+                .map(t -> new BoxIssues.AnnotatedTask(t.taskId(), t.annotationId(), t.boxes()))
+                .toList();
+        return BoxIssues.find(tasks, predicted);
     }
 
     private Optional<ModelManifest> newest(long project) {

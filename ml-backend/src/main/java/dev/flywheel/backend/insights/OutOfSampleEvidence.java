@@ -2,6 +2,7 @@ package dev.flywheel.backend.insights;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.analytics.LabeledBox;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Class probabilities for labeled tasks from models that never trained on them: the newest version's K-fold audit
+ * Class probabilities (or a detector's boxes) for labeled tasks from models that never trained on them: the newest version's K-fold audit
  * first, then its hold-out predictions, else the pre-label Flywheel served for the task (free out-of-sample evidence whenever the serving
  * version did not learn from that task).
  */
@@ -57,6 +58,24 @@ final class OutOfSampleEvidence {
             }
         }
         return result;
+    }
+
+    /**
+     * Task id → boxes predicted by a detector that never trained on the task, in percent: the newest version's K-fold
+     * audit first, then its hold-out predictions. Evidence from versions with other labels is not used.
+     */
+    Map<Long, List<LabeledBox>> boxes(List<String> labels, Optional<ModelManifest> newest) {
+        Map<Long, List<LabeledBox>> result = new HashMap<>();
+        Optional<ModelManifest> comparable = newest.filter(m -> m.isDetector() && m.labels().equals(labels));
+        comparable.flatMap(m -> audits.read(m.project(), m.version())).filter(a -> a.labels().equals(labels)).ifPresent(audit ->
+                audit.boxes().forEach((task, boxes) -> result.put(task, boxes(task, boxes))));
+        comparable.map(ModelManifest::detection).ifPresent(d -> d.holdout().forEach(h ->
+                result.putIfAbsent(h.taskId(), boxes(h.taskId(), h.predicted()))));
+        return result;
+    }
+
+    private static List<LabeledBox> boxes(long task, List<ModelManifest.Box> boxes) {
+        return boxes.stream().map(b -> new LabeledBox(task, b.label(), b.score(), b.x(), b.y(), b.width(), b.height())).toList();
     }
 
     private Set<Long> trainingTasks(long project, String version) {

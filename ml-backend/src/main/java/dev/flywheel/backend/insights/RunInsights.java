@@ -1,6 +1,8 @@
 package dev.flywheel.backend.insights;
 
 import dev.flywheel.backend.analytics.DatasetStats;
+import dev.flywheel.backend.analytics.DetectionComparison;
+import dev.flywheel.backend.analytics.LabeledBox;
 import dev.flywheel.backend.analytics.HoldOutPrediction;
 import dev.flywheel.backend.analytics.LearningCurves;
 import dev.flywheel.backend.analytics.RunComparison;
@@ -41,10 +43,11 @@ public final class RunInsights {
 
     public LearningCurve learningCurve(long project) {
         requireProject(project);
+        // A classifier's point follows accuracy, a detector's mAP@0.5 (its accuracy is null).
         List<LearningCurvePoint> points = registry.versions(project).stream()
-                .filter(m -> m.metrics().accuracy() != null)
+                .filter(m -> m.metrics().accuracy() != null || m.metrics().map50() != null)
                 .sorted(Comparator.comparingInt(ModelManifest::trainedOn))
-                .map(m -> new LearningCurvePoint(m.version(), m.trainedOn(), m.metrics().accuracy(), m.metrics().macroF1()))
+                .map(m -> new LearningCurvePoint(m.version(), m.trainedOn(), m.metrics().accuracy(), m.metrics().macroF1(), m.metrics().map50()))
                 .toList();
         return LearningCurves.of(points);
     }
@@ -57,6 +60,12 @@ public final class RunInsights {
         if (!before.labels().equals(after.labels())) {
             throw new IncomparableException(base + " and " + candidate + " were trained on different label sets");
         }
+        if (before.isDetector() != after.isDetector()) {
+            throw new IncomparableException(base + " and " + candidate + " are not both classifiers or both detectors");
+        }
+        if (after.isDetector()) {
+            return compareDetectors(before, after);
+        }
         Map<Long, HoldOutPrediction> beforeHoldout = holdout(before);
         Map<Long, HoldOutPrediction> afterHoldout = holdout(after);
         Set<Long> shared = new HashSet<>(beforeHoldout.keySet());
@@ -67,6 +76,43 @@ public final class RunInsights {
         beforeHoldout.keySet().retainAll(shared);
         afterHoldout.keySet().retainAll(shared);
         return RunComparison.compare(base, candidate, after.labels(), beforeHoldout, afterHoldout, training(before), training(after));
+    }
+
+    /**
+     * Two detectors on the tasks both held out, scored against the candidate's record of their annotated boxes (the
+     * newer labels when the candidate is the newer version), so both sit the same exam.
+     */
+    private CompareReply compareDetectors(ModelManifest before, ModelManifest after) {
+        Map<Long, ModelManifest.BoxHoldout> beforeHoldout = boxHoldout(before);
+        Map<Long, ModelManifest.BoxHoldout> afterHoldout = boxHoldout(after);
+        Map<Long, List<LabeledBox>> truth = new TreeMap<>();
+        Map<Long, List<LabeledBox>> basePredicted = new TreeMap<>();
+        Map<Long, List<LabeledBox>> candidatePredicted = new TreeMap<>();
+        afterHoldout.forEach((task, held) -> {
+            ModelManifest.BoxHoldout other = beforeHoldout.get(task);
+            if (other != null) {
+                truth.put(task, boxes(task, held.truth()));
+                basePredicted.put(task, boxes(task, other.predicted()));
+                candidatePredicted.put(task, boxes(task, held.predicted()));
+            }
+        });
+        if (truth.isEmpty()) {
+            throw new IncomparableException(before.version() + " and " + after.version() + " share no hold-out task to compare them on");
+        }
+        return DetectionComparison.compare(before.version(), after.version(), after.labels(), truth, basePredicted, candidatePredicted,
+                after.detection().scoreThreshold(), training(before), training(after));
+    }
+
+    private static Map<Long, ModelManifest.BoxHoldout> boxHoldout(ModelManifest manifest) {
+        Map<Long, ModelManifest.BoxHoldout> map = new LinkedHashMap<>();
+        if (manifest.detection() != null) {
+            manifest.detection().holdout().forEach(h -> map.put(h.taskId(), h));
+        }
+        return map;
+    }
+
+    private static List<LabeledBox> boxes(long task, List<ModelManifest.Box> boxes) {
+        return boxes.stream().map(b -> new LabeledBox(task, b.label(), b.score(), b.x(), b.y(), b.width(), b.height())).toList();
     }
 
     /** Per version: pre-labels served for tasks people then labeled, and how many they kept as they were. */

@@ -1,5 +1,6 @@
 package dev.flywheel.backend.registry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Out-of-fold probabilities from a version's cross-validation audit, one file per version beside the model folders,
+ * Out-of-fold probabilities (classifiers) or boxes (detectors) from a version's cross-validation audit, one file per version beside the model folders,
  * written atomically (the audit runs after the version is published, which stays immutable).
  */
 public final class AuditFiles {
@@ -58,17 +59,27 @@ public final class AuditFiles {
     }
 
     /**
-     * One audit: K-fold out-of-fold probabilities per task, in the order of {@code labels}.
+     * One audit: K-fold out-of-fold probabilities per task, in the order of {@code labels}, or for a detector the
+     * boxes each task's fold model predicted.
      *
      * @param folds how many folds the examples were split into
-     * @param probabilities task id → probabilities from the fold model that did not see the task
+     * @param probabilities task id → probabilities from the fold model that did not see the task; empty for a detector
+     * @param boxes task id → boxes the fold model that did not see the task predicted, most confident first; empty
+     *     for a classifier
      */
     public record Audit(long project, String version, int folds, List<String> labels,
-            @JsonProperty("probabilities") Map<Long, List<Double>> probabilities) {
+            @JsonProperty("probabilities") Map<Long, List<Double>> probabilities,
+            @JsonProperty("boxes") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<Long, List<ModelManifest.Box>> boxes) {
 
         public Audit {
             labels = List.copyOf(labels);
-            probabilities = Map.copyOf(probabilities);
+            probabilities = probabilities == null ? Map.of() : Map.copyOf(probabilities);
+            boxes = boxes == null ? Map.of() : Map.copyOf(boxes);
+        }
+
+        /** A classifier's audit. */
+        public Audit(long project, String version, int folds, List<String> labels, Map<Long, List<Double>> probabilities) {
+            this(project, version, folds, labels, probabilities, Map.of());
         }
     }
 }

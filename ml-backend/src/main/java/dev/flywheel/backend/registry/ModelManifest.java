@@ -124,6 +124,9 @@ public record ModelManifest(
      * @param scoreThreshold the serving score threshold precision and recall were measured at
      * @param holdoutImages images in the hold-out split
      * @param holdoutBoxes true boxes in the hold-out split
+     * @param holdout per hold-out task its annotated and predicted boxes, so two versions can be compared on the tasks
+     *     both held out and the predictions serve as out-of-sample evidence for label issues; empty in manifests
+     *     written before it was recorded
      */
     public record DetectionSummary(
             double map50,
@@ -133,10 +136,33 @@ public record ModelManifest(
             double recall,
             @JsonProperty("score_threshold") double scoreThreshold,
             @JsonProperty("holdout_images") int holdoutImages,
-            @JsonProperty("holdout_boxes") int holdoutBoxes) {
+            @JsonProperty("holdout_boxes") int holdoutBoxes,
+            List<BoxHoldout> holdout) {
 
         public DetectionSummary {
             perClassAp50 = Map.copyOf(perClassAp50);
+            holdout = holdout == null ? List.of() : List.copyOf(holdout);
+        }
+    }
+
+    /**
+     * A box in percent of the image, origin top-left.
+     *
+     * @param score 1 for an annotated box, the detector's confidence for a predicted one
+     */
+    public record Box(String label, double score, double x, double y, double width, double height) {
+
+        public Box {
+            Objects.requireNonNull(label, "label");
+        }
+    }
+
+    /** One hold-out task of a detector: the boxes it was annotated with and those the version predicted, most confident first. */
+    public record BoxHoldout(@JsonProperty("task_id") long taskId, List<Box> truth, List<Box> predicted) {
+
+        public BoxHoldout {
+            truth = List.copyOf(truth);
+            predicted = List.copyOf(predicted);
         }
     }
 

@@ -25,7 +25,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
@@ -42,6 +45,11 @@ public final class DetectorTrainer {
     /** Hold-out detections are scored after this NMS, as serving does. */
     private static final double IOU_THRESHOLD = 0.45;
     private static final double MIN_CANDIDATE_SCORE = 0.01;
+    /**
+     * Candidates kept per image (most confident first): far more than an image has objects, so mAP is unaffected,
+     * while a manifest's hold-out predictions stay small.
+     */
+    private static final int MAX_BOXES_PER_IMAGE = 30;
 
     private final Settings settings;
     private final ImageTensors tensors;
@@ -69,14 +77,19 @@ public final class DetectorTrainer {
         }
     }
 
-    /** What a run produced besides the saved parameters. */
+    /**
+     * What a run produced besides the saved parameters.
+     *
+     * @param holdoutPredictions per hold-out task, its predicted boxes after NMS (in percent), most confident first
+     */
     public record Outcome(DetectionEvaluation.Report holdout, List<Long> trainingIds, List<Long> holdoutIds, List<Double> losses,
-            double seconds) {
+            Map<Long, List<LabeledBox>> holdoutPredictions, double seconds) {
 
         public Outcome {
             trainingIds = List.copyOf(trainingIds);
             holdoutIds = List.copyOf(holdoutIds);
             losses = List.copyOf(losses);
+            holdoutPredictions = Collections.unmodifiableMap(new LinkedHashMap<>(holdoutPredictions));
         }
     }
 
@@ -85,38 +98,24 @@ public final class DetectorTrainer {
         this.tensors = new ImageTensors(settings.inputSize());
     }
 
-    /** Trains on {@code examples}, saves the parameters into {@code outputDir} and evaluates on the hold-out split. */
+    /**
+     * Trains on {@code examples}, saves the parameters into {@code outputDir} and evaluates on the hold-out split.
+     *
+     * <p>The split is by a hash of each task id, as the classifier's: a task stays held out as the data grows, so
+     * successive versions share their hold-out tasks and can be compared on them.
+     */
     public Outcome train(List<BoxExample> examples, List<String> labels, Path outputDir, BooleanSupplier cancelled) {
         long started = System.nanoTime();
-        List<BoxExample> shuffled = new ArrayList<>(examples);
-        Collections.shuffle(shuffled, new Random(settings.seed()));
-        int holdoutCount = (int) Math.round(shuffled.size() * settings.holdoutFraction());
-        List<BoxExample> holdout = shuffled.subList(0, holdoutCount);
-        List<BoxExample> training = shuffled.subList(holdoutCount, shuffled.size());
+        List<BoxExample> training = new ArrayList<>();
+        List<BoxExample> holdout = new ArrayList<>();
+        split(examples, training, holdout);
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training images left after the hold-out split");
         }
-        int size = settings.inputSize();
-        GridCodec codec = new GridCodec(size / GridDetectorNet.STRIDE, labels.size());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new GridDetectionLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
-                .optDevices(new Device[] {Device.cpu()});
         List<Double> losses = new ArrayList<>();
-        List<LabeledBox> predicted = new ArrayList<>();
+        Map<Long, List<LabeledBox>> predicted = new LinkedHashMap<>();
         try (Model model = Model.newInstance("detector-training", "PyTorch")) {
-            model.setBlock(GridDetectorNet.build(labels.size()));
-            try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(1, 3, size, size));
-                Random random = new Random(settings.seed());
-                List<BoxExample> order = new ArrayList<>(training);
-                for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                    Collections.shuffle(order, random);
-                    losses.add(trainEpoch(trainer, codec, labels, order, cancelled));
-                }
-                for (BoxExample example : holdout) {
-                    predicted.addAll(predict(trainer, codec, labels, example));
-                }
-            }
+            fit(model, labels, training, holdout, losses, predicted, cancelled);
             try {
                 model.save(outputDir, LoadedDetector.PARAMS_NAME);
             } catch (IOException e) {
@@ -124,9 +123,63 @@ public final class DetectorTrainer {
             }
         }
         List<LabeledBox> truth = holdout.stream().flatMap(e -> e.boxes().stream()).toList();
-        DetectionEvaluation.Report report = DetectionEvaluation.evaluate(truth, predicted, settings.servingThreshold());
+        List<LabeledBox> guesses = predicted.values().stream().flatMap(List::stream).toList();
+        DetectionEvaluation.Report report = DetectionEvaluation.evaluate(truth, guesses, settings.servingThreshold());
         return new Outcome(report, training.stream().map(BoxExample::taskId).toList(), holdout.stream().map(BoxExample::taskId).toList(),
-                losses, (System.nanoTime() - started) / 1e9);
+                losses, predicted, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * Trains a throwaway detector on {@code training} and returns its boxes for {@code evaluate}, per task: the
+     * out-of-fold predictions a K-fold audit needs. Nothing is saved.
+     */
+    public Map<Long, List<LabeledBox>> outOfFold(List<BoxExample> training, List<BoxExample> evaluate, List<String> labels,
+            BooleanSupplier cancelled) {
+        Map<Long, List<LabeledBox>> predicted = new LinkedHashMap<>();
+        try (Model model = Model.newInstance("detector-audit", "PyTorch")) {
+            fit(model, labels, training, evaluate, new ArrayList<>(), predicted, cancelled);
+        }
+        return predicted;
+    }
+
+    private void fit(Model model, List<String> labels, List<BoxExample> training, List<BoxExample> evaluate, List<Double> losses,
+            Map<Long, List<LabeledBox>> predicted, BooleanSupplier cancelled) {
+        int size = settings.inputSize();
+        GridCodec codec = new GridCodec(size / GridDetectorNet.STRIDE, labels.size());
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new GridDetectionLoss())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+                .optDevices(new Device[] {Device.cpu()});
+        // The initial weights come from the engine's generator (PyTorch's, process-wide): seeding it right before the
+        // initialisation makes a run repeatable from its settings. Runs happen one at a time on the training worker.
+        model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
+        model.setBlock(GridDetectorNet.build(labels.size()));
+        try (Trainer trainer = model.newTrainer(config)) {
+            trainer.initialize(new Shape(1, 3, size, size));
+            Random random = new Random(settings.seed());
+            List<BoxExample> order = new ArrayList<>(training);
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                Collections.shuffle(order, random);
+                losses.add(trainEpoch(trainer, codec, labels, order, cancelled));
+            }
+            for (BoxExample example : evaluate) {
+                predicted.put(example.taskId(), predict(trainer, codec, labels, example));
+            }
+        }
+    }
+
+    /** Hold-out by task hash; with two or more images at least one lands on each side. */
+    private void split(List<BoxExample> examples, List<BoxExample> training, List<BoxExample> holdout) {
+        List<BoxExample> ordered = new ArrayList<>(examples);
+        ordered.sort(Comparator.comparingDouble((BoxExample e) -> HoldoutSplit.position(e.taskId(), settings.seed()))
+                .thenComparingLong(BoxExample::taskId));
+        int held = (int) ordered.stream().filter(e -> HoldoutSplit.position(e.taskId(), settings.seed()) < settings.holdoutFraction()).count();
+        if (settings.holdoutFraction() > 0 && ordered.size() >= 2) {
+            held = Math.max(1, Math.min(held, ordered.size() - 1));
+        } else {
+            held = 0;
+        }
+        holdout.addAll(ordered.subList(0, held));
+        training.addAll(ordered.subList(held, ordered.size()));
     }
 
     private double trainEpoch(Trainer trainer, GridCodec codec, List<String> labels, List<BoxExample> order, BooleanSupplier cancelled) {
@@ -173,6 +226,8 @@ public final class DetectorTrainer {
                         new PixelBox(d.left() * 100, d.top() * 100, Math.max(0, d.width() * 100), Math.max(0, d.height() * 100)).clampTo(100, 100)))
                 .toList();
         return NonMaxSuppression.classWise(inPercent, IOU_THRESHOLD).stream()
+                .sorted(Comparator.comparingDouble(Detection::score).reversed())
+                .limit(MAX_BOXES_PER_IMAGE)
                 .map(d -> new LabeledBox(example.taskId(), d.label(), d.score(), d.box().left(), d.box().top(), d.box().width(), d.box().height()))
                 .toList();
     }

@@ -83,7 +83,7 @@ final class ManifestWriter {
         ModelMetrics metrics = evaluated ? ModelMetrics.detection(clamp(report.map50()), clamp(report.map50to95())) : new ModelMetrics(null, null);
         ModelManifest.DetectionSummary summary = evaluated
                 ? new ModelManifest.DetectionSummary(report.map50(), report.map50to95(), report.perClassAp50(), report.precision(), report.recall(),
-                        detector.servingThreshold(), outcome.holdoutIds().size(), holdoutBoxes)
+                        detector.servingThreshold(), outcome.holdoutIds().size(), holdoutBoxes, boxHoldout(perTask, outcome))
                 : null;
         List<EpochMetrics> history = new ArrayList<>();
         for (int i = 0; i < outcome.losses().size(); i++) {
@@ -101,6 +101,17 @@ final class ManifestWriter {
         return new ModelManifest(version, project, parent, ModelManifest.OBJECT_DETECTION, GridDetectorNet.ARCHITECTURE, detector.inputSize(),
                 labels, 1.0, hyperparameters, fingerprint(trainingSet), trainingSet, datasetSize, metrics, List.of(), null, history, List.of(),
                 clock.instant().toString(), outcome.seconds(), summary);
+    }
+
+    private static List<ModelManifest.BoxHoldout> boxHoldout(Map<Long, BoxDataset.BoxTask> perTask, DetectorTrainer.Outcome outcome) {
+        return outcome.holdoutIds().stream()
+                .map(id -> new ModelManifest.BoxHoldout(id, perTask.get(id).boxes().stream().map(ManifestWriter::box).toList(),
+                        outcome.holdoutPredictions().getOrDefault(id, List.of()).stream().map(ManifestWriter::box).toList()))
+                .toList();
+    }
+
+    private static ModelManifest.Box box(dev.flywheel.backend.analytics.LabeledBox b) {
+        return new ModelManifest.Box(b.label(), b.score(), b.left(), b.top(), b.width(), b.height());
     }
 
     private static double clamp(double ratio) {

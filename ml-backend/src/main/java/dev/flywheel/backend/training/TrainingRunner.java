@@ -7,8 +7,6 @@ import dev.flywheel.backend.config.DetectorConfig;
 import dev.flywheel.backend.inference.BackboneHeadNet;
 import dev.flywheel.backend.inference.GridDetectorNet;
 import dev.flywheel.backend.inference.ImageTensors;
-import dev.flywheel.backend.labelconfig.LabelConfigParser;
-import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
@@ -46,6 +44,7 @@ public final class TrainingRunner {
     private final ReferenceRecorder references;
     private final ObjectMapper mapper;
     private final Optional<HeadTraining> heads;
+    private final BoxExamples boxExamples;
 
     public TrainingRunner(FlywheelStore store, ModelRegistry registry, DatasetAssembler assembler, TrainingPolicy policy,
             TrainingSettings settings, ObjectMapper mapper, Clock clock) {
@@ -64,6 +63,7 @@ public final class TrainingRunner {
         this.mapper = mapper;
         this.manifests = new ManifestWriter(settings, clock);
         this.references = new ReferenceRecorder(new DriftReferences(registry, mapper), settings.seed());
+        this.boxExamples = new BoxExamples(store, assembler, mapper);
     }
 
     /** Queues a run when the policy says the project has earned one; the queued version, or empty. */
@@ -182,27 +182,19 @@ public final class TrainingRunner {
 
     /**
      * Trains the built-in grid detector on the latest annotation's boxes of each annotated task, evaluates it on a
-     * hold-out split (mAP@0.5, mAP@0.5:0.95), publishes it and makes it active. No drift reference and no audit: both
-     * read classifier outputs.
+     * hold-out split (mAP@0.5, mAP@0.5:0.95), publishes it and makes it active. No drift reference: it reads classifier
+     * embeddings.
      */
     private ModelManifest executeDetection(long project, TrainingRun run, Project found, Path staging, BooleanSupplier cancelled) {
         String version = run.version();
-        ServingTarget target = new LabelConfigParser().parse(found.definition().labelConfig()).servingTarget()
-                .orElseThrow(() -> new IllegalStateException("the label config of project " + project + " has nothing to serve"));
-        List<String> labels = target.control().labelValues();
-        BoxDataset.Tasks dataset = BoxDataset.of(store.annotations().trainingResults(project), target, mapper);
-        if (!dataset.note().isEmpty()) {
-            store.runs().note(project, version, dataset.note());
+        BoxExamples.Loaded data = boxExamples.load(found, detectorInputSize());
+        if (!data.dataset().note().isEmpty()) {
+            store.runs().note(project, version, data.dataset().note());
         }
-        Map<Long, BoxDataset.BoxTask> perTask = dataset.perTask();
+        List<String> labels = data.labels();
+        Map<Long, BoxDataset.BoxTask> perTask = data.perTask();
         DetectorTrainer.Settings detector = detectorSettings(perTask.size());
-        ImageTensors tensors = new ImageTensors(detector.inputSize());
-        List<DatasetAssembler.LabeledTask> toLoad = perTask.values().stream()
-                .map(t -> new DatasetAssembler.LabeledTask(t.taskId(), t.annotationId(), t.imageRef(), 0, t.summary()))
-                .toList();
-        List<DetectorTrainer.BoxExample> examples = assembler.examples(project, toLoad, tensors).stream()
-                .map(e -> new DetectorTrainer.BoxExample(e.taskId(), e.pixels(), perTask.get(e.taskId()).boxes()))
-                .toList();
+        List<DetectorTrainer.BoxExample> examples = data.examples();
         long boxes = examples.stream().mapToLong(e -> e.boxes().size()).sum();
         if (boxes == 0) {
             throw new IllegalStateException("training a detector needs boxes; have " + examples.size() + " images and none");
@@ -222,10 +214,8 @@ public final class TrainingRunner {
      * {@code FLYWHEEL_DETECTOR_SCORE_THRESHOLD}'s default.
      */
     DetectorTrainer.Settings detectorSettings(int tasks) {
-        int stride = GridDetectorNet.STRIDE;
-        int size = Math.max(4 * stride, (settings.inputSize() + stride - 1) / stride * stride);
         int training = Math.max(1, (int) Math.round(tasks * (1 - settings.holdoutFraction())));
-        return new DetectorTrainer.Settings(size, settings.batchSize(), settings.epochsFor(training), settings.learningRate(),
+        return new DetectorTrainer.Settings(detectorInputSize(), settings.batchSize(), settings.epochsFor(training), settings.learningRate(),
                 settings.holdoutFraction(), DetectorConfig.DEFAULT_SCORE_THRESHOLD, settings.seed());
     }
 
@@ -242,6 +232,11 @@ public final class TrainingRunner {
         return registry.manifest(project, ready.version())
                 .map(m -> heads.map(h -> h.trained(m)).orElse(!BackboneHeadNet.ARCHITECTURE.equals(m.architecture())))
                 .orElse(true);
+    }
+
+    private int detectorInputSize() {
+        int stride = GridDetectorNet.STRIDE;
+        return Math.max(4 * stride, (settings.inputSize() + stride - 1) / stride * stride);
     }
 
     /** The parent's folder when its network can seed this run: same architecture, labels and input size. */

@@ -39,6 +39,19 @@ class LearningCurvesTest {
     }
 
     @Test
+    void aDetectorsCurveFollowsItsMap50() {
+        PowerLaw truth = new PowerLaw(0.9, 1.0, 0.5);
+        List<LearningCurvePoint> points = new ArrayList<>();
+        for (long n : new long[] {100, 200, 400, 800}) {
+            points.add(new LearningCurvePoint("v" + n, n, null, null, truth.accuracyAt(n)));
+        }
+
+        LearningCurve curve = LearningCurves.of(points);
+
+        assertThat(curve.projectedGainPer100Labels()).isCloseTo(truth.gainPer100LabelsAt(800), withPercentage(10));
+    }
+
+    @Test
     void fewerThanThreePointsGiveNoProjection() {
         LearningCurve curve = LearningCurves.of(pointsOn(new PowerLaw(0.95, 0.8, 0.5), 100, 200));
 

@@ -38,10 +38,10 @@ final class BenchBackend implements AutoCloseable {
         return start(home, settings, policy, Map.of());
     }
 
-    /** With {@code extraEnv} on top of the home and the loopback port, e.g. {@code FLYWHEEL_BACKBONE}. */
+    /** With {@code extraEnv} added to the environment the backend reads. */
     static BenchBackend start(Path home, TrainingSettings settings, TrainingPolicy policy, Map<String, String> extraEnv) {
-        Map<String, String> env = new java.util.HashMap<>(extraEnv);
-        env.putAll(Map.of("FLYWHEEL_HOME", home.toString(), "PORT", "0", "HOST", "127.0.0.1"));
+        Map<String, String> env = new java.util.HashMap<>(Map.of("FLYWHEEL_HOME", home.toString(), "PORT", "0", "HOST", "127.0.0.1"));
+        env.putAll(extraEnv);
         return new BenchBackend(Backend.start(BackendConfig.fromEnvironment(env), settings, policy), home);
     }
 

@@ -15,11 +15,16 @@ final class PerformanceReport {
     private final Machine machine;
     private final List<LatencyBench.Result> latency;
     private final ReplayBench.Result replay;
+    private final ScenesBench.Result scenes;
     private final Duration took;
     private final String loadAtStart;
     private final StringBuilder out = new StringBuilder();
 
-    PerformanceReport(Machine machine, List<LatencyBench.Result> latency, ReplayBench.Result replay, Duration took, String loadAtStart) {
+    static final String SCENES_HEADING = "## Object detection: Fashion-MNIST scenes through Label Studio webhooks";
+
+    PerformanceReport(Machine machine, List<LatencyBench.Result> latency, ReplayBench.Result replay, ScenesBench.Result scenes, Duration took,
+            String loadAtStart) {
+        this.scenes = scenes;
         this.loadAtStart = loadAtStart;
         this.machine = machine;
         this.latency = latency;
@@ -55,6 +60,9 @@ final class PerformanceReport {
         }
         if (replay != null) {
             replay();
+        }
+        if (scenes != null) {
+            scenes();
         }
         changes();
         return out.toString();
@@ -125,6 +133,64 @@ final class PerformanceReport {
                 + " on the same `ImageClassifierNet`, optimiser, batch size and the same %d preprocessed images for %d epochs **%.0f images/s**:"
                 + " ratio **%.2f** (target ≥ 0.9 %s).", r.flywheelImagesPerSecond(), r.throughputImages(), r.throughputEpochs(),
                 r.bareImagesPerSecond(), r.throughputRatio(), mark(r.throughputRatio() >= 0.9)));
+        line("");
+    }
+
+    /** The scenes section alone, with its own date, machine load and command, to splice into an existing report. */
+    String scenesSection() {
+        out.setLength(0);
+        scenes();
+        return out.toString();
+    }
+
+    /** {@code report} with the section under {@code heading} replaced by {@code section}, or that section added before the list of changes. */
+    static String replaceSection(String report, String heading, String section) {
+        int start = report.indexOf(heading + "\n");
+        if (start >= 0) {
+            int end = report.indexOf("\n## ", start + heading.length());
+            return report.substring(0, start) + section + (end < 0 ? "" : report.substring(end + 1));
+        }
+        int changes = report.indexOf("## Backend changes these measurements led to");
+        return changes < 0 ? report + "\n" + section : report.substring(0, changes) + section + report.substring(changes);
+    }
+
+    private void scenes() {
+        ScenesBench.Result r = scenes;
+        line(SCENES_HEADING);
+        line("");
+        line("Measured " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")) + ", load average "
+                + Machine.loadAverage() + " at the end (2 shared cores); alone with `" + COMMAND + " -Dflywheel.bench.only=scenes`.");
+        line("");
+        line("Scenes of " + FashionScenes.SIZE + "×" + FashionScenes.SIZE + " grey pixels (dark noise) with one to four Fashion-MNIST items pasted"
+                + " at random positions, scaled to 24–56 px, not overlapping (seeded); each item's box is its tight box of bright pixels and"
+                + " its label the item's class (10 labels). Training scenes use the train split's items in file order, the " + r.heldOut()
+                + " held-out scenes (" + r.heldOutBoxes() + " boxes) the test split's. The real server (`Backend.start`) with " + r.settings()
+                + " — the built-in grid detector trains at " + r.inputSize() + " px — and " + r.policy() + ". `LabelStudioSimulator` sends"
+                + " one `ANNOTATION_CREATED` webhook per scene with its boxes as `rectanglelabels` regions; a MockWebServer serves the PNGs as"
+                + " Label Studio uploads. At each checkpoint the benchmark waits until training has settled (no run queued or running, the"
+                + " newest version active for 1 s), pre-labels the held-out scenes through `/predict` (batches of " + 10 + "; the label"
+                + " config sets `model_score_threshold=\"0.05\"` so the pre-labels carry the ranking mAP needs) and scores the returned"
+                + " boxes with `analytics.DetectionEvaluation` (COCO-style 101-point AP). Precision and recall are at score 0.25, the"
+                + " default serving threshold. The K-fold audit is off (`FLYWHEEL_AUDIT_FOLDS=0`) so that `/predict` is timed without"
+                + " five fold detectors training beside it.");
+        line("");
+        line("| Annotated scenes | Version | Dataset | Trained on | Epochs | Held-out mAP@0.5 | Target | mAP@0.5:0.95 | P / R at 0.25 | Its own hold-out mAP@0.5 | Last webhook → first new version (s) | → settled version, trained on all (s) | Its run's training time (s) |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (ScenesBench.Checkpoint c : r.checkpoints()) {
+            String target = c.annotations() == 1_000 ? "≥ 0.6 " + mark(c.map50() >= 0.6) : "";
+            line(String.format(Locale.ROOT, "| %d | %s | %d | %d | %d | **%.3f** | %s | %.3f | %.2f / %.2f | %.3f | %.1f | %.1f | %.1f |", c.annotations(),
+                    c.version(), c.datasetSize(), c.trainedOn(), c.epochs(), c.map50(), target, c.map50to95(), c.precision(), c.recall(),
+                    c.holdoutMap50(), c.secondsToFirstNew(), c.secondsToActive(), c.trainingSeconds()));
+        }
+        line("");
+        line("`/predict` latency per image of the settled version (images already in Flywheel's disk cache):");
+        line("");
+        line("| Annotated scenes | batch of 10, p50 ms/image | single image p50 ms | single image p95 ms |");
+        line("|---|---|---|---|");
+        for (ScenesBench.Checkpoint c : r.checkpoints()) {
+            line(String.format(Locale.ROOT, "| %d | %.2f | %.2f | %.2f |", c.annotations(), c.predictBatchP50(), c.predictSingleP50(),
+                    c.predictSingleP95()));
+        }
         line("");
     }
 

@@ -41,6 +41,15 @@ class BackendConfigTest {
     }
 
     @Test
+    void theAuditRunsFiveFoldsUnlessToldOtherwiseAndZeroTurnsItOff() {
+        assertThat(BackendConfig.fromEnvironment(Map.of()).auditFolds()).isEqualTo(5);
+        assertThat(BackendConfig.fromEnvironment(Map.of("FLYWHEEL_AUDIT_FOLDS", "0")).auditFolds()).isZero();
+        assertThat(BackendConfig.fromEnvironment(Map.of("FLYWHEEL_AUDIT_FOLDS", "3")).auditFolds()).isEqualTo(3);
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_AUDIT_FOLDS", "1")))
+                .hasMessageStartingWith("FLYWHEEL_AUDIT_FOLDS");
+    }
+
+    @Test
     void badValuesNameTheVariableToFix() {
         assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("PORT", "ninety")))
                 .isInstanceOf(ConfigException.class)

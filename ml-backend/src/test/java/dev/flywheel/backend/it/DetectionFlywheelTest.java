@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.it.BoxScenes.TrueBox;
 import dev.flywheel.backend.training.TrainingSettings;
 import dev.flywheel.fixtures.Annotations;
-import dev.flywheel.fixtures.Regions;
 import dev.flywheel.fixtures.Tasks;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.fixtures.simulator.Reply;
@@ -17,10 +17,6 @@ import dev.flywheel.model.labelstudio.RectangleLabelsRegion;
 import dev.flywheel.model.labelstudio.Region;
 import dev.flywheel.model.labelstudio.Task;
 import dev.flywheel.model.labelstudio.WebhookResponse;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,15 +39,9 @@ class DetectionFlywheelTest {
 
     private static final String PROJECT_UID = "9.1732870000";
     private static final long PROJECT = 9;
-    private static final int SIZE = 64;
-    private static final List<String> LABELS = List.of("circle", "square");
-    private static final String CONFIG = """
-            <View>
-              <Image name="image" value="$image"/>
-              <RectangleLabels name="label" toName="image">
-                <Label value="circle"/><Label value="square"/>
-              </RectangleLabels>
-            </View>""";
+    private static final int SIZE = BoxScenes.SIZE;
+    private static final List<String> LABELS = BoxScenes.LABELS;
+    private static final String CONFIG = BoxScenes.CONFIG;
     /** The detector trains at 64 px (a multiple of its stride 8) with a small image budget: ~30 epochs of 48 images. */
     private static final TrainingSettings SETTINGS = new TrainingSettings(SIZE, 16, 0.003f, 1_500, 4, 60, 0.2, 7L);
     private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
@@ -69,10 +58,9 @@ class DetectionFlywheelTest {
             List<Task> tasks = new ArrayList<>();
             List<List<TrueBox>> truth = new ArrayList<>();
             for (int i = 0; i < 80; i++) {
-                List<TrueBox> boxes = new ArrayList<>();
-                byte[] png = scene(random, boxes);
-                tasks.add(Tasks.imageTask(2000 + i, labelStudio.upload(PROJECT, "scene-" + i + ".png", png)));
-                truth.add(boxes);
+                BoxScenes.Scene scene = BoxScenes.scene(random);
+                tasks.add(Tasks.imageTask(2000 + i, labelStudio.upload(PROJECT, "scene-" + i + ".png", scene.png())));
+                truth.add(scene.boxes());
             }
             LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
             assertThat(ls.connect(PROJECT_UID, CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo("untrained");
@@ -81,12 +69,7 @@ class DetectionFlywheelTest {
             assertThat(before.body().predictions()).allSatisfy(p -> assertThat(p.result()).isEmpty());
 
             for (int i = 0; i < 60; i++) {
-                List<Region> regions = new ArrayList<>();
-                for (int b = 0; b < truth.get(i).size(); b++) {
-                    TrueBox t = truth.get(i).get(b);
-                    regions.add(Regions.box("b" + b, t.label(), t.x(), t.y(), t.width(), t.height(), SIZE, SIZE));
-                }
-                Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.of(6000 + i, tasks.get(i).id(), regions));
+                Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.of(6000 + i, tasks.get(i).id(), BoxScenes.regions(truth.get(i))));
                 assertThat(ack.status()).isEqualTo(201);
             }
             String version = awaitSettled(backend.uri());
@@ -146,58 +129,6 @@ class DetectionFlywheelTest {
             assertThat(found).as("true boxes found").isGreaterThan(trueBoxes * 6 / 10);
             assertThat(labelStudio.unauthorizedRequests()).isZero();
         }
-    }
-
-    /** A true box in percent of the image. */
-    private record TrueBox(String label, double x, double y, double width, double height) {
-
-        boolean matches(RectangleLabelsRegion box) {
-            if (!box.value().rectanglelabels().contains(label)) {
-                return false;
-            }
-            RectangleLabelsRegion.Value v = box.value();
-            double ix = Math.max(0, Math.min(x + width, v.x() + v.width()) - Math.max(x, v.x()));
-            double iy = Math.max(0, Math.min(y + height, v.y() + v.height()) - Math.max(y, v.y()));
-            double inter = ix * iy;
-            return inter / (width * height + v.width() * v.height() - inter) > 0.5;
-        }
-    }
-
-    /** A noisy dark 64×64 scene with one or two bright shapes that do not touch; their boxes go into {@code boxes}. */
-    private static byte[] scene(Random random, List<TrueBox> boxes) throws Exception {
-        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-                int v = 20 + random.nextInt(40);
-                image.setRGB(x, y, (v << 16) | (v << 8) | v);
-            }
-        }
-        Graphics2D g = image.createGraphics();
-        List<int[]> placed = new ArrayList<>();
-        int count = 1 + random.nextInt(2);
-        while (placed.size() < count) {
-            int side = 14 + random.nextInt(13);
-            int left = random.nextInt(SIZE - side);
-            int top = random.nextInt(SIZE - side);
-            boolean apart = placed.stream().allMatch(p -> left + side + 2 < p[0] || p[0] + p[2] + 2 < left || top + side + 2 < p[1] || p[1] + p[2] + 2 < top);
-            if (!apart) {
-                continue;
-            }
-            placed.add(new int[] {left, top, side});
-            boolean square = random.nextBoolean();
-            g.setColor(square ? new Color(230, 230, 230) : new Color(230, 200, 40));
-            if (square) {
-                g.fillRect(left, top, side, side);
-            } else {
-                g.fillOval(left, top, side, side);
-            }
-            double pct = 100.0 / SIZE;
-            boxes.add(new TrueBox(square ? "square" : "circle", left * pct, top * pct, side * pct, side * pct));
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     /** Waits until no run is queued or training and the newest ready version is active, seen twice in a row. */

@@ -1,5 +1,6 @@
 package dev.flywheel.model.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import java.util.List;
  * @param confusionCandidate the candidate confusion matrix
  * @param changed hold-out tasks the candidate fixed or broke
  * @param dataDiff how the training data changed
+ * @param perClassAp per-label AP@0.5 side by side, for object detectors (whose {@code per_class} F1 is empty and
+ *     confusion matrices null); empty, and left out of the JSON, for classifiers
  */
 public record CompareReply(
         String base,
@@ -23,12 +26,20 @@ public record CompareReply(
         @JsonProperty("confusion_base") Confusion confusionBase,
         @JsonProperty("confusion_candidate") Confusion confusionCandidate,
         ChangedTasks changed,
-        @JsonProperty("data_diff") DataDiff dataDiff) {
+        @JsonProperty("data_diff") DataDiff dataDiff,
+        @JsonProperty("per_class_ap") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassApDelta> perClassAp) {
 
     public CompareReply {
         Checks.required("base", base);
         Checks.required("candidate", candidate);
         metrics = Checks.list(metrics);
         perClass = Checks.list(perClass);
+        perClassAp = Checks.list(perClassAp);
+    }
+
+    /** A comparison of two classifiers. */
+    public CompareReply(String base, String candidate, List<MetricDelta> metrics, List<ClassF1Delta> perClass, Confusion confusionBase,
+            Confusion confusionCandidate, ChangedTasks changed, DataDiff dataDiff) {
+        this(base, candidate, metrics, perClass, confusionBase, confusionCandidate, changed, dataDiff, List.of());
     }
 }

@@ -1,16 +1,22 @@
 package dev.flywheel.model.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A label that is probably wrong: the given label, the label the model suggests and how sure it is.
  *
+ * <p>In a detection project an issue concerns one box: {@code kind} says what is probably wrong with it and
+ * {@code box} where it is. Classification issues leave both out of the JSON.
+ *
  * @param taskId task id
  * @param annotationId annotation id, or null
- * @param givenLabel the label an annotator gave
- * @param suggestedLabel the label the model suggests
- * @param selfConfidence the model's probability for the given label
+ * @param givenLabel the label an annotator gave; null only for a box that is {@link #MISSING} (nobody drew it)
+ * @param suggestedLabel the label the model suggests; null for a box that is {@link #SPURIOUS}
+ * @param selfConfidence the model's probability for the given label (for a missing box: that nothing is there)
  * @param score ranking score; higher means more likely wrong
+ * @param kind for a box: {@link #MISSING}, {@link #SPURIOUS} or {@link #SWAPPED}; null for a classification label
+ * @param box the box in question, in percent of the image; null for a classification label
  */
 public record LabelIssue(
         @JsonProperty("task_id") long taskId,
@@ -18,12 +24,34 @@ public record LabelIssue(
         @JsonProperty("given_label") String givenLabel,
         @JsonProperty("suggested_label") String suggestedLabel,
         @JsonProperty("self_confidence") double selfConfidence,
-        double score) {
+        double score,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
+        @JsonInclude(JsonInclude.Include.NON_NULL) IssueBox box) {
+
+    /** A confident prediction where no box was drawn: possibly a missing box. */
+    public static final String MISSING = "missing";
+    /** A drawn box no prediction supports: possibly a box around nothing. */
+    public static final String SPURIOUS = "spurious";
+    /** A drawn box the model finds with confidence under another label: possibly the wrong label. */
+    public static final String SWAPPED = "swapped";
 
     public LabelIssue {
         Checks.nonNegative("task_id", taskId);
-        Checks.required("given_label", givenLabel);
+        if (!MISSING.equals(kind)) {
+            Checks.required("given_label", givenLabel);
+        }
         Checks.ratio("self_confidence", selfConfidence);
         Checks.finite("score", score);
+        if (kind != null && !(MISSING.equals(kind) || SPURIOUS.equals(kind) || SWAPPED.equals(kind))) {
+            throw new IllegalArgumentException("kind must be missing, spurious or swapped, was " + kind);
+        }
+        if ((kind == null) != (box == null)) {
+            throw new IllegalArgumentException("a box issue needs both kind and box, a label issue neither");
+        }
+    }
+
+    /** A classification label issue. */
+    public LabelIssue(long taskId, Long annotationId, String givenLabel, String suggestedLabel, double selfConfidence, double score) {
+        this(taskId, annotationId, givenLabel, suggestedLabel, selfConfidence, score, null, null);
     }
 }

@@ -58,6 +58,28 @@ class ApiContractTest {
     }
 
     @Test
+    void detection_replies_add_box_fields_under_contract_names_and_classifier_replies_stay_as_they_were() throws Exception {
+        assertRoundTrip("{'model_version':'v3','issues':[{'task_id':1,'annotation_id':2,'suggested_label':'dog',"
+                + "'self_confidence':0.1,'score':0.9,'kind':'missing','box':{'x':10.0,'y':20.0,'width':30.0,'height':40.0}},"
+                + "{'task_id':4,'annotation_id':5,'given_label':'cat','self_confidence':0.02,'score':0.98,"
+                + "'kind':'spurious','box':{'x':1.0,'y':2.0,'width':3.0,'height':4.0}}]}", LabelIssuesPage.class);
+        assertRoundTrip("{'base':'v1','candidate':'v2','metrics':[{'name':'map50','base':0.5,'candidate':0.7,'delta':0.2}],"
+                + "'per_class':[],'changed':{'fixed':[1],'broken':[]},"
+                + "'data_diff':{'added':5,'removed':0,'relabeled':1},"
+                + "'per_class_ap':[{'label':'cat','base_ap50':0.4,'candidate_ap50':0.6,'delta':0.2}]}", CompareReply.class);
+        assertRoundTrip("{'points':[{'version':'v1','trained_on':50,'map50':0.55}]}", LearningCurve.class);
+    }
+
+    @Test
+    void a_box_issue_needs_its_box_and_only_a_missing_box_lacks_a_given_label() {
+        assertThatThrownBy(() -> new LabelIssue(1, 2L, null, "dog", 0.1, 0.9, LabelIssue.SPURIOUS, new IssueBox(1, 2, 3, 4)))
+                .hasMessageContaining("given_label");
+        assertThatThrownBy(() -> new LabelIssue(1, 2L, "cat", "dog", 0.1, 0.9, LabelIssue.SWAPPED, null))
+                .hasMessageContaining("box");
+        assertThatThrownBy(() -> new LabelIssue(1, 2L, null, "dog", 0.1, 0.9)).hasMessageContaining("given_label");
+    }
+
+    @Test
     void a_task_type_from_a_newer_server_reads_as_unsupported() throws Exception {
         ProjectSummary project = mapper.readValue(
                 "{\"id\":1,\"task_type\":\"keypoints\",\"tasks\":0,\"annotations\":0}", ProjectSummary.class);

@@ -1,0 +1,88 @@
+package dev.flywheel.backend.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.analytics.LabeledBox;
+import dev.flywheel.backend.registry.AuditFiles;
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.store.FlywheelStore;
+import dev.flywheel.backend.store.Project;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit after a detector run: K-fold cross-validation over every annotated task, so each one gets boxes from a
+ * detector that never saw it — the evidence box label issues (missing, spurious, swapped) are found from.
+ *
+ * <p>As {@link CrossValidationAudit}: folds by the stable task hash, nothing published, and it yields to any training
+ * that is waiting. Unlike the classifier's folds, each fold gets the run's full image budget: on half of it the fold
+ * detectors of the integration test missed a third of the real objects, so every shape they missed looked spurious.
+ */
+public final class DetectorAudit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DetectorAudit.class);
+
+    private final FlywheelStore store;
+    private final BoxExamples loader;
+    private final TrainingSettings settings;
+    private final AuditFiles audits;
+    private final int folds;
+
+    public DetectorAudit(FlywheelStore store, DatasetAssembler assembler, TrainingSettings settings, AuditFiles audits, int folds,
+            ObjectMapper mapper) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("cross-validation needs at least two folds");
+        }
+        this.store = store;
+        this.loader = new BoxExamples(store, assembler, mapper);
+        this.settings = settings;
+        this.audits = audits;
+        this.folds = folds;
+    }
+
+    /** Audits the data behind {@code manifest}; a no-op for too few images or when the labels changed since. */
+    public void run(ModelManifest manifest, BooleanSupplier cancelled) {
+        long project = manifest.project();
+        Project found = store.projects().find(project).orElse(null);
+        if (found == null) {
+            return;
+        }
+        BoxExamples.Loaded data = loader.load(found, manifest.inputSize());
+        if (!data.labels().equals(manifest.labels()) || data.examples().size() < folds * 2) {
+            return;
+        }
+        List<DetectorTrainer.BoxExample> examples = data.examples();
+        int perFold = examples.size() * (folds - 1) / folds;
+        DetectorTrainer trainer = new DetectorTrainer(new DetectorTrainer.Settings(manifest.inputSize(), settings.batchSize(),
+                settings.epochsFor(perFold), settings.learningRate(), 0.0, 0.25, settings.seed()));
+        Map<Long, List<ModelManifest.Box>> outOfFold = new HashMap<>();
+        long started = System.nanoTime();
+        for (int fold = 0; fold < folds; fold++) {
+            List<DetectorTrainer.BoxExample> training = new ArrayList<>();
+            List<DetectorTrainer.BoxExample> held = new ArrayList<>();
+            for (DetectorTrainer.BoxExample e : examples) {
+                (foldOf(e.taskId()) == fold ? held : training).add(e);
+            }
+            if (held.isEmpty() || training.stream().allMatch(e -> e.boxes().isEmpty())) {
+                continue;
+            }
+            trainer.outOfFold(training, held, data.labels(), cancelled).forEach((task, boxes) ->
+                    outOfFold.put(task, boxes.stream().map(DetectorAudit::box).toList()));
+        }
+        audits.write(new AuditFiles.Audit(project, manifest.version(), folds, data.labels(), Map.of(), outOfFold));
+        LOG.info("project {}: {}-fold detector audit of {} covered {} tasks in {} s", project, folds, manifest.version(), outOfFold.size(),
+                Math.round((System.nanoTime() - started) / 1e9));
+    }
+
+    private int foldOf(long taskId) {
+        return Math.min(folds - 1, (int) (HoldoutSplit.position(taskId, settings.seed() + 1) * folds));
+    }
+
+    private static ModelManifest.Box box(LabeledBox b) {
+        return new ModelManifest.Box(b.label(), b.score(), b.left(), b.top(), b.width(), b.height());
+    }
+}
