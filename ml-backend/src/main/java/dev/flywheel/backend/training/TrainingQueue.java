@@ -1,6 +1,8 @@
 package dev.flywheel.backend.training;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,12 +16,23 @@ import org.slf4j.LoggerFactory;
  * The single background worker that trains, one run at a time across projects.
  *
  * <p>Triggers that arrive while a project's run is queued join it; triggers during a run coalesce into one follow-up,
- * decided by the policy again once the run has finished. Label refreshes from Label Studio run on the same worker, so
+ * decided by the policy again once the run has finished. A due run first waits until the project's annotations have
+ * been quiet for a moment (at most a few seconds): an import, a bulk action or a backfill then trains once on all of it,
+ * not once on its first tenth and again on the rest. Label refreshes from Label Studio run on the same worker, so
  * they never block a request and never race a run's read of the training set. Nothing here runs inside a request.
  */
 public final class TrainingQueue implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingQueue.class);
+
+    /**
+     * A person submits every few seconds at most, so a second of quiet costs them a second; a burst (webhooks for an
+     * import or a bulk action arrive within milliseconds of each other) ends well inside it.
+     */
+    public static final Duration DEFAULT_QUIET = Duration.ofMillis(1_500);
+
+    /** A steady stream of webhooks still gets a run this long after it became due. */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
 
     private final TrainingRunner runner;
     private final TrainingDataRefresh refresh;
@@ -30,6 +43,10 @@ public final class TrainingQueue implements AutoCloseable {
     private final Set<Long> queued = new LinkedHashSet<>();
     private final Set<Long> refreshBeforeRun = new LinkedHashSet<>();
     private final Set<Long> seen = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> lastChange = new ConcurrentHashMap<>();
+    private final Map<Long, Long> queuedAt = new ConcurrentHashMap<>();
+    private final Duration quiet;
+    private final Duration maxWait;
     private Long running;
     private volatile boolean closing;
 
@@ -38,9 +55,19 @@ public final class TrainingQueue implements AutoCloseable {
      * hands each new version to {@code afterRun} (the audit) while no training waits.
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun) {
+        this(runner, refresh, afterRun, DEFAULT_QUIET, DEFAULT_MAX_WAIT);
+    }
+
+    /**
+     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun)}; a due run starts once no annotation
+     * changed for {@code quiet}, or {@code maxWait} after it was queued, whichever comes first.
+     */
+    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, Duration quiet, Duration maxWait) {
         this.runner = runner;
         this.refresh = refresh;
         this.afterRun = afterRun;
+        this.quiet = quiet;
+        this.maxWait = maxWait;
     }
 
     /** Follow-up work on a new version (the audit), run on the worker only while no training waits. */
@@ -74,6 +101,7 @@ public final class TrainingQueue implements AutoCloseable {
 
     /** Annotations changed: queue a run if the policy says the project has earned one. */
     public void annotationsChanged(long project) {
+        lastChange.put(project, System.nanoTime());
         synchronized (lock) {
             if (queued.contains(project)) {
                 return;
@@ -103,11 +131,20 @@ public final class TrainingQueue implements AutoCloseable {
             if (!queued.add(project)) {
                 return;
             }
+            queuedAt.put(project, System.nanoTime());
         }
         worker.execute(() -> runQueued(project));
     }
 
     private void runQueued(long project) {
+        boolean startTraining;
+        synchronized (lock) {
+            startTraining = refreshBeforeRun.contains(project);
+        }
+        if (!startTraining) {
+            // Still marked queued while it waits, so the webhooks of the burst join this run instead of queuing another.
+            awaitQuiet(project);
+        }
         boolean refreshFirst;
         synchronized (lock) {
             queued.remove(project);
@@ -129,6 +166,23 @@ public final class TrainingQueue implements AutoCloseable {
             // start can leave the project marked queued while it runs, and the triggers during that run were dropped.
             if (!closing) {
                 annotationsChanged(project);
+            }
+        }
+    }
+
+    private void awaitQuiet(long project) {
+        long deadline = queuedAt.getOrDefault(project, System.nanoTime()) + maxWait.toNanos();
+        while (!closing) {
+            long until = Math.min(lastChange.getOrDefault(project, 0L) + quiet.toNanos(), deadline);
+            long left = until - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

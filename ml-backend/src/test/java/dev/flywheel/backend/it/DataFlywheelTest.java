@@ -110,6 +110,26 @@ class DataFlywheelTest {
         }
     }
 
+    @Test
+    void aBurstOfAnnotationsTrainsOnceOnAllOfItRatherThanOnItsFirstTen() throws Exception {
+        try (FakeLabelStudio labelStudio = new FakeLabelStudio(); RunningBackend backend = RunningBackend.start(home, Map.of())) {
+            Random random = new Random(5);
+            LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
+            ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+            // What an import or a bulk action in Label Studio sends: one webhook after another, as fast as they go.
+            for (int i = 0; i < 40; i++) {
+                Task task = Tasks.imageTask(2000 + i, labelStudio.upload(PROJECT, "burst-" + i + ".png", ShapeScenes.png(i % 3, random)));
+                assertThat(ls.annotate(task, Annotations.choice(6000 + i, task.id(), label(i % 3))).status()).isEqualTo(201);
+            }
+
+            String version = awaitSettled(backend.uri(), null);
+
+            JsonNode models = get(backend.uri(), "/api/v1/projects/7/models").path("models");
+            assertThat(models).as("one run for the whole burst").hasSize(1);
+            assertThat(get(backend.uri(), "/api/v1/projects/7/models/" + version).path("dataset_size").asInt()).isEqualTo(40);
+        }
+    }
+
     private static String label(int index) {
         return ShapeScenes.LABELS.get(index);
     }
