@@ -96,6 +96,8 @@ public final class RealBackend implements AutoCloseable {
         env.put("FLYWHEEL_TRAINING_INPUT_SIZE", "32");
         env.put("FLYWHEEL_TRAINING_IMAGE_BUDGET", "1500");
         env.put("FLYWHEEL_TRAINING_MAX_EPOCHS", "40");
+        // the shapes sit anywhere in their images: what augmentation is for
+        env.put("FLYWHEEL_TRAINING_AUGMENT", "shift,flip");
         FakeLabelStudio labelStudio = new FakeLabelStudio();
         RealBackend backend = new RealBackend(builder.start(), home, log, labelStudio, port);
         try {

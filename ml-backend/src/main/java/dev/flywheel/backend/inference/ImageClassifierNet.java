@@ -50,12 +50,13 @@ public final class ImageClassifierNet {
                 .add(convUnit(128))
                 .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
                 .add(convUnit(128))
-                // A fourth unit sees the whole 32-pixel image, so an object is recognised wherever it sits; pooling its
-                // map to 2x2 rather than to one value keeps where its parts are (a collar at the top, a sole at the
-                // bottom). Global average pooling after three units, the first version, threw both away: Fashion-MNIST
-                // pre-labels were 3-5 points less accurate after 200-2,000 annotations.
-                .add(new LambdaBlock(ImageClassifierNet::gridPool, "gridPool"))
-                .add(Blocks.batchFlattenBlock())
+                // The fourth unit sees the whole 32-pixel image. Its map is read twice: averaged over all places, which
+                // recognises an object wherever it sits, and max-pooled to 2x2, which keeps where its parts are (a collar
+                // at the top, a sole at the bottom). The first version only averaged after three units; Fashion-MNIST
+                // pre-labels were 4-6 points less accurate after 600-2,000 annotations (docs/PERFORMANCE.md).
+                .add(new ParallelBlock(ImageClassifierNet::concat, List.of(
+                        new SequentialBlock().add(Pool.globalAvgPool2dBlock()).add(Blocks.batchFlattenBlock()),
+                        new SequentialBlock().add(new LambdaBlock(ImageClassifierNet::gridPool, "gridPool")).add(Blocks.batchFlattenBlock()))))
                 .add(Linear.builder().setUnits(EMBEDDING_SIZE).build())
                 .add(Activation::relu)
                 .add(Dropout.builder().optRate(0.3f).build())
@@ -78,6 +79,10 @@ public final class ImageClassifierNet {
                 .addAll(layers.subList(0, headStart))
                 .add(new ParallelBlock(outputs -> new NDList(outputs.get(0).singletonOrThrow(), outputs.get(1).singletonOrThrow()),
                         List.of(head, Blocks.identityBlock())));
+    }
+
+    private static NDList concat(List<NDList> branches) {
+        return new NDList(branches.get(0).singletonOrThrow().concat(branches.get(1).singletonOrThrow(), 1));
     }
 
     private static NDList gridPool(NDList input) {

@@ -30,7 +30,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ClassifierTrainer {
 
-    /** Epochs without a better hold-out accuracy after which a run stops. */
+    /** Fewest epochs without a better hold-out after which a run stops. */
     private static final int PATIENCE = 6;
 
     private final TrainingSettings settings;
@@ -116,6 +116,10 @@ public final class ClassifierTrainer {
                 }
                 // Hold-out accuracy swings from epoch to epoch on small data; the version keeps its best epoch and the
                 // run stops once the hold-out has not improved for a while.
+                // A hold-out of a dozen images can sit still for several epochs while the network is still learning:
+                // never stop in the first third of the run, and wait longer in long runs.
+                int earliestStop = Math.max(settings.minEpochs(), epochs / 3);
+                int patience = Math.max(PATIENCE, epochs / 5);
                 try (NDManager best = trainer.getManager().newSubManager()) {
                     double bestAccuracy = -1;
                     double bestLoss = Double.MAX_VALUE;
@@ -139,7 +143,7 @@ public final class ClassifierTrainer {
                             }
                             bestParameters = snapshot(model, best);
                         }
-                        if (keepBestEpoch && epoch >= settings.minEpochs() && epoch - bestEpoch >= PATIENCE) {
+                        if (keepBestEpoch && epoch >= earliestStop && epoch - bestEpoch >= patience) {
                             break;
                         }
                     }

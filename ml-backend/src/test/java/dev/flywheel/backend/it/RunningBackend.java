@@ -12,8 +12,12 @@ import java.util.Map;
 /** The real backend on a free loopback port with its home in a test folder, started as {@code Main} starts it. */
 final class RunningBackend implements AutoCloseable {
 
-    /** Small images and few epochs: the same code path as production, sized for two CPU cores in CI. */
-    static final TrainingSettings SETTINGS = new TrainingSettings(32, 16, 0.003f, 2_000, 4, 60, 0.2, 7L);
+    /**
+     * Small images and few epochs: the same code path as production, sized for two CPU cores in CI. The shape scenes
+     * put their shape anywhere in the picture, the case augmentation is for (see {@code FLYWHEEL_TRAINING_AUGMENT}).
+     */
+    static final TrainingSettings SETTINGS =
+            new TrainingSettings(32, 16, 0.003f, 2_000, 4, 60, 0.2, 7L, dev.flywheel.backend.training.Augmentation.parse("shift,flip"));
 
     private final Backend backend;
 
