@@ -30,7 +30,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class ClassifierTrainer {
 
-    /** Fewest epochs without a better hold-out after which a run stops. */
+    /** Fewest epochs without a better hold-out after which a run stops (more in long runs, see EpochSelection). */
     private static final int PATIENCE = 6;
 
     private final TrainingSettings settings;
@@ -66,7 +66,8 @@ public final class ClassifierTrainer {
                 throw new UncheckedIOException("could not save the trained parameters", e);
             }
         });
-        return outcome(split, fitted.logits(), fitted.history(), (System.nanoTime() - started) / 1e9);
+        return TrainingOutcome.fromHoldout(split.training(), split.holdout(), Example::taskId, Example::label, fitted.logits(),
+                fitted.history(), (System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -93,13 +94,7 @@ public final class ClassifierTrainer {
         BalancedSampler sampler = new BalancedSampler(training, random);
         int epochs = settings.epochsFor(training.size());
         int stepsPerEpoch = (training.size() + settings.batchSize() - 1) / settings.batchSize();
-        // Cosine decay to a twentieth of the step size: each run ends on small steps, so the version it keeps sits in a
-        // minimum rather than wherever the last large step left it.
-        Tracker schedule = Tracker.cosine()
-                .setBaseValue(settings.learningRate())
-                .optFinalValue(settings.learningRate() / 20)
-                .setMaxUpdates(Math.max(1, epochs * stepsPerEpoch))
-                .build();
+        Tracker schedule = schedule(settings.learningRate(), epochs * stepsPerEpoch);
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
                 .optDevices(new Device[] {Device.cpu()});
@@ -112,83 +107,28 @@ public final class ClassifierTrainer {
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 3, size, size));
                 if (warmStart.isPresent()) {
-                    copyParameters(warmStart.get(), classes, model);
+                    WarmStart.copy(warmStart.get(), ImageClassifierNet.build(classes), model);
                 }
                 // Hold-out accuracy swings from epoch to epoch on small data; the version keeps its best epoch and the
                 // run stops once the hold-out has not improved for a while.
-                // A hold-out of a dozen images can sit still for several epochs while the network is still learning:
-                // never stop in the first third of the run, and wait longer in long runs.
-                int earliestStop = Math.max(settings.minEpochs(), epochs / 3);
-                int patience = Math.max(PATIENCE, epochs / 5);
-                try (NDManager best = trainer.getManager().newSubManager()) {
-                    double bestAccuracy = -1;
-                    double bestLoss = Double.MAX_VALUE;
-                    int bestEpoch = 0;
-                    NDList bestParameters = null;
+                int[] heldOutLabels = evaluate.stream().mapToInt(Example::label).toArray();
+                try (EpochSelection selection = new EpochSelection(model, trainer.getManager(), epochs, settings.minEpochs(), PATIENCE)) {
                     for (int epoch = 1; epoch <= epochs; epoch++) {
                         double loss = trainEpoch(trainer, sampler.nextEpoch(), random, cancelled);
                         float[][] heldOut = logits(trainer, evaluate);
-                        double accuracy = accuracy(heldOut, evaluate);
-                        double heldOutLoss = crossEntropy(heldOut, evaluate);
+                        double accuracy = TrainingOutcome.accuracy(heldOut, heldOutLabels);
                         history.add(new EpochStats(epoch, loss, accuracy));
-                        // On a hold-out of a few dozen images accuracy moves in steps; its loss breaks the ties, so the
-                        // run neither keeps an early underfitted epoch nor stops while it is still getting surer.
-                        boolean better = accuracy > bestAccuracy || (accuracy == bestAccuracy && heldOutLoss < bestLoss - 0.005);
-                        if (keepBestEpoch && !evaluate.isEmpty() && better) {
-                            bestAccuracy = accuracy;
-                            bestLoss = heldOutLoss;
-                            bestEpoch = epoch;
-                            if (bestParameters != null) {
-                                bestParameters.close();
-                            }
-                            bestParameters = snapshot(model, best);
-                        }
-                        if (keepBestEpoch && epoch >= earliestStop && epoch - bestEpoch >= patience) {
+                        if (keepBestEpoch && !evaluate.isEmpty()
+                                && selection.record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(heldOut, heldOutLabels, 1.0))) {
                             break;
                         }
                     }
-                    if (bestParameters != null) {
-                        restore(bestParameters, model);
-                    }
+                    selection.restoreBest();
                 }
                 logits = logits(trainer, evaluate);
             }
             whenTrained.accept(model);
             return new Fitted(logits, history);
-        }
-    }
-
-    private static NDList snapshot(Model model, NDManager manager) {
-        NDList copies = new NDList();
-        for (var parameter : model.getBlock().getParameters().values()) {
-            copies.add(parameter.getArray().duplicate());
-        }
-        copies.attach(manager);
-        return copies;
-    }
-
-    private static void restore(NDList copies, Model model) {
-        var parameters = model.getBlock().getParameters().values();
-        for (int i = 0; i < parameters.size(); i++) {
-            copies.get(i).copyTo(parameters.get(i).getArray());
-        }
-    }
-
-    /** Loads a published version's parameters and copies them, array by array, into the freshly initialised block. */
-    private static void copyParameters(Path versionDir, int classes, Model target) {
-        try (Model source = Model.newInstance("warm-start", "PyTorch")) {
-            source.setBlock(ImageClassifierNet.build(classes));
-            source.load(versionDir, LoadedClassifier.PARAMS_NAME);
-            var from = source.getBlock().getParameters().values();
-            var to = target.getBlock().getParameters().values();
-            if (from.size() != to.size()) {
-                throw new IllegalStateException("the warm-start version's network does not match");
-            }
-            for (int i = 0; i < from.size(); i++) {
-                from.get(i).getArray().copyTo(to.get(i).getArray());
-            }
-        } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new IllegalStateException("could not warm-start from " + versionDir.getFileName(), e);
         }
     }
 
@@ -258,49 +198,12 @@ public final class ClassifierTrainer {
         return manager.create(values, new Shape(batch.size(), 3, size, size));
     }
 
-    /** Mean softmax cross-entropy of {@code logits} against the examples' labels. */
-    private static double crossEntropy(float[][] logits, List<Example> examples) {
-        if (examples.isEmpty()) {
-            return 0;
-        }
-        double sum = 0;
-        for (int i = 0; i < logits.length; i++) {
-            double[] p = TemperatureScaling.softmax(logits[i], 1.0);
-            sum -= Math.log(Math.max(1e-12, p[examples.get(i).label()]));
-        }
-        return sum / logits.length;
-    }
-
-    private static double accuracy(float[][] logits, List<Example> examples) {
-        if (examples.isEmpty()) {
-            return 0;
-        }
-        int correct = 0;
-        for (int i = 0; i < logits.length; i++) {
-            if (argmax(logits[i]) == examples.get(i).label()) {
-                correct++;
-            }
-        }
-        return (double) correct / examples.size();
-    }
-
-    private static TrainingOutcome outcome(HoldoutSplit split, float[][] logits, List<EpochStats> history, double seconds) {
-        int n = split.holdout().size();
-        int[] given = new int[n];
-        int[] predicted = new int[n];
-        List<Long> holdoutIds = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            given[i] = split.holdout().get(i).label();
-            predicted[i] = argmax(logits[i]);
-            holdoutIds.add(split.holdout().get(i).taskId());
-        }
-        double temperature = TemperatureScaling.fit(logits, given);
-        List<double[]> probabilities = new ArrayList<>(n);
-        for (float[] row : logits) {
-            probabilities.add(TemperatureScaling.softmax(row, temperature));
-        }
-        List<Long> trainingIds = split.training().stream().map(Example::taskId).toList();
-        return new TrainingOutcome(trainingIds, holdoutIds, given, predicted, probabilities, temperature, history, seconds);
+    /**
+     * Cosine decay from {@code learningRate} to a twentieth of it over {@code steps}: each run ends on small steps, so
+     * the version it keeps sits in a minimum rather than wherever the last large step left it.
+     */
+    static Tracker schedule(float learningRate, int steps) {
+        return Tracker.cosine().setBaseValue(learningRate).optFinalValue(learningRate / 20).setMaxUpdates(Math.max(1, steps)).build();
     }
 
     static int argmax(float[] values) {

@@ -1,7 +1,6 @@
 package dev.flywheel.backend.training;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,7 +11,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.flywheel.backend.inference.BackboneHeadNet;
 import dev.flywheel.backend.inference.LoadedClassifier;
 import java.io.IOException;
@@ -29,16 +27,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Trains a {@link BackboneHeadNet} head with DJL on a frozen backbone's features: the same hash-stable hold-out split,
- * best hold-out epoch (ties broken by hold-out loss) and temperature scaling as the built-in network, plus early
- * stopping, since the best epoch is usually reached long before the cap.
+ * epoch selection and early stopping ({@link EpochSelection}) and temperature scaling as the built-in network.
  */
 final class HeadTrainer {
-
-    /**
-     * Hold-out loss (nats) an epoch must gain to count as better at equal accuracy: on separable features the loss
-     * creeps down for hundreds of epochs as the weights grow, which temperature scaling undoes anyway.
-     */
-    static final double MIN_LOSS_GAIN = 0.005;
 
     private final Settings settings;
 
@@ -110,7 +101,8 @@ final class HeadTrainer {
                 throw new UncheckedIOException("could not save the trained head", e);
             }
         });
-        return outcome(split, fitted, (System.nanoTime() - started) / 1e9);
+        return TrainingOutcome.fromHoldout(split.training(), split.holdout(), EmbeddedExample::taskId, EmbeddedExample::label,
+                fitted.logits(), fitted.history(), (System.nanoTime() - started) / 1e9);
     }
 
     /** Trains on {@code training} only and returns softmax probabilities for {@code evaluate}: one cross-validation fold. */
@@ -130,8 +122,10 @@ final class HeadTrainer {
             throw new IllegalArgumentException("no training examples left after the hold-out split");
         }
         int dimension = training.getFirst().embedding().length;
+        int batches = Math.max(1, training.size() / settings.batchSize());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
+                .optOptimizer(Optimizer.adam().optLearningRateTracker(ClassifierTrainer.schedule(settings.learningRate(),
+                        settings.maxEpochs() * batches)).build())
                 .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("head", "PyTorch")) {
             model.setBlock(BackboneHeadNet.build(classes));
@@ -140,42 +134,25 @@ final class HeadTrainer {
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, dimension));
                 if (warmStart.isPresent()) {
-                    copyParameters(warmStart.get(), classes, dimension, model);
+                    WarmStart.copy(warmStart.get(), BackboneHeadNet.build(classes), model);
                 }
                 Random random = new Random(settings.seed());
                 List<EmbeddedExample> order = new ArrayList<>(training);
-                try (NDManager best = trainer.getManager().newSubManager()) {
-                    double bestAccuracy = -1;
-                    double bestLoss = Double.POSITIVE_INFINITY;
-                    int bestEpoch = 0;
-                    NDList bestParameters = null;
+                int[] heldOutLabels = labels(evaluate);
+                try (EpochSelection selection = new EpochSelection(model, trainer.getManager(), settings.maxEpochs(), settings.minEpochs(),
+                        settings.patience())) {
                     for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
                         Collections.shuffle(order, random);
                         double loss = trainEpoch(trainer, order, cancelled);
                         float[][] heldLogits = logits(trainer, evaluate);
-                        double accuracy = accuracy(heldLogits, evaluate);
+                        double accuracy = TrainingOutcome.accuracy(heldLogits, heldOutLabels);
                         history.add(new EpochStats(epoch, loss, accuracy));
-                        if (!selectEpoch || evaluate.isEmpty()) {
-                            continue;
-                        }
-                        // A small hold-out reaches its best accuracy early and often: among equal accuracies the lower
-                        // hold-out loss wins, or the first lucky epoch of an underfitted head would be kept.
-                        double heldLoss = TemperatureScaling.negativeLogLikelihood(heldLogits, labels(evaluate), 1.0);
-                        if (accuracy > bestAccuracy || accuracy == bestAccuracy && heldLoss < bestLoss - MIN_LOSS_GAIN) {
-                            bestAccuracy = accuracy;
-                            bestLoss = heldLoss;
-                            bestEpoch = epoch;
-                            if (bestParameters != null) {
-                                bestParameters.close();
-                            }
-                            bestParameters = snapshot(model, best);
-                        } else if (epoch >= settings.minEpochs() && epoch - bestEpoch >= settings.patience()) {
+                        if (selectEpoch && !evaluate.isEmpty()
+                                && selection.record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(heldLogits, heldOutLabels, 1.0))) {
                             break;
                         }
                     }
-                    if (bestParameters != null) {
-                        restore(bestParameters, model);
-                    }
+                    selection.restoreBest();
                 }
                 logits = logits(trainer, evaluate);
             }
@@ -248,74 +225,7 @@ final class HeadTrainer {
         return manager.create(values, new Shape(batch.size(), dimension));
     }
 
-    private static NDList snapshot(Model model, NDManager manager) {
-        NDList copies = new NDList();
-        for (var parameter : model.getBlock().getParameters().values()) {
-            copies.add(parameter.getArray().duplicate());
-        }
-        copies.attach(manager);
-        return copies;
-    }
-
-    private static void restore(NDList copies, Model model) {
-        var parameters = model.getBlock().getParameters().values();
-        for (int i = 0; i < parameters.size(); i++) {
-            copies.get(i).copyTo(parameters.get(i).getArray());
-        }
-    }
-
-    /** Loads a published head and copies its parameters (running statistics included) into the fresh one. */
-    private static void copyParameters(Path versionDir, int classes, int dimension, Model target) {
-        try (Model source = Model.newInstance("warm-start", "PyTorch")) {
-            source.setBlock(BackboneHeadNet.build(classes));
-            source.load(versionDir, LoadedClassifier.PARAMS_NAME);
-            var from = source.getBlock().getParameters().values();
-            var to = target.getBlock().getParameters().values();
-            if (from.size() != to.size()) {
-                throw new IllegalStateException("the warm-start head does not match");
-            }
-            for (int i = 0; i < from.size(); i++) {
-                if (!from.get(i).getArray().getShape().equals(to.get(i).getArray().getShape())) {
-                    throw new IllegalStateException("the warm-start head was trained on " + dimension + "-long features of another shape");
-                }
-                from.get(i).getArray().copyTo(to.get(i).getArray());
-            }
-        } catch (IOException | MalformedModelException e) {
-            throw new IllegalStateException("could not warm-start from " + versionDir.getFileName(), e);
-        }
-    }
-
     private static int[] labels(List<EmbeddedExample> examples) {
         return examples.stream().mapToInt(EmbeddedExample::label).toArray();
-    }
-
-    private static double accuracy(float[][] logits, List<EmbeddedExample> examples) {
-        if (examples.isEmpty()) {
-            return 0;
-        }
-        int correct = 0;
-        for (int i = 0; i < logits.length; i++) {
-            correct += ClassifierTrainer.argmax(logits[i]) == examples.get(i).label() ? 1 : 0;
-        }
-        return (double) correct / examples.size();
-    }
-
-    private static TrainingOutcome outcome(HoldoutSplit.Sides<EmbeddedExample> split, Fitted fitted, double seconds) {
-        int n = split.holdout().size();
-        int[] given = new int[n];
-        int[] predicted = new int[n];
-        List<Long> holdoutIds = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            given[i] = split.holdout().get(i).label();
-            predicted[i] = ClassifierTrainer.argmax(fitted.logits()[i]);
-            holdoutIds.add(split.holdout().get(i).taskId());
-        }
-        double temperature = TemperatureScaling.fit(fitted.logits(), given);
-        List<double[]> probabilities = new ArrayList<>(n);
-        for (float[] row : fitted.logits()) {
-            probabilities.add(TemperatureScaling.softmax(row, temperature));
-        }
-        List<Long> trainingIds = split.training().stream().map(EmbeddedExample::taskId).toList();
-        return new TrainingOutcome(trainingIds, holdoutIds, given, predicted, probabilities, temperature, fitted.history(), seconds);
     }
 }

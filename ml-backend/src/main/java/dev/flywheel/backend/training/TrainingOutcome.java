@@ -1,6 +1,9 @@
 package dev.flywheel.backend.training;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * What a finished training run learned and how it did on its hold-out split.
@@ -31,5 +34,41 @@ public record TrainingOutcome(
         holdoutPredicted = holdoutPredicted.clone();
         holdoutProbabilities = List.copyOf(holdoutProbabilities);
         history = List.copyOf(history);
+    }
+
+    /**
+     * The outcome of a run whose hold-out examples answered {@code logits}: each one's prediction, and probabilities
+     * calibrated by the temperature fitted on them.
+     */
+    static <E> TrainingOutcome fromHoldout(List<E> training, List<E> holdout, ToLongFunction<E> taskId, ToIntFunction<E> label,
+            float[][] logits, List<EpochStats> history, double seconds) {
+        int n = holdout.size();
+        int[] given = new int[n];
+        int[] predicted = new int[n];
+        List<Long> holdoutIds = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            given[i] = label.applyAsInt(holdout.get(i));
+            predicted[i] = ClassifierTrainer.argmax(logits[i]);
+            holdoutIds.add(taskId.applyAsLong(holdout.get(i)));
+        }
+        double temperature = TemperatureScaling.fit(logits, given);
+        List<double[]> probabilities = new ArrayList<>(n);
+        for (float[] row : logits) {
+            probabilities.add(TemperatureScaling.softmax(row, temperature));
+        }
+        List<Long> trainingIds = training.stream().map(taskId::applyAsLong).toList();
+        return new TrainingOutcome(trainingIds, holdoutIds, given, predicted, probabilities, temperature, history, seconds);
+    }
+
+    /** Share of rows whose largest logit is the given label; 0 for none. */
+    static double accuracy(float[][] logits, int[] labels) {
+        if (labels.length == 0) {
+            return 0;
+        }
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += ClassifierTrainer.argmax(logits[i]) == labels[i] ? 1 : 0;
+        }
+        return (double) correct / labels.length;
     }
 }
