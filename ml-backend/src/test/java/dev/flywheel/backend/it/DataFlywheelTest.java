@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,7 @@ class DataFlywheelTest {
                     Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(classes.get(i))));
                     assertThat(ack.status()).isEqualTo(201);
                 }
-                firstVersion = awaitSettled(backend.uri(), null);
+                firstVersion = new InsightsPoller(backend.uri()).awaitNewVersion(PROJECT, null);
                 assertThat(ls.setup().body().modelVersion()).isEqualTo(firstVersion);
 
                 Reply<PredictResponse> predicted = ls.predict(tasks.subList(60, 90));
@@ -86,7 +85,7 @@ class DataFlywheelTest {
                     ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(classes.get(i))));
                 }
                 ls.annotate(tasks.get(0), Annotations.choice(5000, tasks.get(0).id(), label(classes.get(0))));
-                String secondVersion = awaitSettled(backend.uri(), firstVersion);
+                String secondVersion = new InsightsPoller(backend.uri()).awaitNewVersion(PROJECT, firstVersion);
                 JsonNode second = get(backend.uri(), "/api/v1/projects/7/models/" + secondVersion);
                 assertThat(second.path("parent").isNull()).isFalse();
                 JsonNode first = get(backend.uri(), "/api/v1/projects/7/models/" + firstVersion);
@@ -122,7 +121,7 @@ class DataFlywheelTest {
                 assertThat(ls.annotate(task, Annotations.choice(6000 + i, task.id(), label(i % 3))).status()).isEqualTo(201);
             }
 
-            String version = awaitSettled(backend.uri(), null);
+            String version = new InsightsPoller(backend.uri()).awaitNewVersion(PROJECT, null);
 
             JsonNode models = get(backend.uri(), "/api/v1/projects/7/models").path("models");
             assertThat(models).as("one run for the whole burst").hasSize(1);
@@ -132,37 +131,6 @@ class DataFlywheelTest {
 
     private static String label(int index) {
         return ShapeScenes.LABELS.get(index);
-    }
-
-    /**
-     * Waits until training has caught up: no run queued or training, and the newest ready version active. Runs may
-     * coalesce, so how many versions that takes is the policy's business, not this test's.
-     */
-    private static String awaitSettled(URI backend, String previous) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        String settled = null;
-        while (System.nanoTime() < deadline) {
-            JsonNode models = get(backend, "/api/v1/projects/7/models");
-            String active = models.path("active").isTextual() ? models.path("active").asText() : null;
-            boolean busy = false;
-            String newestReady = null;
-            for (JsonNode model : models.path("models")) {
-                String status = model.path("status").asText();
-                assertThat(status).as("run %s", model.path("version").asText()).isNotEqualTo("failed");
-                busy |= status.equals("queued") || status.equals("training");
-                if (newestReady == null && status.equals("ready")) {
-                    newestReady = model.path("version").asText();
-                }
-            }
-            boolean quiet = !busy && active != null && active.equals(newestReady) && !active.equals(previous);
-            // Seen settled twice in a row: a follow-up run is queued right after the previous one finishes.
-            if (quiet && active.equals(settled)) {
-                return active;
-            }
-            settled = quiet ? active : null;
-            Thread.sleep(400);
-        }
-        throw new AssertionError("training did not settle on a new version within three minutes");
     }
 
     private static JsonNode get(URI backend, String path) throws Exception {

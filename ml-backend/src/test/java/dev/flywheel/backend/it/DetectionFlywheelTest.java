@@ -22,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ class DetectionFlywheelTest {
                 Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.of(6000 + i, tasks.get(i).id(), BoxScenes.regions(truth.get(i))));
                 assertThat(ack.status()).isEqualTo(201);
             }
-            String version = awaitSettled(backend.uri());
+            String version = new InsightsPoller(backend.uri()).awaitNewVersion(PROJECT, null);
             assertThat(ls.setup().body().modelVersion()).isEqualTo(version);
             JsonNode model = get(backend.uri(), "/api/v1/projects/9/models/" + version);
             System.out.printf("detector %s: metrics %s, trained on %d of %d, %.1f s%n", version, model.path("metrics"),
@@ -129,33 +128,6 @@ class DetectionFlywheelTest {
             assertThat(found).as("true boxes found").isGreaterThan(trueBoxes * 6 / 10);
             assertThat(labelStudio.unauthorizedRequests()).isZero();
         }
-    }
-
-    /** Waits until no run is queued or training and the newest ready version is active, seen twice in a row. */
-    private static String awaitSettled(URI backend) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        String settled = null;
-        while (System.nanoTime() < deadline) {
-            JsonNode models = get(backend, "/api/v1/projects/9/models");
-            String active = models.path("active").isTextual() ? models.path("active").asText() : null;
-            boolean busy = false;
-            String newestReady = null;
-            for (JsonNode model : models.path("models")) {
-                String status = model.path("status").asText();
-                assertThat(status).as("run %s: %s", model.path("version").asText(), model.path("message").asText()).isNotEqualTo("failed");
-                busy |= status.equals("queued") || status.equals("training");
-                if (newestReady == null && status.equals("ready")) {
-                    newestReady = model.path("version").asText();
-                }
-            }
-            boolean quiet = !busy && active != null && active.equals(newestReady);
-            if (quiet && active.equals(settled)) {
-                return active;
-            }
-            settled = quiet ? active : null;
-            Thread.sleep(400);
-        }
-        throw new AssertionError("training did not settle on a version within three minutes");
     }
 
     private static JsonNode get(URI backend, String path) throws Exception {

@@ -83,13 +83,15 @@ class DetectionInsightsTest {
 
             LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
             ls.connect(PROJECT_UID, BoxScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+            InsightsPoller api = new InsightsPoller(backend.uri());
+            String half = null;
             for (int i = 0; i < 60; i++) {
                 ls.annotate(tasks.get(i), Annotations.of(7000 + i, tasks.get(i).id(), BoxScenes.regions(annotated.get(i))));
                 if (i == 29) {
-                    awaitSettled(backend.uri());
+                    half = api.awaitNewVersion(PROJECT, null);
                 }
             }
-            String active = awaitSettled(backend.uri());
+            String active = api.awaitNewVersion(PROJECT, half);
             Path audit = home.resolve("audits").resolve(Long.toString(PROJECT)).resolve(active + ".json");
             long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
             while (!Files.exists(audit) && System.nanoTime() < deadline) {
@@ -199,33 +201,6 @@ class DetectionInsightsTest {
             n += issue(issues, kinds[k], corrupted[k]) == null ? 0 : 1;
         }
         return n;
-    }
-
-    /** Waits until no run is queued or training and the newest ready version is active, seen twice in a row. */
-    private static String awaitSettled(URI backend) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        String settled = null;
-        while (System.nanoTime() < deadline) {
-            JsonNode models = get(backend, "/api/v1/projects/9/models");
-            String active = models.path("active").isTextual() ? models.path("active").asText() : null;
-            boolean busy = false;
-            String newestReady = null;
-            for (JsonNode model : models.path("models")) {
-                String status = model.path("status").asText();
-                assertThat(status).as("run %s: %s", model.path("version").asText(), model.path("message").asText()).isNotEqualTo("failed");
-                busy |= status.equals("queued") || status.equals("training");
-                if (newestReady == null && status.equals("ready")) {
-                    newestReady = model.path("version").asText();
-                }
-            }
-            boolean quiet = !busy && active != null && active.equals(newestReady);
-            if (quiet && active.equals(settled)) {
-                return active;
-            }
-            settled = quiet ? active : null;
-            Thread.sleep(400);
-        }
-        throw new AssertionError("training did not settle within three minutes");
     }
 
     private static JsonNode get(URI backend, String path) throws Exception {

@@ -56,6 +56,18 @@ final class InsightsPoller {
      * in a row (a follow-up run is queued just after a run finishes). Answers that version.
      */
     String awaitQuiet(long project, Duration timeout) throws Exception {
+        return awaitSettled(project, timeout, null, false);
+    }
+
+    /**
+     * Like {@link #awaitQuiet}, for a version other than {@code previous} (null for any), failing as soon as a run
+     * fails. How many runs that takes is the policy's business, not the test's.
+     */
+    String awaitNewVersion(long project, String previous) throws Exception {
+        return awaitSettled(project, Duration.ofSeconds(180), previous, true);
+    }
+
+    private String awaitSettled(long project, Duration timeout, String previous, boolean failedRunFails) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String seen = null;
         while (System.nanoTime() < deadline) {
@@ -65,12 +77,15 @@ final class InsightsPoller {
             String newestReady = null;
             for (JsonNode run : models.path("models")) {
                 String status = run.path("status").asText();
+                if (failedRunFails) {
+                    assertThat(status).as("run %s: %s", run.path("version").asText(), run.path("message").asText()).isNotEqualTo("failed");
+                }
                 busy |= status.equals("queued") || status.equals("training");
                 if (newestReady == null && status.equals("ready")) {
                     newestReady = run.path("version").asText();
                 }
             }
-            boolean quiet = !busy && active != null && active.equals(newestReady);
+            boolean quiet = !busy && active != null && active.equals(newestReady) && !active.equals(previous);
             if (quiet && active.equals(seen)) {
                 return active;
             }
