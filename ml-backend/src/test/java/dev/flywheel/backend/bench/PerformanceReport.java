@@ -143,6 +143,16 @@ final class PerformanceReport {
         return out.toString();
     }
 
+    /** The section under {@code heading} in {@code report}, up to the next section; empty when there is none. */
+    static String section(String report, String heading) {
+        int start = report.indexOf(heading + "\n");
+        if (start < 0) {
+            return "";
+        }
+        int end = report.indexOf("\n## ", start + heading.length());
+        return end < 0 ? report.substring(start) : report.substring(start, end + 1);
+    }
+
     /** {@code report} with the section under {@code heading} replaced by {@code section}, or that section added before the list of changes. */
     static String replaceSection(String report, String heading, String section) {
         int start = report.indexOf(heading + "\n");
