@@ -52,6 +52,7 @@ final class HeadTrainer {
 
         static final float LEARNING_RATE = 0.01f;
         static final int PATIENCE = 10;
+        static final int HEAD_EPOCHS_FACTOR = 5;
 
         Settings {
             if (batchSize < 2 || !(learningRate > 0) || minEpochs < 1 || maxEpochs < minEpochs || patience < 1) {
@@ -61,8 +62,10 @@ final class HeadTrainer {
 
         /** The operator's batch size, epoch bounds, hold-out share and seed; the head's own learning rate and patience. */
         static Settings from(TrainingSettings training) {
-            return new Settings(Math.max(2, training.batchSize()), LEARNING_RATE, training.minEpochs(), training.maxEpochs(), PATIENCE,
-                    training.holdoutFraction(), training.seed());
+            // An epoch of a linear head costs next to nothing beside embedding the images once: it gets five times the
+            // network's epochs, which a single run on a burst of a few dozen images needs.
+            return new Settings(Math.max(2, training.batchSize()), LEARNING_RATE, training.minEpochs(), HEAD_EPOCHS_FACTOR * training.maxEpochs(),
+                    PATIENCE, training.holdoutFraction(), training.seed());
         }
 
         Settings withHoldout(double fraction) {
@@ -128,6 +131,8 @@ final class HeadTrainer {
                         settings.maxEpochs() * batches)).build())
                 .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("head", "PyTorch")) {
+            // Seeds the initial weights, as for the network: the same features and settings give the same head.
+            model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
             model.setBlock(BackboneHeadNet.build(classes));
             List<EpochStats> history = new ArrayList<>();
             float[][] logits;
