@@ -159,6 +159,10 @@ public final class RealBackend implements AutoCloseable {
             Task task = Task.of(id, data);
             tasks.add(task);
             post("/webhook", WebhookEvent.of(WebhookEvent.ANNOTATION_CREATED, annotation(5000 + i, id, givenLabel(i)), task, project));
+            if (i == TASKS / 2) {
+                // A first version from half of the labels, then Start Training on all: the views have two to show.
+                awaitIdle();
+            }
         }
         post("/webhook", WebhookEvent.of(WebhookEvent.START_TRAINING, null, null, project));
         settle();
