@@ -114,10 +114,12 @@ public final class ClassifierTrainer {
                 int[] heldOutLabels = evaluate.stream().mapToInt(Example::label).toArray();
                 try (EpochSelection selection = new EpochSelection(model, trainer.getManager(), epochs, settings.minEpochs(), PATIENCE)) {
                     for (int epoch = 1; epoch <= epochs; epoch++) {
+                        long passStarted = System.nanoTime();
                         double loss = trainEpoch(trainer, sampler.nextEpoch(), random, cancelled);
+                        double passSeconds = (System.nanoTime() - passStarted) / 1e9;
                         float[][] heldOut = logits(trainer, evaluate);
                         double accuracy = TrainingOutcome.accuracy(heldOut, heldOutLabels);
-                        history.add(new EpochStats(epoch, loss, accuracy));
+                        history.add(new EpochStats(epoch, loss, accuracy, passSeconds));
                         if (keepBestEpoch && !evaluate.isEmpty()
                                 && selection.record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(heldOut, heldOutLabels, 1.0))) {
                             break;

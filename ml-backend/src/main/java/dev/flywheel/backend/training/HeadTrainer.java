@@ -148,10 +148,12 @@ final class HeadTrainer {
                         settings.patience())) {
                     for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
                         Collections.shuffle(order, random);
+                        long passStarted = System.nanoTime();
                         double loss = trainEpoch(trainer, order, cancelled);
+                        double passSeconds = (System.nanoTime() - passStarted) / 1e9;
                         float[][] heldLogits = logits(trainer, evaluate);
                         double accuracy = TrainingOutcome.accuracy(heldLogits, heldOutLabels);
-                        history.add(new EpochStats(epoch, loss, accuracy));
+                        history.add(new EpochStats(epoch, loss, accuracy, passSeconds));
                         if (selectEpoch && !evaluate.isEmpty()
                                 && selection.record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(heldLogits, heldOutLabels, 1.0))) {
                             break;

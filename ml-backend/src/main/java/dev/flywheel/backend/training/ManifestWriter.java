@@ -59,7 +59,8 @@ final class ManifestWriter {
                 ? new Confusion(labels, report.confusion().stream().map(row -> row.stream().map(Integer::longValue).toList()).toList())
                 : null;
         List<EpochMetrics> history = outcome.history().stream()
-                .map(e -> new EpochMetrics(e.epoch(), e.loss(), evaluated ? e.valAccuracy() : null))
+                .map(e -> new EpochMetrics(e.epoch(), e.loss(), evaluated ? e.valAccuracy() : null,
+                        Double.isNaN(e.trainSeconds()) ? null : e.trainSeconds()))
                 .toList();
         return new ModelManifest(version, project, parent, "image_classification", architecture, inputSize, labels, outcome.temperature(),
                 hyperparameters, fingerprint(trainingSet), trainingSet, datasetSize, metrics, perClass, confusion, history, holdout,
