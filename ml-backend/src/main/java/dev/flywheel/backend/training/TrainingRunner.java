@@ -81,6 +81,9 @@ public final class TrainingRunner {
             tasks = perTask.size();
             classes = perTask.values().stream().map(DatasetAssembler.LabeledTask::label).distinct().count();
         }
+        if (failedWithNothingNew(project)) {
+            return Optional.empty();
+        }
         Optional<TrainingRun> last = lastReady(project);
         long changed = store.annotations().countChangedSince(project, last.flatMap(TrainingRun::trainedThroughSequence).orElse(0L));
         int lastSize = last.flatMap(TrainingRun::result).map(RunResult::datasetSize).orElse(0);
@@ -151,8 +154,8 @@ public final class TrainingRunner {
             if (staging != null) {
                 registry.discard(staging);
             }
-            String reason = e instanceof TrainingCancelledException ? "cancelled at shutdown" : e.getMessage();
-            store.runs().fail(project, version, reason == null ? e.getClass().getSimpleName() : reason);
+            String reason = e instanceof TrainingCancelledException ? "cancelled at shutdown" : RunFailure.describe(e);
+            store.runs().fail(project, version, reason);
             LOG.warn("project {}: run {} failed: {}", project, version, reason);
             return Optional.empty();
         }
@@ -228,6 +231,18 @@ public final class TrainingRunner {
 
     private Optional<TrainingRun> queuedRun(long project) {
         return store.runs().list(project).stream().filter(r -> r.status() == ModelStatus.QUEUED).findFirst();
+    }
+
+    /**
+     * Whether the newest run failed and no annotation changed since it started. The policy does not queue the same run
+     * again then: a persistent cause (a full disk, images that cannot be read) would otherwise start a failing run
+     * after every failing run. A new annotation or Start Training tries again.
+     */
+    private boolean failedWithNothingNew(long project) {
+        Optional<TrainingRun> newest = store.runs().list(project).stream().findFirst();
+        return newest.filter(r -> r.status() == ModelStatus.FAILED)
+                .map(r -> store.annotations().countChangedSince(project, r.trainedThroughSequence().orElse(0L)) == 0)
+                .orElse(false);
     }
 
     private Optional<TrainingRun> lastReady(long project) {
