@@ -39,6 +39,7 @@ import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
+import dev.flywheel.backend.store.TrainingRun;
 import dev.flywheel.backend.training.CrossValidationAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.TrainingPolicy;
@@ -107,11 +108,15 @@ public final class Backend implements AutoCloseable {
 
         SqliteStore store = SqliteStore.openInHome(config.home(), clock);
         owned.add(store);
-        int interrupted = store.runs().failInterrupted("the backend stopped during this run");
+        List<TrainingRun> interrupted = store.runs().failInterrupted("the backend stopped during this run");
         ModelRegistry registry = new ModelRegistry(config.home().resolve("models"), mapper);
         int leftovers = registry.removeStagingLeftovers();
-        if (interrupted + leftovers > 0) {
-            LOG.warn("recovered from an interrupted run: {} run(s) marked failed, {} partial folder(s) removed", interrupted, leftovers);
+        // A run stopped after its folder was renamed into place but before the store recorded it ready published a
+        // version nothing else knows about; the active version never moved to it.
+        long unrecorded = interrupted.stream().filter(run -> registry.removeUnrecorded(run.projectId(), run.version())).count();
+        if (!interrupted.isEmpty() || leftovers > 0) {
+            LOG.warn("recovered from an interrupted run: {} run(s) marked failed, {} partial and {} unrecorded folder(s) removed",
+                    interrupted.size(), leftovers, unrecorded);
         }
 
         LabelConfigCache configs = new LabelConfigCache(new LabelConfigParser());

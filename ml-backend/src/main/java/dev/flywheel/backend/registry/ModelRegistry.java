@@ -178,6 +178,29 @@ public final class ModelRegistry {
         return projectDir(project).resolve(version);
     }
 
+    /**
+     * Removes the folder of a version whose run never recorded it ready: a crash between the atomic rename and the
+     * store's commit leaves a complete folder that no run vouches for, which must not be listed as a version. The
+     * folder is first renamed to a staging name, so listings never see it half deleted. Answers whether one existed.
+     */
+    public boolean removeUnrecorded(long project, String version) {
+        Path dir = versionDir(project, version);
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        Path doomed = projectDir(project).resolve(STAGING_PREFIX + version + "-unrecorded");
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the unrecorded version " + version, e);
+        }
+        synchronized (parsed) {
+            parsed.remove(project + "/" + version);
+        }
+        discard(doomed);
+        return true;
+    }
+
     /** Removes staging folders a crash left behind; returns how many. */
     public int removeStagingLeftovers() {
         if (!Files.isDirectory(root)) {

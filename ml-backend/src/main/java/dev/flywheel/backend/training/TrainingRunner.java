@@ -145,8 +145,8 @@ public final class TrainingRunner {
             references.record(staging, manifest, examples);
             Path published = registry.publish(staging, manifest);
             staging = null;
-            store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
-            store.runs().activate(project, version);
+            store.runs().finishAndActivate(project, version,
+                    new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
             LOG.info("project {}: version {} active (accuracy {}, {} training images, {} s)", project, version,
                     manifest.metrics().accuracy(), manifest.trainedOn(), Math.round(outcome.seconds()));
             return Optional.of(manifest);
@@ -192,8 +192,8 @@ public final class TrainingRunner {
         ModelManifest manifest = manifests.detectionManifest(project, version, run.parentVersion().orElse(null), labels, detector, perTask,
                 examples.size(), outcome);
         Path published = registry.publish(staging, manifest);
-        store.runs().finish(project, version, new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
-        store.runs().activate(project, version);
+        store.runs().finishAndActivate(project, version,
+                new RunResult(manifest.trainedOn(), examples.size(), json(manifest.metrics()), published.toString()));
         LOG.info("project {}: detector {} active (mAP@0.5 {}, mAP@0.5:0.95 {}, {} training images, {} boxes, {} s)", project, version,
                 manifest.metrics().map50(), manifest.metrics().map50to95(), manifest.trainedOn(), boxes, Math.round(outcome.seconds()));
         return manifest;
