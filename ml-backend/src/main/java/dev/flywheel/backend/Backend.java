@@ -40,6 +40,7 @@ import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.store.TrainingRun;
+import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.training.CrossValidationAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.TrainingPolicy;
@@ -57,7 +58,6 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -125,7 +125,8 @@ public final class Backend implements AutoCloseable {
         owned.add(fetcher);
         LabelStudioConnectionResolver connections = LabelStudioConnectionResolver.from(config);
         ProjectImages images = new ProjectImages(fetcher, connections, projects);
-        ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, named("flywheel-fetch"));
+        // Fetching decodes images, for predictions and for training: heavy work that must not delay a request thread.
+        ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, WorkerThreads.named("flywheel-fetch", WorkerThreads.INTERACTIVE_NICE));
         owned.add(fetchExecutor::shutdownNow);
 
         ActiveModels models = new ActiveModels(registry, store.runs()::activeVersion, 2);
@@ -146,7 +147,7 @@ public final class Backend implements AutoCloseable {
             datasets.refresh(published.project());
             audit.run(published, cancelled);
             datasets.refresh(published.project());
-        });
+        }, WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE));
         owned.add(queue);
         TrainingTrigger trigger = new TrainingTrigger() {
             @Override
@@ -168,7 +169,8 @@ public final class Backend implements AutoCloseable {
 
         // Two predict workers and a short queue: beyond that Label Studio gets a 503 with Retry-After, not a stall.
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(
-                2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), named("flywheel-predict"), new ThreadPoolExecutor.AbortPolicy());
+                2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), WorkerThreads.named("flywheel-predict", WorkerThreads.INTERACTIVE_NICE),
+                new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
         Optional<DetectionPrelabels> detection = config.detector().map(d -> {
             UserDetector detector = UserDetector.load(d.model(), d.names(), d.inputSize(), 2);
@@ -234,9 +236,5 @@ public final class Backend implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create FLYWHEEL_HOME " + config.home(), e);
         }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        return Thread.ofPlatform().name(prefix + "-", 1).daemon(true).factory();
     }
 }

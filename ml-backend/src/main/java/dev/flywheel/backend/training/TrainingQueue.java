@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,7 @@ public final class TrainingQueue implements AutoCloseable {
     private final TrainingRunner runner;
     private final TrainingDataRefresh refresh;
     private final AfterRun afterRun;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("flywheel-training").daemon(true).factory());
+    private final ExecutorService worker;
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
     private final Set<Long> refreshBeforeRun = new LinkedHashSet<>();
@@ -35,12 +35,14 @@ public final class TrainingQueue implements AutoCloseable {
 
     /**
      * A queue that refreshes a project's labels the first time it is seen and before every Start Training run, and
-     * hands each new version to {@code afterRun} (the audit) while no training waits.
+     * hands each new version to {@code afterRun} (the audit) while no training waits. The one worker thread comes from
+     * {@code workerThread}, which decides its priority.
      */
-    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun) {
+    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread) {
         this.runner = runner;
         this.refresh = refresh;
         this.afterRun = afterRun;
+        this.worker = Executors.newSingleThreadExecutor(workerThread);
     }
 
     /** Follow-up work on a new version (the audit), run on the worker only while no training waits. */
