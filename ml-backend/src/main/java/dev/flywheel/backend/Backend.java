@@ -40,6 +40,7 @@ import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.store.TrainingRun;
+import dev.flywheel.backend.os.NativeMemory;
 import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.training.CrossValidationAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
@@ -147,7 +148,7 @@ public final class Backend implements AutoCloseable {
             datasets.refresh(published.project());
             audit.run(published, cancelled);
             datasets.refresh(published.project());
-        }, WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE));
+        }, WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE), NativeMemory::trim);
         owned.add(queue);
         TrainingTrigger trigger = new TrainingTrigger() {
             @Override

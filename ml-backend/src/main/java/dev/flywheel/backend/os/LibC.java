@@ -16,6 +16,9 @@ interface LibC extends Library {
 
     int setpriority(int which, int who, int prio);
 
+    /** glibc: returns free memory at the top of every arena and whole free pages inside them to the OS. */
+    int malloc_trim(long pad);
+
     /** The library when this is Linux and it links; empty elsewhere or when native access is refused. */
     static Optional<LibC> linux() {
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {

@@ -25,6 +25,7 @@ public final class TrainingQueue implements AutoCloseable {
     private final TrainingRunner runner;
     private final TrainingDataRefresh refresh;
     private final AfterRun afterRun;
+    private final Runnable afterEachTask;
     private final ExecutorService worker;
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
@@ -36,12 +37,15 @@ public final class TrainingQueue implements AutoCloseable {
     /**
      * A queue that refreshes a project's labels the first time it is seen and before every Start Training run, and
      * hands each new version to {@code afterRun} (the audit) while no training waits. The one worker thread comes from
-     * {@code workerThread}, which decides its priority.
+     * {@code workerThread}, which decides its priority; {@code afterEachTask} runs on it after every run and every audit
+     * (the backend hands the native memory they freed back to the OS there).
      */
-    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread) {
+    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
+            Runnable afterEachTask) {
         this.runner = runner;
         this.refresh = refresh;
         this.afterRun = afterRun;
+        this.afterEachTask = afterEachTask;
         this.worker = Executors.newSingleThreadExecutor(workerThread);
     }
 
@@ -124,6 +128,7 @@ public final class TrainingQueue implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("training of project {} failed", project, e);
         } finally {
+            afterEachTask.run();
             synchronized (lock) {
                 running = null;
             }
@@ -155,6 +160,8 @@ public final class TrainingQueue implements AutoCloseable {
                 LOG.info("project {}: audit of {} gave way to training", published.project(), published.version());
             } catch (RuntimeException e) {
                 LOG.warn("project {}: audit of {} failed: {}", published.project(), published.version(), e.getMessage());
+            } finally {
+                afterEachTask.run();
             }
         });
     }
