@@ -151,6 +151,15 @@ final class BenchSupport {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
+    /** The 1-minute load average from /proc/loadavg, or "unknown" off Linux. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     static String machine() {
         String cpu = "unknown CPU";
         try {
