@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * The soak: the Label Studio loop (annotate, predict, retrain by policy) for {@code -Dsoak.minutes} (default 30), with
  * heap after GC, committed heap, RSS, threads and open files sampled every 10 s; writes the soak section of
- * docs/RELIABILITY.md. Slopes are fitted over the last 20 minutes (the second half of a shorter run), after warm-up.
+ * docs/RELIABILITY.md. Slopes are fitted over the last 20 minutes (the last two thirds of a shorter run), after warm-up.
  *
  * <p>Run: {@code ./mvnw -B -o -pl ml-backend -am verify -DskipTests -Preliability
  * -Dbench.main=dev.flywheel.backend.bench.ReliabilitySoak -Dsoak.minutes=30}. Not part of CI.
@@ -118,8 +118,8 @@ public final class ReliabilitySoak {
     }
 
     /**
-     * Least-squares slope per minute over the last 20 minutes, or the second half of a shorter run: where warm-up (JIT,
-     * first model, caches) is over.
+     * Least-squares slope per minute over the last 20 minutes, or the last two thirds of a shorter run: where warm-up
+     * (JIT, first model, caches) is over.
      */
     static double slope(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> y) {
         List<Sample> half = window(samples);
@@ -136,7 +136,7 @@ public final class ReliabilitySoak {
 
     static List<Sample> window(List<Sample> samples) {
         double end = samples.getLast().minute();
-        double from = end - Math.min(SLOPE_MINUTES, end / 2);
+        double from = Math.max(end - SLOPE_MINUTES, end / 3);
         return samples.stream().filter(s -> s.minute() >= from).toList();
     }
 
