@@ -31,6 +31,8 @@ import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.labelstudio.Backoff;
 import dev.flywheel.backend.labelstudio.LabelStudioBackfill;
 import dev.flywheel.backend.labelstudio.LabelStudioClient;
+import dev.flywheel.backend.os.NativeMemory;
+import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.prelabel.BoxPolicy;
 import dev.flywheel.backend.prelabel.BoxRegions;
 import dev.flywheel.backend.prelabel.DetectionPrelabels;
@@ -42,6 +44,7 @@ import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.SqliteStore;
+import dev.flywheel.backend.store.TrainingRun;
 import dev.flywheel.backend.training.CrossValidationAudit;
 import dev.flywheel.backend.training.DetectorAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
@@ -62,7 +65,6 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -116,11 +118,15 @@ public final class Backend implements AutoCloseable {
 
         SqliteStore store = SqliteStore.openInHome(config.home(), clock);
         owned.add(store);
-        int interrupted = store.runs().failInterrupted("the backend stopped during this run");
+        List<TrainingRun> interrupted = store.runs().failInterrupted("the backend stopped during this run");
         ModelRegistry registry = new ModelRegistry(config.home().resolve("models"), mapper);
         int leftovers = registry.removeStagingLeftovers();
-        if (interrupted + leftovers > 0) {
-            LOG.warn("recovered from an interrupted run: {} run(s) marked failed, {} partial folder(s) removed", interrupted, leftovers);
+        // A run stopped after its folder was renamed into place but before the store recorded it ready published a
+        // version nothing else knows about; the active version never moved to it.
+        long unrecorded = interrupted.stream().filter(run -> registry.removeUnrecorded(run.projectId(), run.version())).count();
+        if (!interrupted.isEmpty() || leftovers > 0) {
+            LOG.warn("recovered from an interrupted run: {} run(s) marked failed, {} partial and {} unrecorded folder(s) removed",
+                    interrupted.size(), leftovers, unrecorded);
         }
 
         LabelConfigCache configs = new LabelConfigCache(new LabelConfigParser());
@@ -129,7 +135,8 @@ public final class Backend implements AutoCloseable {
         owned.add(fetcher);
         LabelStudioConnectionResolver connections = LabelStudioConnectionResolver.from(config);
         ProjectImages images = new ProjectImages(fetcher, connections, projects);
-        ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, named("flywheel-fetch"));
+        // Fetching decodes images, for predictions and for training: heavy work that must not delay a request thread.
+        ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, WorkerThreads.named("flywheel-fetch", WorkerThreads.INTERACTIVE_NICE));
         owned.add(fetchExecutor::shutdownNow);
 
         ActiveModels models = new ActiveModels(registry, store.runs()::activeVersion, 2, backbone);
@@ -159,7 +166,7 @@ public final class Backend implements AutoCloseable {
                 audit.run(published, cancelled);
             }
             datasets.refresh(published.project());
-        });
+        }, WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE), NativeMemory::trim);
         owned.add(queue);
         TrainingTrigger trigger = new TrainingTrigger() {
             @Override
@@ -181,7 +188,8 @@ public final class Backend implements AutoCloseable {
 
         // Two predict workers and a short queue: beyond that Label Studio gets a 503 with Retry-After, not a stall.
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(
-                2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), named("flywheel-predict"), new ThreadPoolExecutor.AbortPolicy());
+                2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16), WorkerThreads.named("flywheel-predict", WorkerThreads.INTERACTIVE_NICE),
+                new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
         Optional<DetectionPrelabels> detection = config.detector().map(d -> {
             UserDetector detector = UserDetector.load(d.model(), d.names(), d.inputSize(), 2);
@@ -263,9 +271,5 @@ public final class Backend implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create FLYWHEEL_HOME " + config.home(), e);
         }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        return Thread.ofPlatform().name(prefix + "-", 1).daemon(true).factory();
     }
 }

@@ -85,9 +85,10 @@ public final class ImageCache {
         if (dir.isEmpty() || bytes.length > maxBytes) {
             return;
         }
+        Path temp = null;
         try {
             Files.createDirectories(dir.get());
-            Path temp = Files.createTempFile(dir.get(), "incoming-", ".tmp");
+            temp = Files.createTempFile(dir.get(), "incoming-", ".tmp");
             Files.write(temp, bytes);
             Files.setLastModifiedTime(temp, FileTime.from(clock.instant()));
             Path file = fileFor(key);
@@ -99,6 +100,19 @@ public final class ImageCache {
             evict();
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("image cache write failed: {}", e.toString());
+            // A partial file on a full disk would hold the space that was missing and never be read.
+            deleteQuietly(temp);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            LOG.warn("could not remove the partial cache file {}: {}", temp.getFileName(), e.toString());
         }
     }
 

@@ -18,6 +18,7 @@ import dev.flywheel.backend.store.PredictionStore;
 import dev.flywheel.backend.store.ServedPrediction;
 import dev.flywheel.backend.store.ServedSample;
 import dev.flywheel.backend.store.ServedSampleStore;
+import dev.flywheel.backend.store.StorageFullException;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Pre-labels a batch of tasks: one prediction per task in request order, the images fetched in parallel and
@@ -38,6 +41,8 @@ import java.util.concurrent.Executor;
  * changes.
  */
 public final class PrelabelService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PrelabelService.class);
 
     /** The version reported before a project has a trained model. */
     public static final String NO_MODEL = "untrained";
@@ -139,8 +144,13 @@ public final class PrelabelService {
             }
         }
         // One transaction for the batch: a commit per task made the log, not the model, the cost of a batch of 32.
-        log.recordAll(served);
-        samples.recordAll(seen);
+        try {
+            log.recordAll(served);
+            samples.recordAll(seen);
+        } catch (StorageFullException e) {
+            // The log feeds label issues and drift later; the annotator waiting for pre-labels matters more than it.
+            LOG.warn("project {}: {} predictions served but not logged: {}", project, served.size(), e.getMessage());
+        }
         return new Batch(version, predictions);
     }
 

@@ -17,6 +17,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Model versions on disk: {@code <root>/<project>/<version>/} holding {@code manifest.json} and the parameters.
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
  */
 public final class ModelRegistry {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
     static final String MANIFEST = "manifest.json";
     private static final String STAGING_PREFIX = ".staging-";
     private static final int MANIFEST_CACHE_ENTRIES = 64;
@@ -60,28 +63,50 @@ public final class ModelRegistry {
         }
     }
 
-    /** Writes the manifest into the staging folder, flushes it and moves the folder into place atomically. */
+    /**
+     * Flushes every file the run wrote, writes the manifest, flushes it and moves the folder into place atomically.
+     *
+     * <p>Everything is forced to disk before the rename: on a file system with delayed allocation a full disk shows up
+     * only at {@code fsync}, and a version folder must never appear with parameters that were not really written. When
+     * the manifest cannot be written completely it is removed again, so no half-written manifest stays behind.
+     */
     public Path publish(Path staging, ModelManifest manifest) {
         Path target = versionDir(manifest.project(), manifest.version());
+        Path manifestFile = staging.resolve(MANIFEST);
         try {
             if (Files.exists(target)) {
                 throw new IllegalStateException("version " + manifest.version() + " exists already and versions are immutable");
             }
-            Path manifestFile = staging.resolve(MANIFEST);
+            try (Stream<Path> written = Files.list(staging)) {
+                for (Path file : written.filter(Files::isRegularFile).toList()) {
+                    fsync(file);
+                }
+            }
             Files.write(manifestFile, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             fsync(manifestFile);
+            fsyncDirectory(staging);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            // The rename itself is durable only once the folder that holds it is flushed.
+            fsyncDirectory(target.getParent());
             return target;
         } catch (AtomicMoveNotSupportedException e) {
             throw new IllegalStateException("the model folder's file system cannot rename atomically", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not publish version " + manifest.version(), e);
+            deleteQuietly(manifestFile);
+            throw new UncheckedIOException("could not publish version " + manifest.version() + ": " + e.getMessage(), e);
         }
     }
 
-    /** Removes a staging folder after a failed run. */
+    /**
+     * Removes a staging folder after a failed run. Never throws: the run's failure is what the caller must record, and
+     * a folder that cannot be removed now (a full or failing disk) is removed at the next start.
+     */
     public void discard(Path staging) {
-        deleteTree(staging);
+        try {
+            deleteTree(staging);
+        } catch (RuntimeException e) {
+            LOG.warn("could not remove the staging folder {}; it is removed at the next start: {}", staging.getFileName(), e.getMessage());
+        }
     }
 
     public Optional<ModelManifest> manifest(long project, String version) {
@@ -153,6 +178,29 @@ public final class ModelRegistry {
         return projectDir(project).resolve(version);
     }
 
+    /**
+     * Removes the folder of a version whose run never recorded it ready: a crash between the atomic rename and the
+     * store's commit leaves a complete folder that no run vouches for, which must not be listed as a version. The
+     * folder is first renamed to a staging name, so listings never see it half deleted. Answers whether one existed.
+     */
+    public boolean removeUnrecorded(long project, String version) {
+        Path dir = versionDir(project, version);
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        Path doomed = projectDir(project).resolve(STAGING_PREFIX + version + "-unrecorded");
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the unrecorded version " + version, e);
+        }
+        synchronized (parsed) {
+            parsed.remove(project + "/" + version);
+        }
+        discard(doomed);
+        return true;
+    }
+
     /** Removes staging folders a crash left behind; returns how many. */
     public int removeStagingLeftovers() {
         if (!Files.isDirectory(root)) {
@@ -187,6 +235,23 @@ public final class ModelRegistry {
     private static void fsync(Path file) throws IOException {
         try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
             channel.force(true);
+        }
+    }
+
+    /** Forces a folder's entries (new files, renames) to disk; where a platform cannot open a folder, does nothing. */
+    private static void fsyncDirectory(Path dir) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("could not remove the partial {}: {}", file.getFileName(), e.getMessage());
         }
     }
 

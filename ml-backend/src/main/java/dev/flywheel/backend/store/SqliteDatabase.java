@@ -24,6 +24,8 @@ final class SqliteDatabase implements AutoCloseable {
     static final int DEFAULT_READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
     private static final long READER_WAIT_SECONDS = 30;
+    /** SQLite's primary result code for "database or disk is full". */
+    private static final int SQLITE_FULL = 13;
 
     private final Path file;
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -98,7 +100,7 @@ final class SqliteDatabase implements AutoCloseable {
                 statement.execute("COMMIT");
                 return result;
             } catch (SQLException | RuntimeException e) {
-                statement.execute("ROLLBACK");
+                rollback(statement, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -106,8 +108,20 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    private static void rollback(Statement statement, Exception cause) {
+        try {
+            statement.execute("ROLLBACK");
+        } catch (SQLException notActive) {
+            // SQLite has already rolled back after some failures (a full disk among them): the first failure is the news.
+            cause.addSuppressed(notActive);
+        }
+    }
+
     private static StoreException translate(SQLException e) {
         String message = String.valueOf(e.getMessage());
+        if ((e.getErrorCode() & 0xff) == SQLITE_FULL) {
+            return new StorageFullException("the disk holding the database is full; nothing was stored", e);
+        }
         if (message.contains("FOREIGN KEY constraint failed")) {
             return new UnknownEntityException("the write refers to a project or model version that is not stored");
         }

@@ -49,7 +49,20 @@ final class SqliteTrainingRuns implements TrainingRunStore {
 
     @Override
     public TrainingRun finish(long projectId, String version, RunResult result) {
-        return move(projectId, version, ModelStatus.READY, "finished_at = ?, trained_on = ?, dataset_size = ?,"
+        return database.write(connection -> finish(connection, projectId, version, result));
+    }
+
+    @Override
+    public TrainingRun finishAndActivate(long projectId, String version, RunResult result) {
+        return database.write(connection -> {
+            TrainingRun ready = finish(connection, projectId, version, result);
+            activate(connection, projectId, version);
+            return ready;
+        });
+    }
+
+    private TrainingRun finish(Connection connection, long projectId, String version, RunResult result) throws SQLException {
+        return move(connection, projectId, version, ModelStatus.READY, "finished_at = ?, trained_on = ?, dataset_size = ?,"
                 + " metrics_json = ?, manifest_path = ?", now(), result.trainedOn(), result.datasetSize(),
                 result.metricsJson(), result.manifestPath());
     }
@@ -75,24 +88,27 @@ final class SqliteTrainingRuns implements TrainingRunStore {
     }
 
     private TrainingRun move(long projectId, String version, ModelStatus next, String assignments, Object... values) {
-        return database.write(connection -> {
-            TrainingRun run = require(connection, projectId, version);
-            if (!run.status().canMoveTo(next)) {
-                throw new RunStateException("model version " + version + " is " + wire(run.status())
-                        + " and cannot become " + wire(next));
+        return database.write(connection -> move(connection, projectId, version, next, assignments, values));
+    }
+
+    private static TrainingRun move(Connection connection, long projectId, String version, ModelStatus next, String assignments,
+            Object... values) throws SQLException {
+        TrainingRun run = require(connection, projectId, version);
+        if (!run.status().canMoveTo(next)) {
+            throw new RunStateException("model version " + version + " is " + wire(run.status())
+                    + " and cannot become " + wire(next));
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE training_run SET status = ?, "
+                + assignments + " WHERE project_id = ? AND version = ?")) {
+            update.setString(1, wire(next));
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 2, values[i]);
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE training_run SET status = ?, "
-                    + assignments + " WHERE project_id = ? AND version = ?")) {
-                update.setString(1, wire(next));
-                for (int i = 0; i < values.length; i++) {
-                    update.setObject(i + 2, values[i]);
-                }
-                update.setLong(values.length + 2, projectId);
-                update.setString(values.length + 3, version);
-                update.executeUpdate();
-            }
-            return find(connection, projectId, version).orElseThrow();
-        });
+            update.setLong(values.length + 2, projectId);
+            update.setString(values.length + 3, version);
+            update.executeUpdate();
+        }
+        return find(connection, projectId, version).orElseThrow();
     }
 
     @Override
@@ -119,19 +135,21 @@ final class SqliteTrainingRuns implements TrainingRunStore {
 
     @Override
     public void activate(long projectId, String version) {
-        database.write(connection -> {
-            TrainingRun run = require(connection, projectId, version);
-            if (run.status() != ModelStatus.READY) {
-                throw new RunStateException("model version " + version + " is " + wire(run.status())
-                        + "; only a ready version can be activated");
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE project SET active_version = ? WHERE id = ?")) {
-                update.setString(1, version);
-                update.setLong(2, projectId);
-                return update.executeUpdate();
-            }
-        });
+        database.write(connection -> activate(connection, projectId, version));
+    }
+
+    private static int activate(Connection connection, long projectId, String version) throws SQLException {
+        TrainingRun run = require(connection, projectId, version);
+        if (run.status() != ModelStatus.READY) {
+            throw new RunStateException("model version " + version + " is " + wire(run.status())
+                    + "; only a ready version can be activated");
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE project SET active_version = ? WHERE id = ?")) {
+            update.setString(1, version);
+            update.setLong(2, projectId);
+            return update.executeUpdate();
+        }
     }
 
     @Override
@@ -148,14 +166,22 @@ final class SqliteTrainingRuns implements TrainingRunStore {
     }
 
     @Override
-    public int failInterrupted(String reason) {
+    public List<TrainingRun> failInterrupted(String reason) {
         return database.write(connection -> {
+            List<TrainingRun> interrupted = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE status IN ('queued', 'training')");
+                    ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    interrupted.add(run(row));
+                }
+            }
             try (PreparedStatement update = connection.prepareStatement("UPDATE training_run SET status = 'failed',"
                     + " finished_at = ?, error_message = ? WHERE status IN ('queued', 'training')")) {
                 update.setString(1, now());
                 update.setString(2, reason);
-                return update.executeUpdate();
+                update.executeUpdate();
             }
+            return interrupted;
         });
     }
 

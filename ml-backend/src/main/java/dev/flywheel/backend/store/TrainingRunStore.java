@@ -20,6 +20,12 @@ public interface TrainingRunStore {
     /** Moves a training run to ready with what it produced. */
     TrainingRun finish(long projectId, String version, RunResult result);
 
+    /**
+     * Records a run ready and makes it the active version in one transaction: a crash between the two must not leave a
+     * version ready that never served.
+     */
+    TrainingRun finishAndActivate(long projectId, String version, RunResult result);
+
     /** Moves a queued or training run to failed. */
     TrainingRun fail(long projectId, String version, String errorMessage);
 
@@ -43,6 +49,9 @@ public interface TrainingRunStore {
      */
     TrainingRun note(long projectId, String version, String note);
 
-    /** Marks every queued or training run failed with the reason; called at start-up after a crash. */
-    int failInterrupted(String reason);
+    /**
+     * Marks every queued or training run failed with the reason; called at start-up after a crash. Answers those runs
+     * as they were before, so the caller can clear what they left behind.
+     */
+    List<TrainingRun> failInterrupted(String reason);
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,8 @@ public final class TrainingQueue implements AutoCloseable {
     private final TrainingRunner runner;
     private final TrainingDataRefresh refresh;
     private final AfterRun afterRun;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("flywheel-training").daemon(true).factory());
+    private final Runnable afterEachTask;
+    private final ExecutorService worker;
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
     private final Set<Long> refreshBeforeRun = new LinkedHashSet<>();
@@ -52,20 +53,26 @@ public final class TrainingQueue implements AutoCloseable {
 
     /**
      * A queue that refreshes a project's labels the first time it is seen and before every Start Training run, and
-     * hands each new version to {@code afterRun} (the audit) while no training waits.
+     * hands each new version to {@code afterRun} (the audit) while no training waits. The one worker thread comes from
+     * {@code workerThread}, which decides its priority; {@code afterEachTask} runs on it after every run and every audit
+     * (the backend hands the native memory they freed back to the OS there).
      */
-    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun) {
-        this(runner, refresh, afterRun, DEFAULT_QUIET, DEFAULT_MAX_WAIT);
+    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
+            Runnable afterEachTask) {
+        this(runner, refresh, afterRun, workerThread, afterEachTask, DEFAULT_QUIET, DEFAULT_MAX_WAIT);
     }
 
     /**
-     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun)}; a due run starts once no annotation
-     * changed for {@code quiet}, or {@code maxWait} after it was queued, whichever comes first.
+     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun, ThreadFactory, Runnable)}; a due run
+     * starts once no annotation changed for {@code quiet}, or {@code maxWait} after it was queued, whichever comes first.
      */
-    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, Duration quiet, Duration maxWait) {
+    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
+            Runnable afterEachTask, Duration quiet, Duration maxWait) {
         this.runner = runner;
         this.refresh = refresh;
         this.afterRun = afterRun;
+        this.afterEachTask = afterEachTask;
+        this.worker = Executors.newSingleThreadExecutor(workerThread);
         this.quiet = quiet;
         this.maxWait = maxWait;
     }
@@ -102,6 +109,10 @@ public final class TrainingQueue implements AutoCloseable {
     /** Annotations changed: queue a run if the policy says the project has earned one. */
     public void annotationsChanged(long project) {
         lastChange.put(project, System.nanoTime());
+        queueIfDue(project);
+    }
+
+    private void queueIfDue(long project) {
         synchronized (lock) {
             if (queued.contains(project)) {
                 return;
@@ -159,13 +170,14 @@ public final class TrainingQueue implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("training of project {} failed", project, e);
         } finally {
+            afterEachTask.run();
             synchronized (lock) {
                 running = null;
             }
             // Ask the policy after every run, not only when a trigger was noted during it: a trigger that raced a run's
             // start can leave the project marked queued while it runs, and the triggers during that run were dropped.
             if (!closing) {
-                annotationsChanged(project);
+                queueIfDue(project);
             }
         }
     }
@@ -207,6 +219,8 @@ public final class TrainingQueue implements AutoCloseable {
                 LOG.info("project {}: audit of {} gave way to training", published.project(), published.version());
             } catch (RuntimeException e) {
                 LOG.warn("project {}: audit of {} failed: {}", published.project(), published.version(), e.getMessage());
+            } finally {
+                afterEachTask.run();
             }
         });
     }

@@ -90,6 +90,9 @@ public final class TrainingRunner {
             tasks = perTask.size();
             classes = perTask.values().stream().map(DatasetAssembler.LabeledTask::label).distinct().count();
         }
+        if (failedWithNothingNew(project)) {
+            return Optional.empty();
+        }
         Optional<TrainingRun> last = lastReady(project);
         if (last.isPresent() && !isDetection(found.get()) && !trainedAsConfigured(project, last.get())) {
             // The backbone was set, changed or removed since: the project is due as if it had no model yet.
@@ -173,8 +176,8 @@ public final class TrainingRunner {
             if (staging != null) {
                 registry.discard(staging);
             }
-            String reason = e instanceof TrainingCancelledException ? "cancelled at shutdown" : e.getMessage();
-            store.runs().fail(project, version, reason == null ? e.getClass().getSimpleName() : reason);
+            String reason = e instanceof TrainingCancelledException ? "cancelled at shutdown" : RunFailure.describe(e);
+            store.runs().fail(project, version, reason);
             LOG.warn("project {}: run {} failed: {}", project, version, reason);
             return Optional.empty();
         }
@@ -222,9 +225,9 @@ public final class TrainingRunner {
     /** Publishes a trained version, records the run's result and makes the version active. */
     private void publishAndActivate(long project, Path staging, ModelManifest manifest) {
         Path published = registry.publish(staging, manifest);
-        store.runs().finish(project, manifest.version(),
+        // Ready and active in one transaction: a kill between the two must not leave a ready version nobody serves.
+        store.runs().finishAndActivate(project, manifest.version(),
                 new RunResult(manifest.trainedOn(), manifest.datasetSize(), json(manifest.metrics()), published.toString()));
-        store.runs().activate(project, manifest.version());
     }
 
     /** Whether a ready version is what a run would train now: a head on the configured backbone, or the built-in CNN. */
@@ -258,6 +261,18 @@ public final class TrainingRunner {
 
     private Optional<TrainingRun> queuedRun(long project) {
         return store.runs().list(project).stream().filter(r -> r.status() == ModelStatus.QUEUED).findFirst();
+    }
+
+    /**
+     * Whether the newest run failed and no annotation changed since it started. The policy does not queue the same run
+     * again then: a persistent cause (a full disk, images that cannot be read) would otherwise start a failing run
+     * after every failing run. A new annotation or Start Training tries again.
+     */
+    private boolean failedWithNothingNew(long project) {
+        Optional<TrainingRun> newest = store.runs().list(project).stream().findFirst();
+        return newest.filter(r -> r.status() == ModelStatus.FAILED)
+                .map(r -> store.annotations().countChangedSince(project, r.trainedThroughSequence().orElse(0L)) == 0)
+                .orElse(false);
     }
 
     private Optional<TrainingRun> lastReady(long project) {

@@ -13,7 +13,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,13 +28,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.imageio.ImageIO;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
-import okio.Buffer;
 
 /** What the reliability bench and soak share: a backend in this JVM, an image host on loopback, figures and files. */
 final class BenchSupport {
@@ -57,31 +55,38 @@ final class BenchSupport {
                 SETTINGS, TrainingPolicy.defaults());
     }
 
-    /** Serves generated shape images at {@code /img/<n>.png}; image n shows class n % 3. */
+    /**
+     * Serves generated shape images at {@code /img/<n>.png}; image n shows class n % 3. The JDK's server, generating each
+     * image again per request: it keeps nothing per request, so the soak's heap is the backend's, not a recording mock
+     * server's queue of every request it ever saw.
+     */
     static final class ImageHost implements AutoCloseable {
-        private final MockWebServer server = new MockWebServer();
-        private final Map<Integer, byte[]> images = new ConcurrentHashMap<>();
+        private final HttpServer server;
+        private final ExecutorService handlers = Executors.newFixedThreadPool(4, Thread.ofPlatform().name("image-host-", 1).daemon(true).factory());
 
         ImageHost() throws IOException {
-            server.setDispatcher(new Dispatcher() {
-                @Override
-                public MockResponse dispatch(RecordedRequest request) {
-                    String path = request.getUrl().encodedPath();
-                    int n = Integer.parseInt(path.replaceAll("\\D", ""));
-                    byte[] png = images.computeIfAbsent(n, k -> png(k % 3, new Random(k)));
-                    return new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png").body(new Buffer().write(png)).build();
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 64);
+            server.createContext("/img/", exchange -> {
+                try (exchange) {
+                    int n = Integer.parseInt(exchange.getRequestURI().getPath().replaceAll("\\D", ""));
+                    byte[] png = png(n % 3, new Random(n));
+                    exchange.getResponseHeaders().set("Content-Type", "image/png");
+                    exchange.sendResponseHeaders(200, png.length);
+                    exchange.getResponseBody().write(png);
                 }
             });
-            server.start(InetAddress.getByName("127.0.0.1"), 0);
+            server.setExecutor(handlers);
+            server.start();
         }
 
         String url(int n) {
-            return "http://127.0.0.1:" + server.getPort() + "/img/" + n + ".png";
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/img/" + n + ".png";
         }
 
         @Override
         public void close() {
-            server.close();
+            server.stop(0);
+            handlers.shutdownNow();
         }
     }
 
@@ -144,6 +149,15 @@ final class BenchSupport {
         Arrays.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    /** The 1-minute load average from /proc/loadavg, or "unknown" off Linux. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static String machine() {

@@ -60,8 +60,9 @@ public final class ReliabilityBench {
         }
         String header = "## Load figures (ReliabilityBench)\n\n"
                 + "- Date: " + started + "\n- Machine: " + BenchSupport.machine() + "\n- Command: `" + COMMAND + "`\n"
-                + "- Backend: in the bench JVM, loopback only, predict pool 2 workers + queue 16 (Backend.java), training "
-                + "settings of the integration tests (32 px input, 2,000 image budget).\n\n";
+                + "- Backend: in the bench JVM, loopback only, predict pool 2 workers + queue 16 (Backend.java), worker threads at "
+                + "nice +5 (predictions, image fetching) and +10 (training), training settings of the integration tests (32 px "
+                + "input, 2,000 image budget).\n\n";
         BenchSupport.writeSection(out, "bench", header + md, ReliabilityDoc.SKELETON);
         System.out.println(header + md);
     }
@@ -130,7 +131,9 @@ public final class ReliabilityBench {
             }
             return null;
         }));
+        String loadBefore = BenchSupport.loadAverage();
         Thread.sleep(LOAD.toMillis());
+        String loadAfter = BenchSupport.loadAverage();
         running.set(false);
         for (Future<?> f : futures) {
             f.get(2, TimeUnit.MINUTES);
@@ -153,7 +156,8 @@ public final class ReliabilityBench {
         return String.format(java.util.Locale.ROOT, """
                 ### /predict: %d clients for %.0f s while training runs
                 Inputs: batches of %d cached 48×48 PNG tasks, model of the project active, a retrain started just before the load; \
-                training was queued or running in %d of %d half-second samples.
+                training was queued or running in %d of %d half-second samples. Machine load average (1 min) at the start and \
+                end of the load: %s and %s (other processes share the 2 cores).
 
                 | figure | value |
                 |---|---|
@@ -166,7 +170,7 @@ public final class ReliabilityBench {
                 | /health latency p50 / p99 / max | %.1f / %.1f / %.1f ms |
                 | burst of 48 simultaneous requests | 503: %d (all with Retry-After: %s) |
 
-                """, CLIENTS, seconds, BATCH, trainingSamples.get(), samples.get(), all.size(), ok, busy, other, busyWithRetryAfter, busy,
+                """, CLIENTS, seconds, BATCH, trainingSamples.get(), samples.get(), loadBefore, loadAfter, all.size(), ok, busy, other, busyWithRetryAfter, busy,
                 ok / seconds, ok * BATCH / seconds, percentileMs(okNanos, 50), percentileMs(okNanos, 99), percentileMs(okNanos, 100),
                 percentileMs(allNanos, 99), healthNanos.length, healthFailures.get(), percentileMs(healthNanos, 50),
                 percentileMs(healthNanos, 99), percentileMs(healthNanos, 100), burst503, burst503 == burst503Retry ? "yes" : "no");

@@ -20,10 +20,11 @@ import java.util.stream.Stream;
 
 /**
  * The soak: the Label Studio loop (annotate, predict, retrain by policy) for {@code -Dsoak.minutes} (default 30), with
- * heap after GC, RSS, threads and open files sampled every 10 s; writes the soak section of docs/RELIABILITY.md.
+ * heap after GC, committed heap, RSS, threads and open files sampled every 10 s; writes the soak section of
+ * docs/RELIABILITY.md. Slopes are fitted over the last 20 minutes (the last two thirds of a shorter run), after warm-up.
  *
  * <p>Run: {@code ./mvnw -B -o -pl ml-backend -am verify -DskipTests -Preliability
- * -Dreliability.main=dev.flywheel.backend.bench.ReliabilitySoak -Dsoak.minutes=30}. Not part of CI.
+ * -Dbench.main=dev.flywheel.backend.bench.ReliabilitySoak -Dsoak.minutes=30}. Not part of CI.
  */
 public final class ReliabilitySoak {
 
@@ -32,7 +33,18 @@ public final class ReliabilitySoak {
     private ReliabilitySoak() {}
 
     /** One sample of the process. */
-    record Sample(double minute, double heapMb, double rssMb, int threads, long openFiles, int versions) {}
+    record Sample(double minute, double heapMb, double committedMb, double rssMb, int threads, long openFiles, int versions) {
+
+        /** Resident memory outside the Java heap: native allocations (PyTorch, SQLite, zlib), metaspace, code, stacks. */
+        double outsideHeapMb() {
+            return rssMb - committedMb;
+        }
+    }
+
+    /** Tasks the loop labels in turn; about four minutes per lap. */
+    private static final int TASKS = 600;
+    /** Longest window the slopes are fitted over. */
+    private static final double SLOPE_MINUTES = 20;
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/RELIABILITY.md");
@@ -41,6 +53,9 @@ public final class ReliabilitySoak {
         List<Sample> samples = new ArrayList<>();
         int predictions = 0;
         int annotations = 0;
+        int iterations = 0;
+        int errors = 0;
+        String firstError = null;
         try (BenchSupport.ImageHost images = new BenchSupport.ImageHost(); Backend backend = BenchSupport.start(Files.createTempDirectory("flywheel-soak"))) {
             URI uri = URI.create("http://127.0.0.1:" + backend.port());
             LabelStudioSimulator ls = LabelStudioSimulator.of(uri);
@@ -50,15 +65,25 @@ public final class ReliabilitySoak {
             long nextSample = start;
             int n = 0;
             while (System.nanoTime() < end) {
-                Task task = Tasks.imageTask(910_000 + n, images.url(n));
-                ls.annotate(task, Annotations.choice(9_100_000 + n, task.id(), BenchSupport.LABELS.get(n % 3)));
-                annotations++;
+                // A fixed pool of tasks: the first lap labels each once, later laps label them again with a new
+                // annotation (a second annotator), so the data set stops growing and memory growth after it is not data.
+                int k = n % TASKS;
+                Task task = Tasks.imageTask(910_000 + k, images.url(k));
                 List<Task> batch = new ArrayList<>();
-                for (int k = 0; k < 8; k++) {
-                    int m = n + 1 + k;
+                for (int j = 1; j <= 8; j++) {
+                    int m = (k + j) % TASKS;
                     batch.add(Tasks.imageTask(910_000 + m, images.url(m)));
                 }
-                predictions += ls.predict(batch).status() == 200 ? batch.size() : 0;
+                try {
+                    ls.annotate(task, Annotations.choice(9_100_000 + n, task.id(), BenchSupport.LABELS.get(k % 3)));
+                    annotations++;
+                    predictions += ls.predict(batch).status() == 200 ? batch.size() : 0;
+                } catch (RuntimeException e) {
+                    // Counted, not fatal: a soak that stops at its first error says nothing about the minutes after it.
+                    errors++;
+                    firstError = firstError == null ? e.getMessage() : firstError;
+                }
+                iterations++;
                 n++;
                 if (System.nanoTime() >= nextSample) {
                     samples.add(sample((System.nanoTime() - start) / 60e9, uri));
@@ -69,12 +94,17 @@ public final class ReliabilitySoak {
             }
             samples.add(sample((System.nanoTime() - start) / 60e9, uri));
         }
-        BenchSupport.writeSection(out, "soak", report(started, minutes, samples, annotations, predictions), ReliabilityDoc.SKELETON);
+        BenchSupport.writeSection(out, "soak", report(started, minutes, samples, new Work(iterations, annotations, predictions, errors, firstError)),
+                ReliabilityDoc.SKELETON);
     }
+
+    /** What the loop did. */
+    record Work(int iterations, int annotations, int predictions, int errors, String firstError) {}
 
     private static Sample sample(double minute, URI uri) throws Exception {
         System.gc();
         double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+        double committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1048576.0;
         double rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
                 .map(l -> Double.parseDouble(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(Double.NaN);
         long files;
@@ -84,12 +114,15 @@ public final class ReliabilitySoak {
             files = -1;
         }
         int versions = BenchSupport.getJson(uri, "/api/v1/projects/" + PROJECT + "/models").path("models").size();
-        return new Sample(minute, heap, rss, ManagementFactory.getThreadMXBean().getThreadCount(), files, versions);
+        return new Sample(minute, heap, committed, rss, ManagementFactory.getThreadMXBean().getThreadCount(), files, versions);
     }
 
-    /** Least-squares slope per minute over the second half, where warm-up (JIT, first model, caches) is over. */
+    /**
+     * Least-squares slope per minute over the last 20 minutes, or the last two thirds of a shorter run: where warm-up
+     * (JIT, first model, caches) is over.
+     */
     static double slope(List<Sample> samples, java.util.function.ToDoubleFunction<Sample> y) {
-        List<Sample> half = samples.subList(samples.size() / 2, samples.size());
+        List<Sample> half = window(samples);
         double mx = half.stream().mapToDouble(Sample::minute).average().orElse(0);
         double my = half.stream().mapToDouble(y).average().orElse(0);
         double num = 0;
@@ -101,37 +134,54 @@ public final class ReliabilitySoak {
         return den == 0 ? Double.NaN : num / den;
     }
 
-    private static String report(String started, double minutes, List<Sample> samples, int annotations, int predictions) {
+    static List<Sample> window(List<Sample> samples) {
+        double end = samples.getLast().minute();
+        double from = Math.max(end - SLOPE_MINUTES, end / 3);
+        return samples.stream().filter(s -> s.minute() >= from).toList();
+    }
+
+    private static String report(String started, double minutes, List<Sample> samples, Work work) {
         Sample first = samples.getFirst();
         Sample last = samples.getLast();
+        Sample windowStart = window(samples).getFirst();
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, """
                 ## Soak (ReliabilitySoak, not CI)
 
                 - Date: %s
                 - Machine: %s
                 - Command: `./mvnw -B -o -pl ml-backend -am verify -DskipTests -Preliability \
-                -Dreliability.main=dev.flywheel.backend.bench.ReliabilitySoak -Dsoak.minutes=%s`
-                - Loop: one new annotation + one predict of 8 tasks every ~0.3 s plus request time; retraining by the default policy.
+                -Dbench.main=dev.flywheel.backend.bench.ReliabilitySoak -Dsoak.minutes=%s`
+                - Loop: one annotation + one predict of 8 tasks every ~0.3 s plus request time, over a pool of %d tasks: the first \
+                lap labels each task once, later laps label them again with a new annotation (a second annotator), so the \
+                training set stops growing after the first lap and later growth is not data; retraining by the default policy.
                 - Duration: %.1f minutes (the intended run is 30 minutes)%s
-                - Work done: %d annotations, %d predictions, %d model versions (incl. failed/queued) by the end.
+                - Work done: %d iterations, %d annotations, %d predictions, %d model versions (incl. failed/queued) by the end; \
+                errors: %d%s.
 
-                | figure | first sample | last sample | slope over the second half |
+                | figure | first sample | last sample | slope, minute %.1f to the end |
                 |---|---|---|---|
                 | heap used after GC | %.1f MiB | %.1f MiB | %+.2f MiB/min |
+                | heap committed | %.1f MiB | %.1f MiB | %+.2f MiB/min |
                 | RSS (/proc/self/status VmRSS) | %.1f MiB | %.1f MiB | %+.2f MiB/min |
+                | RSS outside the committed heap | %.1f MiB | %.1f MiB | %+.2f MiB/min |
                 | live threads | %d | %d | %+.2f /min |
                 | open file descriptors | %d | %d | %+.2f /min |
 
-                Samples (minute, heap MiB, RSS MiB, threads, fds, versions):
-                """, started, BenchSupport.machine(), trim(minutes), last.minute(),
+                Samples (minute, heap used MiB, heap committed MiB, RSS MiB, threads, fds, versions):
+                """, started, BenchSupport.machine(), trim(minutes), TASKS, last.minute(),
                 minutes < 30 ? " — a SHORT run: it shows the trend of the first minutes only and proves nothing about 30 minutes" : "",
-                annotations, predictions, last.versions(), first.heapMb(), last.heapMb(), slope(samples, Sample::heapMb), first.rssMb(),
-                last.rssMb(), slope(samples, Sample::rssMb), first.threads(), last.threads(), slope(samples, s -> s.threads()),
+                work.iterations(), work.annotations(), work.predictions(), last.versions(), work.errors(),
+                work.firstError() == null ? "" : " (first: " + work.firstError() + ")", windowStart.minute(),
+                first.heapMb(), last.heapMb(), slope(samples, Sample::heapMb),
+                first.committedMb(), last.committedMb(), slope(samples, Sample::committedMb),
+                first.rssMb(), last.rssMb(), slope(samples, Sample::rssMb),
+                first.outsideHeapMb(), last.outsideHeapMb(), slope(samples, Sample::outsideHeapMb),
+                first.threads(), last.threads(), slope(samples, s -> s.threads()),
                 first.openFiles(), last.openFiles(), slope(samples, s -> s.openFiles())));
         md.append("```\n");
         for (Sample s : samples) {
-            md.append(String.format(Locale.ROOT, "%5.2f %7.1f %7.1f %4d %4d %3d%n", s.minute(), s.heapMb(), s.rssMb(), s.threads(),
-                    s.openFiles(), s.versions()));
+            md.append(String.format(Locale.ROOT, "%5.2f %7.1f %7.1f %7.1f %4d %4d %3d%n", s.minute(), s.heapMb(), s.committedMb(), s.rssMb(),
+                    s.threads(), s.openFiles(), s.versions()));
         }
         return md.append("```\n").toString();
     }

@@ -14,6 +14,9 @@ import dev.flywheel.model.labelstudio.WebhookResponse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The backend as a separate process, killed with SIGKILL: an acknowledged annotation is never lost, an interrupted run
- * never replaces the active version or leaves half a model behind, and the next run works.
+ * never replaces the active version or leaves half a model behind, nor does a kill while a finished version is being
+ * switched to, and the next run works.
  */
 class HardKillTest {
 
@@ -150,6 +154,77 @@ class HardKillTest {
                         && !before.contains(run.path("version").asText()), Duration.ofSeconds(40));
                 assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(next.path("version").asText());
             }
+        }
+    }
+
+    @Test
+    void aKillBetweenPublishingAVersionAndActivatingItKeepsTheCompleteActiveVersionAndTheNextRunSucceeds() throws Exception {
+        try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
+            Random random = new Random(13);
+            List<Task> tasks = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                tasks.add(Tasks.imageTask(1000 + i, labelStudio.upload(PROJECT, "shape-" + i + ".png", ShapeScenes.png(i % 3, random))));
+            }
+            String active;
+            String killed;
+            try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
+                InsightsPoller insights = new InsightsPoller(child.uri());
+                LabelStudioSimulator ls = LabelStudioSimulator.of(child.uri());
+                ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+                for (int i = 0; i < 12; i++) {
+                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), ShapeScenes.LABELS.get(i % 3)));
+                }
+                active = insights.awaitQuiet(PROJECT, Duration.ofSeconds(40));
+
+                ls.startTraining();
+                killed = insights.awaitRun(PROJECT, run -> run.path("status").asText().equals("training"), Duration.ofSeconds(20))
+                        .path("version").asText();
+                // Holding SQLite's write lock from here parks the child right after the atomic rename of the new version,
+                // at the commit that would make it ready and active: the kill lands exactly in the switch.
+                try (Connection lock = DriverManager.getConnection("jdbc:sqlite:" + home.resolve(SqliteStore.FILE_NAME));
+                        Statement statement = lock.createStatement()) {
+                    statement.execute("BEGIN IMMEDIATE");
+                    Path published = home.resolve("models").resolve(Long.toString(PROJECT)).resolve(killed).resolve("manifest.json");
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (!Files.exists(published) && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    assertThat(published).as("the version was published and waits to be activated").exists();
+                    assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(active);
+                    child.killHard();
+                    statement.execute("ROLLBACK");
+                }
+            }
+
+            try (ChildBackend restarted = ChildBackend.start(home, logs, FAST_TRAINING)) {
+                InsightsPoller insights = new InsightsPoller(restarted.uri());
+                JsonNode models = insights.models(PROJECT);
+                assertThat(models.path("active").asText()).isEqualTo(active);
+                assertThat(statusOf(models, killed)).isEqualTo("failed");
+                // The folder the kill left published was never activated: it is not offered as a version.
+                assertThat(versionFolders()).containsExactly(active);
+                assertThat(insights.get("/versions").path("versions")).extracting(JsonNode::asText).containsExactly(active);
+                assertThat(home.resolve("models").resolve(Long.toString(PROJECT)).resolve(active).resolve("manifest.json")).isRegularFile();
+
+                LabelStudioSimulator ls = LabelStudioSimulator.of(restarted.uri());
+                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo(active);
+                Reply<PredictResponse> predicted = ls.predict(tasks.subList(12, 15));
+                assertThat(predicted.body().modelVersion()).isEqualTo(active);
+                assertThat(predicted.body().predictions()).allSatisfy(p -> assertThat(p.result()).hasSize(1));
+
+                ls.startTraining();
+                JsonNode next = insights.awaitRun(PROJECT, run -> run.path("status").asText().equals("ready")
+                        && !run.path("version").asText().equals(active), Duration.ofSeconds(40));
+                assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(next.path("version").asText());
+                assertThat(versionFolders()).containsExactlyInAnyOrder(active, next.path("version").asText());
+            }
+        }
+    }
+
+    /** The project's model folder entries: complete versions and anything a crash left behind. */
+    private List<String> versionFolders() throws IOException {
+        try (Stream<Path> entries = Files.list(home.resolve("models").resolve(Long.toString(PROJECT)))) {
+            return entries.map(p -> p.getFileName().toString()).toList();
         }
     }
 

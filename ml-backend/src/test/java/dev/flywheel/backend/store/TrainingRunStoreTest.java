@@ -101,7 +101,7 @@ class TrainingRunStoreTest {
         }
 
         try (SqliteStore restarted = SqliteStore.open(home.resolve("flywheel.db"), CLOCK)) {
-            int failed = restarted.runs().failInterrupted("the backend stopped during training");
+            int failed = restarted.runs().failInterrupted("the backend stopped during training").size();
 
             assertThat(failed).isEqualTo(2);
             assertThat(restarted.runs().list(PROJECT)).extracting(TrainingRun::version, TrainingRun::status)

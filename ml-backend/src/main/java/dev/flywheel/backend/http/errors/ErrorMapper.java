@@ -6,6 +6,7 @@ import dev.flywheel.backend.insights.InsufficientDataException;
 import dev.flywheel.backend.labelconfig.LabelConfigException;
 import dev.flywheel.backend.prelabel.UnsupportedLabelConfigException;
 import dev.flywheel.backend.store.RunStateException;
+import dev.flywheel.backend.store.StorageFullException;
 import dev.flywheel.backend.store.UnknownEntityException;
 import dev.flywheel.model.error.ApiError;
 import io.javalin.Javalin;
@@ -49,6 +50,12 @@ public final class ErrorMapper {
                     write(ctx, 422, "unsupported_label_config", unsupported.getMessage(), Map.of());
             case LabelConfigException invalid -> write(ctx, 422, "invalid_label_config", invalid.getMessage(), Map.of());
             case UnknownEntityException unknown -> write(ctx, 404, "not_found", unknown.getMessage(), Map.of());
+            case StorageFullException full -> {
+                // The operator has to act, and the client must not count this as stored: a 507, never a 2xx or a vague 500.
+                LOG.warn("{} {} refused: {}", ctx.method(), ctx.path(), full.getMessage());
+                write(ctx, 507, "insufficient_storage", "the disk holding Flywheel's data is full, so nothing of this request was stored;"
+                        + " free space on it and send the request again", Map.of());
+            }
             case RunStateException conflict -> write(ctx, 409, "conflict", conflict.getMessage(), Map.of());
             case IncomparableException incomparable -> write(ctx, 409, "incomparable_versions", incomparable.getMessage(), Map.of());
             case InsufficientDataException insufficient -> write(ctx, 409, "insufficient_data", insufficient.getMessage(), insufficient.fields());
