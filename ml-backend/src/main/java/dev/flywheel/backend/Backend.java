@@ -50,6 +50,7 @@ import dev.flywheel.backend.training.DetectorAudit;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.EmbeddingCache;
 import dev.flywheel.backend.training.HeadTraining;
+import dev.flywheel.backend.training.ImagePrefetch;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingQueue;
 import dev.flywheel.backend.training.TrainingRunner;
@@ -168,6 +169,11 @@ public final class Backend implements AutoCloseable {
             datasets.refresh(published.project());
         }, WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE), NativeMemory::trim);
         owned.add(queue);
+        // A backbone's runs read its embedding cache, not the assembler's images: nothing to prepare for them.
+        Optional<ImagePrefetch> prefetch = heads.isPresent() ? Optional.empty()
+                : Optional.of(new ImagePrefetch(store, assembler, trainingSettings.inputSize(),
+                        WorkerThreads.named("flywheel-prefetch", WorkerThreads.BACKGROUND_NICE)));
+        prefetch.ifPresent(owned::add);
         TrainingTrigger trigger = new TrainingTrigger() {
             @Override
             public void projectSeen(long project) {
@@ -176,6 +182,7 @@ public final class Backend implements AutoCloseable {
 
             @Override
             public void annotationsChanged(long project) {
+                prefetch.ifPresent(p -> p.annotationsChanged(project));
                 queue.annotationsChanged(project);
             }
 

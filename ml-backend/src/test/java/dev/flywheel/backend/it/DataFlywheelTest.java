@@ -129,6 +129,27 @@ class DataFlywheelTest {
         }
     }
 
+    @Test
+    void imagesOfLabelledTasksAreFetchedWhilePeopleLabelNotWhenTheRunStarts() throws Exception {
+        try (FakeLabelStudio labelStudio = new FakeLabelStudio(); RunningBackend backend = RunningBackend.start(home, Map.of())) {
+            Random random = new Random(9);
+            LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
+            ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+            // Five annotations: below the ten a first run needs, so nothing but the prefetch asks for these images.
+            for (int i = 0; i < 5; i++) {
+                Task task = Tasks.imageTask(3000 + i, labelStudio.upload(PROJECT, "early-" + i + ".png", ShapeScenes.png(i % 3, random)));
+                ls.annotate(task, Annotations.choice(7000 + i, task.id(), label(i % 3)));
+            }
+
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            while (labelStudio.imagesServed() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(labelStudio.imagesServed()).isEqualTo(5);
+            assertThat(get(backend.uri(), "/api/v1/projects/7/models").path("models")).as("no run yet").isEmpty();
+        }
+    }
+
     private static String label(int index) {
         return ShapeScenes.LABELS.get(index);
     }
