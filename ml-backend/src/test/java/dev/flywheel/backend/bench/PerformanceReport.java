@@ -239,6 +239,10 @@ final class PerformanceReport {
                 + " apart: the first ten started a run on a tenth of the data and the version trained on all of it came only after a"
                 + " second run. Before, on a quiet machine: 19.8 s from the last of 1,000 webhooks to the version trained on all of them"
                 + " (7.9 s to a first new version trained on part); after: the table above, where both are one run.");
+        line("- **Images of labelled tasks are fetched as their webhooks arrive.** A run's log splits its time: after 1,000"
+                + " webhooks, 2.7 s of 14.3 s to the version went into downloading the 400 new images from Label Studio when the run"
+                + " started (7.2 s for 1,000 new ones at 2,000). They now download in the background while people label; the run"
+                + " after 1,000 assembled its images in 0.2 s.");
         line("");
     }
 
