@@ -102,7 +102,7 @@ public final class ClassifierTrainer {
             // Seeds the engine's generator (initial weights, dropout): the same data and settings give the same version.
             model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
             model.setBlock(ImageClassifierNet.build(classes));
-            List<EpochStats> history = new ArrayList<>();
+            List<EpochStats> history;
             float[][] logits;
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 3, size, size));
@@ -113,19 +113,8 @@ public final class ClassifierTrainer {
                 // run stops once the hold-out has not improved for a while.
                 int[] heldOutLabels = evaluate.stream().mapToInt(Example::label).toArray();
                 try (EpochSelection selection = new EpochSelection(model, trainer.getManager(), epochs, settings.minEpochs(), PATIENCE)) {
-                    for (int epoch = 1; epoch <= epochs; epoch++) {
-                        long passStarted = System.nanoTime();
-                        double loss = trainEpoch(trainer, sampler.nextEpoch(), random, cancelled);
-                        double passSeconds = (System.nanoTime() - passStarted) / 1e9;
-                        float[][] heldOut = logits(trainer, evaluate);
-                        double accuracy = TrainingOutcome.accuracy(heldOut, heldOutLabels);
-                        history.add(new EpochStats(epoch, loss, accuracy, passSeconds));
-                        if (keepBestEpoch && !evaluate.isEmpty()
-                                && selection.record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(heldOut, heldOutLabels, 1.0))) {
-                            break;
-                        }
-                    }
-                    selection.restoreBest();
+                    history = selection.run(epochs, keepBestEpoch, epoch -> trainEpoch(trainer, sampler.nextEpoch(), random, cancelled),
+                            () -> logits(trainer, evaluate), heldOutLabels);
                 }
                 logits = logits(trainer, evaluate);
             }

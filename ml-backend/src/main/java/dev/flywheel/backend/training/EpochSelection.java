@@ -3,6 +3,10 @@ package dev.flywheel.backend.training;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.Supplier;
 
 /**
  * Chooses which epoch of a run becomes the version and when the run may stop, from the hold-out: the best hold-out
@@ -48,7 +52,7 @@ final class EpochSelection implements AutoCloseable {
      *
      * @return whether the run should stop now
      */
-    boolean record(int epoch, double accuracy, double loss) {
+    private boolean record(int epoch, double accuracy, double loss) {
         if (accuracy > bestAccuracy || (accuracy == bestAccuracy && loss < bestLoss - MIN_LOSS_GAIN)) {
             bestAccuracy = accuracy;
             bestLoss = loss;
@@ -66,8 +70,35 @@ final class EpochSelection implements AutoCloseable {
         return epoch >= earliestStop && epoch - bestEpoch >= patience;
     }
 
+    /**
+     * Runs up to {@code epochs} epochs, each a timed training pass and then the hold-out scored. With {@code select}
+     * the run stops as {@link #record} says and ends with the best epoch's parameters in the network; without, every
+     * epoch runs and the last one stays (a cross-validation fold must not choose by its own labels).
+     *
+     * @param pass one epoch's training pass, answering its mean training loss
+     * @param heldOut the hold-out logits of the network as it is now
+     * @return the history of the epochs that ran
+     */
+    List<EpochStats> run(int epochs, boolean select, IntToDoubleFunction pass, Supplier<float[][]> heldOut, int[] heldOutLabels) {
+        List<EpochStats> history = new ArrayList<>();
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            long started = System.nanoTime();
+            double loss = pass.applyAsDouble(epoch);
+            double passSeconds = (System.nanoTime() - started) / 1e9;
+            float[][] logits = heldOut.get();
+            double accuracy = TrainingOutcome.accuracy(logits, heldOutLabels);
+            history.add(new EpochStats(epoch, loss, accuracy, passSeconds));
+            if (select && heldOutLabels.length > 0
+                    && record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(logits, heldOutLabels, 1.0))) {
+                break;
+            }
+        }
+        restoreBest();
+        return history;
+    }
+
     /** Puts the best epoch's parameters back into the network; nothing when no epoch was recorded. */
-    void restoreBest() {
+    private void restoreBest() {
         if (best == null) {
             return;
         }

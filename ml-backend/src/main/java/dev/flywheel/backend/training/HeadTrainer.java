@@ -134,7 +134,7 @@ final class HeadTrainer {
             // Seeds the initial weights, as for the network: the same features and settings give the same head.
             model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
             model.setBlock(BackboneHeadNet.build(classes));
-            List<EpochStats> history = new ArrayList<>();
+            List<EpochStats> history;
             float[][] logits;
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, dimension));
@@ -146,20 +146,10 @@ final class HeadTrainer {
                 int[] heldOutLabels = labels(evaluate);
                 try (EpochSelection selection = new EpochSelection(model, trainer.getManager(), settings.maxEpochs(), settings.minEpochs(),
                         settings.patience())) {
-                    for (int epoch = 1; epoch <= settings.maxEpochs(); epoch++) {
+                    history = selection.run(settings.maxEpochs(), selectEpoch, epoch -> {
                         Collections.shuffle(order, random);
-                        long passStarted = System.nanoTime();
-                        double loss = trainEpoch(trainer, order, cancelled);
-                        double passSeconds = (System.nanoTime() - passStarted) / 1e9;
-                        float[][] heldLogits = logits(trainer, evaluate);
-                        double accuracy = TrainingOutcome.accuracy(heldLogits, heldOutLabels);
-                        history.add(new EpochStats(epoch, loss, accuracy, passSeconds));
-                        if (selectEpoch && !evaluate.isEmpty()
-                                && selection.record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(heldLogits, heldOutLabels, 1.0))) {
-                            break;
-                        }
-                    }
-                    selection.restoreBest();
+                        return trainEpoch(trainer, order, cancelled);
+                    }, () -> logits(trainer, evaluate), heldOutLabels);
                 }
                 logits = logits(trainer, evaluate);
             }
