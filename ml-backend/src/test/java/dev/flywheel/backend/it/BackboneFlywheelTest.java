@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.ConfigException;
 import dev.flywheel.fixtures.Annotations;
-import dev.flywheel.fixtures.Tasks;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.model.json.FlywheelJson;
 import dev.flywheel.model.labelstudio.ChoicesRegion;
@@ -21,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -48,13 +46,7 @@ class BackboneFlywheelTest {
     void headsOnTheBackboneTrainByThemselvesEmbedEachImageOnceAndAreNotServedWithAnotherBackbone() throws Exception {
         try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
             Random random = new Random(3);
-            List<Task> tasks = new ArrayList<>();
-            List<Integer> classes = new ArrayList<>();
-            for (int i = 0; i < 90; i++) {
-                int label = i % 3;
-                tasks.add(Tasks.imageTask(1000 + i, labelStudio.upload(PROJECT, "shape-" + i + ".png", ShapeScenes.png(label, random))));
-                classes.add(label);
-            }
+            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 90, 1000, random);
             String settled;
             try (RunningBackend backend = RunningBackend.start(home, backbone("tiny_backbone.pt"))) {
                 LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
@@ -62,7 +54,7 @@ class BackboneFlywheelTest {
                 assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo("untrained");
 
                 for (int i = 0; i < 45; i++) {
-                    assertThat(ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(classes.get(i)))).status())
+                    assertThat(ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3))).status())
                             .isEqualTo(201);
                 }
                 String first = api.awaitQuiet(PROJECT, SETTLE);
@@ -83,14 +75,14 @@ class BackboneFlywheelTest {
                     Prediction p = predicted.body().predictions().get(i);
                     assertThat(p.modelVersion()).isEqualTo(first);
                     assertThat(p.score()).isBetween(0.0, 1.0);
-                    correct += ((ChoicesRegion) p.result().getFirst()).value().choices().getFirst().equals(label(classes.get(60 + i))) ? 1 : 0;
+                    correct += ((ChoicesRegion) p.result().getFirst()).value().choices().getFirst().equals(label((60 + i) % 3)) ? 1 : 0;
                 }
                 // Chance is 10 of 30. One run on the burst's 34 training images, a linear head on 16 features of a fixed random
                 // backbone: 23 here (two runs, before bursts coalesced, reached 24).
                 assertThat(correct).as("pre-labels right out of 30 unseen images").isGreaterThanOrEqualTo(21);
 
                 for (int i = 45; i < 60; i++) {
-                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(classes.get(i))));
+                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3)));
                 }
                 // The policy may leave the last few annotations for later; Start Training takes them all in.
                 ls.startTraining();

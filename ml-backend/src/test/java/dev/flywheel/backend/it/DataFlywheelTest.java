@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.fixtures.Annotations;
-import dev.flywheel.fixtures.Tasks;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.fixtures.simulator.Reply;
 import dev.flywheel.model.json.FlywheelJson;
@@ -19,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,13 +42,7 @@ class DataFlywheelTest {
     void annotationsTrainAVersionThatPrelabelsTheNextImagesAndSurvivesARestart() throws Exception {
         try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
             Random random = new Random(3);
-            List<Task> tasks = new ArrayList<>();
-            List<Integer> classes = new ArrayList<>();
-            for (int i = 0; i < 90; i++) {
-                int label = i % 3;
-                tasks.add(Tasks.imageTask(1000 + i, labelStudio.upload(PROJECT, "shape-" + i + ".png", ShapeScenes.png(label, random))));
-                classes.add(label);
-            }
+            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 90, 1000, random);
             String firstVersion;
             try (RunningBackend backend = RunningBackend.start(home, Map.of())) {
                 LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
@@ -58,7 +50,7 @@ class DataFlywheelTest {
                 assertThat(ls.predict(tasks.subList(60, 63)).body().predictions()).allSatisfy(p -> assertThat(p.result()).isEmpty());
 
                 for (int i = 0; i < 45; i++) {
-                    Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(classes.get(i))));
+                    Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3)));
                     assertThat(ack.status()).isEqualTo(201);
                 }
                 firstVersion = new InsightsPoller(backend.uri()).awaitNewVersion(PROJECT, null);
@@ -76,15 +68,15 @@ class DataFlywheelTest {
                     assertThat(region.fromName()).isEqualTo("label");
                     assertThat(region.toName()).isEqualTo("image");
                     assertThat(ShapeScenes.LABELS).contains(region.value().choices().getFirst());
-                    correct += region.value().choices().getFirst().equals(label(classes.get(60 + i))) ? 1 : 0;
+                    correct += region.value().choices().getFirst().equals(label((60 + i) % 3)) ? 1 : 0;
                 }
                 // Chance is 10 of 30; a model from 36 training images of easy shapes does far better.
                 assertThat(correct).as("pre-labels right out of 30 unseen images").isGreaterThanOrEqualTo(20);
 
                 for (int i = 45; i < 60; i++) {
-                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(classes.get(i))));
+                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3)));
                 }
-                ls.annotate(tasks.get(0), Annotations.choice(5000, tasks.get(0).id(), label(classes.get(0))));
+                ls.annotate(tasks.get(0), Annotations.choice(5000, tasks.get(0).id(), label(0)));
                 String secondVersion = new InsightsPoller(backend.uri()).awaitNewVersion(PROJECT, firstVersion);
                 JsonNode second = get(backend.uri(), "/api/v1/projects/7/models/" + secondVersion);
                 assertThat(second.path("parent").isNull()).isFalse();
@@ -116,9 +108,9 @@ class DataFlywheelTest {
             LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
             ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
             // What an import or a bulk action in Label Studio sends: one webhook after another, as fast as they go.
+            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 40, 2000, random);
             for (int i = 0; i < 40; i++) {
-                Task task = Tasks.imageTask(2000 + i, labelStudio.upload(PROJECT, "burst-" + i + ".png", ShapeScenes.png(i % 3, random)));
-                assertThat(ls.annotate(task, Annotations.choice(6000 + i, task.id(), label(i % 3))).status()).isEqualTo(201);
+                assertThat(ls.annotate(tasks.get(i), Annotations.choice(6000 + i, tasks.get(i).id(), label(i % 3))).status()).isEqualTo(201);
             }
 
             String version = new InsightsPoller(backend.uri()).awaitNewVersion(PROJECT, null);
@@ -136,9 +128,9 @@ class DataFlywheelTest {
             LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
             ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
             // Five annotations: below the ten a first run needs, so nothing but the prefetch asks for these images.
+            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 5, 3000, random);
             for (int i = 0; i < 5; i++) {
-                Task task = Tasks.imageTask(3000 + i, labelStudio.upload(PROJECT, "early-" + i + ".png", ShapeScenes.png(i % 3, random)));
-                ls.annotate(task, Annotations.choice(7000 + i, task.id(), label(i % 3)));
+                ls.annotate(tasks.get(i), Annotations.choice(7000 + i, tasks.get(i).id(), label(i % 3)));
             }
 
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();

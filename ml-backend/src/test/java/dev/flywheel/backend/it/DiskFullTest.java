@@ -173,12 +173,7 @@ class DiskFullTest {
     }
 
     private static List<Task> shapeTasks(FakeLabelStudio labelStudio, int count) {
-        Random random = new Random(5);
-        List<Task> tasks = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            tasks.add(Tasks.imageTask(1000 + i, labelStudio.upload(PROJECT, "shape-" + i + ".png", ShapeScenes.png(i % 3, random))));
-        }
-        return tasks;
+        return labelStudio.shapeTasks(PROJECT, count, 1000, new Random(5));
     }
 
     private long parametersBytes(String version) throws IOException {

@@ -1,5 +1,8 @@
 package dev.flywheel.backend.it;
 
+import java.util.ArrayList;
+import java.util.Random;
+import dev.flywheel.fixtures.Tasks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +105,18 @@ final class FakeLabelStudio implements AutoCloseable {
     String upload(long project, String name, byte[] png) {
         uploads.put("upload/" + project + "/" + name, png);
         return "/data/upload/" + project + "/" + name;
+    }
+
+    /**
+     * {@code count} image tasks with ids from {@code firstTaskId}, task {@code i} showing shape {@code i % 3} of
+     * {@link ShapeScenes#LABELS}, uploaded to the project as Label Studio would serve them.
+     */
+    List<Task> shapeTasks(long project, int count, long firstTaskId, Random random) {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tasks.add(Tasks.imageTask(firstTaskId + i, upload(project, "shape-" + (firstTaskId + i) + ".png", ShapeScenes.png(i % 3, random))));
+        }
+        return tasks;
     }
 
     String url() {

@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,10 +112,7 @@ class HardKillTest {
     void aKillDuringTrainingKeepsTheActiveVersionLeavesNoStagingAndTheNextRunSucceeds() throws Exception {
         try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
             Random random = new Random(11);
-            List<Task> tasks = new ArrayList<>();
-            for (int i = 0; i < 15; i++) {
-                tasks.add(Tasks.imageTask(1000 + i, labelStudio.upload(PROJECT, "shape-" + i + ".png", ShapeScenes.png(i % 3, random))));
-            }
+            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 15, 1000, random);
             String active;
             String interrupted;
             try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
@@ -161,10 +157,7 @@ class HardKillTest {
     void aKillBetweenPublishingAVersionAndActivatingItKeepsTheCompleteActiveVersionAndTheNextRunSucceeds() throws Exception {
         try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
             Random random = new Random(13);
-            List<Task> tasks = new ArrayList<>();
-            for (int i = 0; i < 15; i++) {
-                tasks.add(Tasks.imageTask(1000 + i, labelStudio.upload(PROJECT, "shape-" + i + ".png", ShapeScenes.png(i % 3, random))));
-            }
+            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 15, 1000, random);
             String active;
             String killed;
             try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
