@@ -10,7 +10,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.flywheel.backend.inference.ImageClassifierNet;
 import dev.flywheel.backend.inference.ImageTensors;
@@ -95,16 +94,15 @@ public final class ClassifierTrainer {
         int epochs = settings.epochsFor(training.size());
         int stepsPerEpoch = (training.size() + settings.batchSize() - 1) / settings.batchSize();
         Tracker schedule = schedule(settings.learningRate(), epochs * stepsPerEpoch);
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(schedule).build())
-                .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("training", "PyTorch")) {
             // Seeds the engine's generator (initial weights, dropout): the same data and settings give the same version.
             model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
             model.setBlock(ImageClassifierNet.build(classes));
             List<EpochStats> history;
             float[][] logits;
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (ScopedAdam adam = new ScopedAdam(schedule, model.getNDManager());
+                    Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                            .optOptimizer(adam).optDevices(new Device[] {Device.cpu()}))) {
                 trainer.initialize(new Shape(1, 3, size, size));
                 if (warmStart.isPresent()) {
                     WarmStart.copy(warmStart.get(), ImageClassifierNet.build(classes), model);

@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.flywheel.backend.analytics.DetectionEvaluation;
 import dev.flywheel.backend.analytics.LabeledBox;
@@ -146,14 +145,13 @@ public final class DetectorTrainer {
             Map<Long, List<LabeledBox>> predicted, BooleanSupplier cancelled) {
         int size = settings.inputSize();
         GridCodec codec = new GridCodec(size / GridDetectorNet.STRIDE, labels.size());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(new GridDetectionLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build())
-                .optDevices(new Device[] {Device.cpu()});
         // The initial weights come from the engine's generator (PyTorch's, process-wide): seeding it right before the
         // initialisation makes a run repeatable from its settings. Runs happen one at a time on the training worker.
         model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
         model.setBlock(GridDetectorNet.build(labels.size()));
-        try (Trainer trainer = model.newTrainer(config)) {
+        try (ScopedAdam adam = new ScopedAdam(Tracker.fixed(settings.learningRate()), model.getNDManager());
+                Trainer trainer = model.newTrainer(new DefaultTrainingConfig(new GridDetectionLoss())
+                        .optOptimizer(adam).optDevices(new Device[] {Device.cpu()}))) {
             trainer.initialize(new Shape(1, 3, size, size));
             Random random = new Random(settings.seed());
             List<BoxExample> order = new ArrayList<>(training);

@@ -10,7 +10,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import dev.flywheel.backend.inference.BackboneHeadNet;
 import dev.flywheel.backend.inference.LoadedClassifier;
 import java.io.IOException;
@@ -126,17 +125,16 @@ final class HeadTrainer {
         }
         int dimension = training.getFirst().embedding().length;
         int batches = Math.max(1, training.size() / settings.batchSize());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(ClassifierTrainer.schedule(settings.learningRate(),
-                        settings.maxEpochs() * batches)).build())
-                .optDevices(new Device[] {Device.cpu()});
         try (Model model = Model.newInstance("head", "PyTorch")) {
             // Seeds the initial weights, as for the network: the same features and settings give the same head.
             model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
             model.setBlock(BackboneHeadNet.build(classes));
             List<EpochStats> history;
             float[][] logits;
-            try (Trainer trainer = model.newTrainer(config)) {
+            try (ScopedAdam adam = new ScopedAdam(ClassifierTrainer.schedule(settings.learningRate(), settings.maxEpochs() * batches),
+                    model.getNDManager());
+                    Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                            .optOptimizer(adam).optDevices(new Device[] {Device.cpu()}))) {
                 trainer.initialize(new Shape(1, dimension));
                 if (warmStart.isPresent()) {
                     WarmStart.copy(warmStart.get(), BackboneHeadNet.build(classes), model);

@@ -99,17 +99,17 @@ final class ReliabilityDoc {
             its image host keeps nothing. Same loop, 6 minutes each, neighbours' load 7-12: without the trim RSS median 630 MiB and
             +10.3 MiB/min from minute 3 (outside the committed heap +7.8 MiB/min); with it 535 MiB and -5.0 MiB/min (-5.2).
 
-            **Not fixed: every training run leaks about 1 MiB of native memory in DJL's Adam.** Six minutes were too short to see
-            it; the 30-minute soak below does (glibc's `malloc_stats`, called through gdb at minute 17 of an earlier attempt at
-            that soak — the attach crashed the JVM, so the soak was run again: 386 MB *in use* in the arenas, not free memory held). Reproduced outside the backend with `bench.OptimizerMemoryProbe`: model + trainer + 18
-            steps, everything closed, RSS after GC and `malloc_trim` grows 0.95-1.0 MiB per run with `Optimizer.adam()` (about
-            2.5× the 380 kB of parameters, i.e. Adam's two state arrays and more) and stays flat with plain SGD or without
-            `trainer.step()`; loading, predicting with and closing models is flat too. No live Java object holds the lost memory
-            (the live `PtNDArray` count stays flat): whether DJL's PyTorch `adamUpdate` path never frees it or Adam's state arrays
-            are dropped without being closed is not established. With the cross-validation audit's five folds a version costs up to
-            six runs. Next steps: report it to DJL with the probe, and meanwhile
-            an Adam written with NDArray operations on state arrays in a manager the trainer closes (to be checked against the
-            learning curves in PERFORMANCE.md before it replaces DJL's).
+            **Fixed: every training run leaked 1-2.5 MiB of native memory in DJL's Adam.** Six minutes were too short to see
+            it; a 30-minute soak did (+12.5 MiB/min; glibc's `malloc_stats` through gdb at minute 17 of an earlier attempt: 386 MB
+            *in use* in the arenas, not free memory held). Reproduced outside the backend with `bench.OptimizerMemoryProbe`: model +
+            trainer + 18 steps, everything closed, RSS after GC and `malloc_trim` grew with every run with `Optimizer.adam()`
+            (about 2.5× the 380 kB of parameters) and stayed flat with plain SGD or without `trainer.step()`. The cause is in DJL's
+            `Optimizer.withDefaultState` (0.36): it *detaches* each state array (Adam's mean and variance) from its manager, and an
+            `Optimizer` has no `close`, so closing model and trainer frees everything but the moments. Flywheel's trainers (network,
+            backbone head, detector) now use `training.ScopedAdam`: the same fused native update with DJL's defaults, its moments
+            in a sub-manager of the model's that it closes after the run. `ScopedAdamTest` checks it takes the same steps as DJL's
+            Adam (weights equal to 1e-6 after five steps) and that closing it releases exactly two arrays per parameter; the probe,
+            120 runs each: DJL's Adam 275 → 533 MiB, `ScopedAdam` 205 → 232 MiB and level from run 60 (232 MiB at runs 80, 100, 120).
             """;
 
     private ReliabilityDoc() {}
