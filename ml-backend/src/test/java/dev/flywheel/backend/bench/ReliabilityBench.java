@@ -57,6 +57,8 @@ public final class ReliabilityBench {
             URI uri = URI.create("http://127.0.0.1:" + backend.port());
             md.append(predictUnderTraining(uri, images));
             md.append(webhookBurst(uri));
+        } finally {
+            Benchmarks.deleteTree(home);
         }
         String header = "## Load figures (ReliabilityBench)\n\n"
                 + "- Date: " + started + "\n- Machine: " + BenchSupport.machine() + "\n- Command: `" + COMMAND + "`\n"

@@ -110,6 +110,12 @@ final class ReliabilityDoc {
             in a sub-manager of the model's that it closes after the run. `ScopedAdamTest` checks it takes the same steps as DJL's
             Adam (weights equal to 1e-6 after five steps) and that closing it releases exactly two arrays per parameter; the probe,
             120 runs each: DJL's Adam 275 → 533 MiB, `ScopedAdam` 205 → 232 MiB and level from run 60 (232 MiB at runs 80, 100, 120).
+
+            The 30-minute soak after the fix (section at the end, started 13:23 UTC, 64 versions, 0 errors): RSS +1.17 MiB/min over
+            the last 20 minutes and +0.46 MiB/min outside the committed heap, medians per 5 minutes 460, 530, 521, 530, 535, 536 MiB
+            (flat after the first five minutes of warm-up), where the run before the fix had +12.5 MiB/min and 493 → 866 MiB. Heap
+            used after GC went 16 → 22 MiB (+0.17 MiB/min), consistent with the registry's cache of parsed manifests filling up: it
+            keeps 64, each listing its training set (46 kB of JSON at 600 tasks), and the run ended at its 64th version.
             """;
 
     private ReliabilityDoc() {}

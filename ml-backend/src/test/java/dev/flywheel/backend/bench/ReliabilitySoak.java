@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +57,8 @@ public final class ReliabilitySoak {
         int iterations = 0;
         int errors = 0;
         String firstError = null;
-        try (BenchSupport.ImageHost images = new BenchSupport.ImageHost(); Backend backend = BenchSupport.start(Files.createTempDirectory("flywheel-soak"))) {
+        Path home = Files.createTempDirectory("flywheel-soak");
+        try (BenchSupport.ImageHost images = new BenchSupport.ImageHost(); Backend backend = BenchSupport.start(home)) {
             URI uri = URI.create("http://127.0.0.1:" + backend.port());
             LabelStudioSimulator ls = LabelStudioSimulator.of(uri);
             ls.connect(PROJECT + ".1700000000", BenchSupport.CONFIG, "http://127.0.0.1:1", null);
@@ -93,6 +95,8 @@ public final class ReliabilitySoak {
                 Thread.sleep(300);
             }
             samples.add(sample((System.nanoTime() - start) / 60e9, uri));
+        } finally {
+            Benchmarks.deleteTree(home);
         }
         BenchSupport.writeSection(out, "soak", report(started, minutes, samples, new Work(iterations, annotations, predictions, errors, firstError)),
                 ReliabilityDoc.SKELETON);
@@ -140,6 +144,18 @@ public final class ReliabilitySoak {
         return samples.stream().filter(s -> s.minute() >= from).toList();
     }
 
+    /** The median of a figure over each whole five minutes of the run, comma-separated. */
+    private static String medians(List<Sample> samples, ToDoubleFunction<Sample> figure) {
+        List<String> medians = new ArrayList<>();
+        for (int stretch = 0; stretch < (int) (samples.getLast().minute() / 5); stretch++) {
+            double from = 5.0 * stretch;
+            List<Double> values = samples.stream().filter(s -> s.minute() >= from && s.minute() < from + 5)
+                    .map(figure::applyAsDouble).toList();
+            medians.add(String.format(Locale.ROOT, "%.0f", Stats.percentile(values, 50)));
+        }
+        return String.join(", ", medians);
+    }
+
     private static String report(String started, double minutes, List<Sample> samples, Work work) {
         Sample first = samples.getFirst();
         Sample last = samples.getLast();
@@ -167,6 +183,9 @@ public final class ReliabilitySoak {
                 | live threads | %d | %d | %+.2f /min |
                 | open file descriptors | %d | %d | %+.2f /min |
 
+                Median per 5 minutes (the trend without G1's and glibc's swings between samples): RSS %s MiB; heap used \
+                %s MiB; heap committed %s MiB.
+
                 Samples (minute, heap used MiB, heap committed MiB, RSS MiB, threads, fds, versions):
                 """, started, BenchSupport.machine(), trim(minutes), TASKS, last.minute(),
                 minutes < 30 ? " — a SHORT run: it shows the trend of the first minutes only and proves nothing about 30 minutes" : "",
@@ -177,7 +196,8 @@ public final class ReliabilitySoak {
                 first.rssMb(), last.rssMb(), slope(samples, Sample::rssMb),
                 first.outsideHeapMb(), last.outsideHeapMb(), slope(samples, Sample::outsideHeapMb),
                 first.threads(), last.threads(), slope(samples, s -> s.threads()),
-                first.openFiles(), last.openFiles(), slope(samples, s -> s.openFiles())));
+                first.openFiles(), last.openFiles(), slope(samples, s -> s.openFiles()),
+                medians(samples, Sample::rssMb), medians(samples, Sample::heapMb), medians(samples, Sample::committedMb)));
         md.append("```\n");
         for (Sample s : samples) {
             md.append(String.format(Locale.ROOT, "%5.2f %7.1f %7.1f %7.1f %4d %4d %3d%n", s.minute(), s.heapMb(), s.committedMb(), s.rssMb(),
