@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Downloaded image bytes on disk, one file per reference named by its SHA-256, bounded in total size.
  *
- * <p>Reads refresh a file's modification time, and writes evict the least recently used files until the
- * total fits: LRU-ish, exact enough for a cache that only saves bandwidth. Failures are logged and
+ * <p>Reads refresh a file's modification time, and a write that takes the total over the bound evicts the least
+ * recently used files until it fits: LRU-ish, exact enough for a cache that only saves bandwidth. The total is kept in
+ * memory between evictions, so a write does not list the folder (tens of thousands of files for a large project). Failures are logged and
  * ignored: the cache never makes a fetch fail. Files are written to a temp name and moved into place, so
  * a concurrent reader never sees half an image.
  */
@@ -37,6 +38,8 @@ public final class ImageCache {
     private final Optional<Path> dir;
     private final long maxBytes;
     private final Clock clock;
+    /** Bytes in the folder as of the last scan plus what was written since; -1 until the first scan. */
+    private long bytesOnDisk = -1;
 
     /** A cache in {@code dir} (created on first write) holding at most {@code maxBytes}. */
     public ImageCache(Path dir, long maxBytes, Clock clock) {
@@ -92,12 +95,13 @@ public final class ImageCache {
             Files.write(temp, bytes);
             Files.setLastModifiedTime(temp, FileTime.from(clock.instant()));
             Path file = fileFor(key);
+            long replaced = sizeIfPresent(file);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
             }
-            evict();
+            added(bytes.length - replaced);
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("image cache write failed: {}", e.toString());
             // A partial file on a full disk would hold the space that was missing and never be read.
@@ -121,6 +125,23 @@ public final class ImageCache {
         return entries().stream().mapToLong(Entry::size).sum();
     }
 
+    private static long sizeIfPresent(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private synchronized void added(long bytes) {
+        if (bytesOnDisk < 0 || bytesOnDisk + bytes > maxBytes) {
+            evict();
+        } else {
+            bytesOnDisk += bytes;
+        }
+    }
+
+    /** Rescans the folder (which also corrects the running total) and deletes the oldest files until it fits. */
     private synchronized void evict() {
         List<Entry> entries = entries();
         long total = entries.stream().mapToLong(Entry::size).sum();
@@ -136,6 +157,7 @@ public final class ImageCache {
                 LOG.warn("image cache eviction failed for {}: {}", entry.file().getFileName(), e.toString());
             }
         }
+        bytesOnDisk = total;
     }
 
     private record Entry(Path file, long size, FileTime modified) {}

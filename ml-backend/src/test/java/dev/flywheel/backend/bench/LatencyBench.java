@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
@@ -58,7 +59,8 @@ final class LatencyBench {
         String uid = project + ".1732870000";
         TrainingSettings settings = new TrainingSettings(inputSize, 32, 0.002f, 1, 3, 3, 0.2, 42L);
         try (UploadServer labelStudio = new UploadServer();
-                BenchBackend backend = BenchBackend.start(work.resolve("latency-" + inputSize), settings, TrainingPolicy.defaults())) {
+                BenchBackend backend = BenchBackend.start(work.resolve("latency-" + inputSize), settings, TrainingPolicy.defaults(),
+                        Map.of("FLYWHEEL_AUDIT_FOLDS", "0"))) {
             LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
             ls.connect(uid, FashionMnist.CONFIG, labelStudio.url(), UploadServer.TOKEN);
             for (int i = 0; i < TRAIN; i++) {

@@ -77,7 +77,9 @@ final class PerformanceReport {
                 + " Flywheel's disk cache first (the benchmark fails if any is downloaded again while measuring). Requests are sequential;"
                 + " only `POST /predict` is timed, per image = request time / batch size. *Bare* is `LoadedClassifier.classify` of the"
                 + " same version on the same decoded images (resize + tensor + DJL predictor), in the same JVM, each bare call right"
-                + " after the server request for the same images so both see the same machine load.");
+                + " after the server request for the same images so both see the same machine load. The cross-validation audit is off"
+                + " (`FLYWHEEL_AUDIT_FOLDS=0`): otherwise it trains five folds right after the version settles, at a lower priority"
+                + " than the bare loop on the bench's main thread, and the ratio measured the audit's share of the 2 cores.");
         line("");
         line("| Input | Batch | `/predict` p50 ms | p95 ms | bare p50 ms | bare p95 ms | ratio p50 | target |");
         line("|---|---|---|---|---|---|---|---|");

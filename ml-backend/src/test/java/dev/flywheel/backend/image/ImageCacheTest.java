@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,29 @@ class ImageCacheTest {
         assertThat(cache.get("b")).isEmpty();
         assertThat(cache.get("a")).isPresent();
         assertThat(cache.get("c")).isPresent();
+    }
+
+    @Test
+    void aCacheOpenedOverAFullerFolderEvictsOnItsFirstWriteAndRewritesEvictNothing() {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        ImageCache roomy = new ImageCache(temp, 10_000, clock);
+        for (String key : List.of("a", "b", "c")) {
+            roomy.put(key, new byte[1000]);
+            clock.advance(Duration.ofMinutes(1));
+        }
+        // A restart with a smaller bound: the running total starts from a scan, not from zero.
+        ImageCache smaller = new ImageCache(temp, 2_500, clock);
+
+        smaller.put("d", new byte[1000]);
+
+        assertThat(smaller.sizeOnDisk()).isLessThanOrEqualTo(2_500);
+        assertThat(smaller.get("a")).isEmpty();
+        assertThat(smaller.get("d")).isPresent();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            smaller.put("d", new byte[1000]);
+        }
+        assertThat(smaller.get("c")).as("rewriting d five times takes no more room").isPresent();
     }
 
     @Test
