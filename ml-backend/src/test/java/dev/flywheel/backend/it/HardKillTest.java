@@ -19,7 +19,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -118,12 +117,7 @@ class HardKillTest {
             try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
                 InsightsPoller insights = new InsightsPoller(child.uri());
                 LabelStudioSimulator ls = LabelStudioSimulator.of(child.uri());
-                ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
-                // Twelve: the policy's first run at ten, and too few more for a follow-up.
-                for (int i = 0; i < 12; i++) {
-                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), ShapeScenes.LABELS.get(i % 3)));
-                }
-                active = insights.awaitQuiet(PROJECT, Duration.ofSeconds(40));
+                active = firstVersion(ls, insights, labelStudio, tasks);
 
                 ls.startTraining();
                 interrupted = awaitTrainingWithStaging(insights, Duration.ofSeconds(20));
@@ -137,18 +131,7 @@ class HardKillTest {
                 assertThat(statusOf(models, interrupted)).isEqualTo("failed");
                 assertThat(stagingFolders()).as("partial model folders").isEmpty();
 
-                LabelStudioSimulator ls = LabelStudioSimulator.of(restarted.uri());
-                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo(active);
-                Reply<PredictResponse> predicted = ls.predict(tasks.subList(12, 15));
-                assertThat(predicted.body().modelVersion()).isEqualTo(active);
-                assertThat(predicted.body().predictions()).allSatisfy(p -> assertThat(p.result()).hasSize(1));
-
-                Set<String> before = new HashSet<>();
-                models.path("models").forEach(run -> before.add(run.path("version").asText()));
-                ls.startTraining();
-                JsonNode next = insights.awaitRun(PROJECT, run -> run.path("status").asText().equals("ready")
-                        && !before.contains(run.path("version").asText()), Duration.ofSeconds(40));
-                assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(next.path("version").asText());
+                servesThenTrainsANewVersion(restarted, insights, labelStudio, tasks, active);
             }
         }
     }
@@ -163,11 +146,7 @@ class HardKillTest {
             try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
                 InsightsPoller insights = new InsightsPoller(child.uri());
                 LabelStudioSimulator ls = LabelStudioSimulator.of(child.uri());
-                ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
-                for (int i = 0; i < 12; i++) {
-                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), ShapeScenes.LABELS.get(i % 3)));
-                }
-                active = insights.awaitQuiet(PROJECT, Duration.ofSeconds(40));
+                active = firstVersion(ls, insights, labelStudio, tasks);
 
                 ls.startTraining();
                 killed = insights.awaitRun(PROJECT, run -> run.path("status").asText().equals("training"), Duration.ofSeconds(20))
@@ -199,19 +178,40 @@ class HardKillTest {
                 assertThat(insights.get("/versions").path("versions")).extracting(JsonNode::asText).containsExactly(active);
                 assertThat(home.resolve("models").resolve(Long.toString(PROJECT)).resolve(active).resolve("manifest.json")).isRegularFile();
 
-                LabelStudioSimulator ls = LabelStudioSimulator.of(restarted.uri());
-                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo(active);
-                Reply<PredictResponse> predicted = ls.predict(tasks.subList(12, 15));
-                assertThat(predicted.body().modelVersion()).isEqualTo(active);
-                assertThat(predicted.body().predictions()).allSatisfy(p -> assertThat(p.result()).hasSize(1));
-
-                ls.startTraining();
-                JsonNode next = insights.awaitRun(PROJECT, run -> run.path("status").asText().equals("ready")
-                        && !run.path("version").asText().equals(active), Duration.ofSeconds(40));
-                assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(next.path("version").asText());
-                assertThat(versionFolders()).containsExactlyInAnyOrder(active, next.path("version").asText());
+                String next = servesThenTrainsANewVersion(restarted, insights, labelStudio, tasks, active);
+                assertThat(versionFolders()).containsExactlyInAnyOrder(active, next);
             }
         }
+    }
+
+    /** Connects the project and annotates twelve tasks: the policy's first run at ten, too few more for a follow-up. */
+    private static String firstVersion(LabelStudioSimulator ls, InsightsPoller insights, FakeLabelStudio labelStudio, List<Task> tasks)
+            throws Exception {
+        ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+        for (int i = 0; i < 12; i++) {
+            ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), ShapeScenes.LABELS.get(i % 3)));
+        }
+        return insights.awaitQuiet(PROJECT, Duration.ofSeconds(40));
+    }
+
+    /**
+     * After a restart: Label Studio's connect answers {@code active}, pre-labels carry it, and Start Training produces a
+     * new ready version that becomes active. Answers the new version.
+     */
+    private static String servesThenTrainsANewVersion(ChildBackend restarted, InsightsPoller insights, FakeLabelStudio labelStudio,
+            List<Task> tasks, String active) throws Exception {
+        LabelStudioSimulator ls = LabelStudioSimulator.of(restarted.uri());
+        assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo(active);
+        Reply<PredictResponse> predicted = ls.predict(tasks.subList(12, 15));
+        assertThat(predicted.body().modelVersion()).isEqualTo(active);
+        assertThat(predicted.body().predictions()).allSatisfy(p -> assertThat(p.result()).hasSize(1));
+
+        ls.startTraining();
+        // Only the active version and the new one can be ready: the interrupted run is failed.
+        String next = insights.awaitRun(PROJECT, run -> run.path("status").asText().equals("ready")
+                && !run.path("version").asText().equals(active), Duration.ofSeconds(40)).path("version").asText();
+        assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(next);
+        return next;
     }
 
     /** The project's model folder entries: complete versions and anything a crash left behind. */
