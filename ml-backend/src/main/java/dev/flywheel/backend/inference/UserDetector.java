@@ -2,8 +2,6 @@ package dev.flywheel.backend.inference;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
-import ai.djl.translate.TranslateException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * A detector the operator supplies ({@code FLYWHEEL_DETECTOR}): a TorchScript ({@code .pt}, {@code .torchscript}) or
@@ -36,21 +31,13 @@ public final class UserDetector implements Detector {
 
     private final String version;
     private final List<String> classes;
-    private final Model model;
-    private final BlockingQueue<Predictor<BufferedImage, List<Detection>>> predictors;
-    private final List<Predictor<BufferedImage, List<Detection>>> all = new ArrayList<>();
+    private final PredictorPool<BufferedImage, List<Detection>> pool;
 
     private UserDetector(String version, List<String> classes, Model model, int inputSize, int poolSize) {
         this.version = version;
         this.classes = List.copyOf(classes);
-        this.model = model;
-        this.predictors = new ArrayBlockingQueue<>(poolSize);
-        YoloTranslator translator = new YoloTranslator(inputSize, classes, MIN_CANDIDATE_SCORE);
-        for (int i = 0; i < poolSize; i++) {
-            Predictor<BufferedImage, List<Detection>> predictor = model.newPredictor(translator);
-            all.add(predictor);
-            predictors.add(predictor);
-        }
+        // One image per call: models exported for batch size 1 work.
+        this.pool = new PredictorPool<>(version, model, new YoloTranslator(inputSize, classes, MIN_CANDIDATE_SCORE), poolSize, 1);
     }
 
     /**
@@ -135,32 +122,11 @@ public final class UserDetector implements Detector {
 
     @Override
     public List<List<Detection>> detect(List<BufferedImage> images) {
-        Predictor<BufferedImage, List<Detection>> predictor = borrow();
-        try {
-            List<List<Detection>> found = new ArrayList<>(images.size());
-            for (BufferedImage image : images) {
-                found.add(predictor.predict(image));
-            }
-            return found;
-        } catch (TranslateException e) {
-            throw new IllegalStateException("detection failed in " + version + ": " + e.getMessage(), e);
-        } finally {
-            predictors.add(predictor);
-        }
-    }
-
-    private Predictor<BufferedImage, List<Detection>> borrow() {
-        try {
-            return predictors.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a detector predictor", e);
-        }
+        return pool.predict(images);
     }
 
     @Override
     public void close() {
-        all.forEach(Predictor::close);
-        model.close();
+        pool.close();
     }
 }

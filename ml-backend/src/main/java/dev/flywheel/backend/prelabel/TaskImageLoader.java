@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +25,11 @@ final class TaskImageLoader {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** The decoded (EXIF-oriented) images in task order, null where there is none. */
-    List<BufferedImage> loadAll(long project, ServingTarget target, List<Task> tasks) {
-        return loadAll(project, target, tasks, image -> image);
-    }
-
-    /** Like {@link #loadAll(long, ServingTarget, List)}, applying {@code then} to each image on the fetch threads. */
-    <T> List<T> loadAll(long project, ServingTarget target, List<Task> tasks, java.util.function.Function<BufferedImage, T> then) {
+    /**
+     * The decoded (EXIF-oriented) images of {@code project}'s tasks in task order, {@code then} applied to each on the
+     * fetch threads; null where there is none.
+     */
+    <T> List<T> loadAll(long project, ServingTarget target, List<Task> tasks, Function<BufferedImage, T> then) {
         List<CompletableFuture<T>> futures = tasks.stream()
                 .map(task -> CompletableFuture.supplyAsync(() -> {
                     BufferedImage image = load(project, target, task);

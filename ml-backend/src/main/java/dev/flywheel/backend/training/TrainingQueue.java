@@ -1,5 +1,6 @@
 package dev.flywheel.backend.training;
 
+import dev.flywheel.backend.annotations.TrainingTrigger;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * not once on its first tenth and again on the rest. Label refreshes from Label Studio run on the same worker, so
  * they never block a request and never race a run's read of the training set. Nothing here runs inside a request.
  */
-public final class TrainingQueue implements AutoCloseable {
+public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingQueue.class);
 
@@ -63,8 +64,9 @@ public final class TrainingQueue implements AutoCloseable {
     }
 
     /**
-     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun, ThreadFactory, Runnable)}; a due run
-     * starts once no annotation changed for {@code quiet}, or {@code maxWait} after it was queued, whichever comes first.
+     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun, ThreadFactory, Runnable)}; a
+     * due run starts once no annotation changed for {@code quiet}, or {@code maxWait} after it was queued, whichever
+     * comes first.
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
             Runnable afterEachTask, Duration quiet, Duration maxWait) {
@@ -92,6 +94,7 @@ public final class TrainingQueue implements AutoCloseable {
      * <p>Once per process rather than once ever: a backend that was down missed webhooks, and the refresh is
      * idempotent.
      */
+    @Override
     public void projectSeen(long project) {
         if (closing || !seen.add(project)) {
             return;
@@ -106,7 +109,11 @@ public final class TrainingQueue implements AutoCloseable {
         });
     }
 
-    /** Annotations changed: queue a run if the policy says the project has earned one. */
+    /**
+     * Annotations changed: the policy is asked, on its own thread, whether the project has earned a run (it reads the
+     * training set), and a run is queued if so. Returns at once; changes while a check is pending join it.
+     */
+    @Override
     public void annotationsChanged(long project) {
         lastChange.put(project, System.nanoTime());
         queueIfDue(project);
@@ -125,6 +132,7 @@ public final class TrainingQueue implements AutoCloseable {
     }
 
     /** Queues a run regardless of the policy (Start Training); returns the version it will produce. */
+    @Override
     public Optional<String> trainNow(long project) {
         seen.add(project);
         Optional<String> version = runner.prepare(project);

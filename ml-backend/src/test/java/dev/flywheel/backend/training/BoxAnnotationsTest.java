@@ -20,7 +20,7 @@ class BoxAnnotationsTest {
                 <Label value="Car"/>
                 <Label value="Person"/>
               </RectangleLabels>
-            </View>""").servingTarget().orElseThrow();
+            </View>""").onImage("RectangleLabels", c -> true).orElseThrow();
 
     @Test
     void everyBoxOfAnImageBecomesATrainingBoxInPercent() {

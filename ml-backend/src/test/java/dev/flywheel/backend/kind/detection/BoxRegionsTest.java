@@ -1,4 +1,4 @@
-package dev.flywheel.backend.prelabel;
+package dev.flywheel.backend.kind.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -26,7 +26,7 @@ class BoxRegionsTest {
     private final BoxRegions regions = new BoxRegions(new BoxPolicy(0.3, 0.45));
 
     private static ServingTarget target(String attributes) {
-        return new LabelConfigParser().parse(CONFIG.formatted(attributes)).servingTarget().orElseThrow();
+        return new LabelConfigParser().parse(CONFIG.formatted(attributes)).onImage("RectangleLabels", c -> true).orElseThrow();
     }
 
     @Test

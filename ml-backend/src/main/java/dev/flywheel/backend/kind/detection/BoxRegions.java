@@ -1,4 +1,4 @@
-package dev.flywheel.backend.prelabel;
+package dev.flywheel.backend.kind.detection;
 
 import dev.flywheel.backend.inference.Detection;
 import dev.flywheel.backend.inference.NonMaxSuppression;

@@ -1,0 +1,39 @@
+package dev.flywheel.backend.workflow;
+
+import dev.flywheel.backend.kind.TaskKinds;
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.training.TrainingQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+/**
+ * What follows a published version, on the training worker while no run waits: the label issues are recomputed from
+ * its hold-out predictions at once, then its kind's K-fold audit gathers evidence on every task and the issues are
+ * recomputed from that.
+ */
+public final class OnPublished implements TrainingQueue.AfterRun {
+
+    private final LongConsumer refreshIssues;
+    private final TaskKinds kinds;
+    private final boolean audits;
+
+    /**
+     * @param refreshIssues recomputes a project's label issues
+     * @param audits false when the operator turned the audit off ({@code FLYWHEEL_AUDIT_FOLDS=0})
+     */
+    public OnPublished(LongConsumer refreshIssues, TaskKinds kinds, boolean audits) {
+        this.refreshIssues = refreshIssues;
+        this.kinds = kinds;
+        this.audits = audits;
+    }
+
+    @Override
+    public void run(ModelManifest published, BooleanSupplier cancelled) {
+        refreshIssues.accept(published.project());
+        if (!audits) {
+            return;
+        }
+        kinds.of(published).ifPresent(kind -> kind.audit(published, cancelled));
+        refreshIssues.accept(published.project());
+    }
+}
