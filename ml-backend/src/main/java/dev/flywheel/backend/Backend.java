@@ -142,7 +142,8 @@ public final class Backend implements AutoCloseable {
         DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper);
         TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active), backfill,
                 new OnPublished(datasets::refresh, kinds, config.auditFolds() > 0),
-                WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE), NativeMemory::trim));
+                WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
+                WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim));
         ImagePrefetch prefetch = own(owned, new ImagePrefetch(store, kinds, WorkerThreads.named("flywheel-prefetch",
                 WorkerThreads.BACKGROUND_NICE)));
         OnAnnotation onAnnotation = new OnAnnotation(queue, prefetch::annotationsChanged);

@@ -48,6 +48,7 @@ public final class PrelabelService {
     static final int CHUNK = 32;
 
     private final ActiveVersions versions;
+    private final ImageSource images;
     private final TaskImageLoader loader;
     private final PredictionStore log;
     private final ServedSampleStore samples;
@@ -57,7 +58,8 @@ public final class PrelabelService {
     public PrelabelService(ActiveVersions versions, ImageSource images, Executor fetchExecutor, PredictionStore log, ServedSampleStore samples,
             ObjectMapper mapper, Clock clock) {
         this.versions = Objects.requireNonNull(versions, "versions");
-        this.loader = new TaskImageLoader(images, fetchExecutor);
+        this.images = Objects.requireNonNull(images, "images");
+        this.loader = new TaskImageLoader(fetchExecutor);
         this.log = Objects.requireNonNull(log, "log");
         this.samples = Objects.requireNonNull(samples, "samples");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -83,13 +85,14 @@ public final class PrelabelService {
     }
 
     private Batch predict(long project, ServingTarget target, List<Task> tasks, LoadedVersion version) {
+        ImageSource.OfProject projectImages = images.forProject(project);
         List<Prediction> predictions = new ArrayList<>(tasks.size());
         List<ServedPrediction> served = new ArrayList<>();
         List<ServedSample> seen = new ArrayList<>();
         for (int from = 0; from < tasks.size(); from += CHUNK) {
             List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
             // Measured on the fetch threads, on the original: the network only sees a resized copy.
-            List<Fetched> loaded = loader.loadAll(project, target, chunk,
+            List<Fetched> loaded = loader.loadAll(project, projectImages, target, chunk,
                     image -> new Fetched(image, version.describesImages() ? ImageFeatures.of(image) : null));
             List<Integer> present = new ArrayList<>();
             List<BufferedImage> decoded = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -41,6 +42,8 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
     private final AfterRun afterRun;
     private final Runnable afterEachTask;
     private final ExecutorService worker;
+    private final ExecutorService policy;
+    private final Set<Long> checkPending = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
     private final Set<Long> refreshBeforeRun = new LinkedHashSet<>();
@@ -56,25 +59,27 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
      * A queue that refreshes a project's labels the first time it is seen and before every Start Training run, and
      * hands each new version to {@code afterRun} (the audit) while no training waits. The one worker thread comes from
      * {@code workerThread}, which decides its priority; {@code afterEachTask} runs on it after every run and every audit
-     * (the backend hands the native memory they freed back to the OS there).
+     * (the backend hands the native memory they freed back to the OS there). Whether changed annotations earn a run is
+     * decided on one thread of {@code policyThread}, so whoever reports the change (a webhook) does not wait for it.
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
-            Runnable afterEachTask) {
-        this(runner, refresh, afterRun, workerThread, afterEachTask, DEFAULT_QUIET, DEFAULT_MAX_WAIT);
+            ThreadFactory policyThread, Runnable afterEachTask) {
+        this(runner, refresh, afterRun, workerThread, policyThread, afterEachTask, DEFAULT_QUIET, DEFAULT_MAX_WAIT);
     }
 
     /**
-     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun, ThreadFactory, Runnable)}; a
+     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun, ThreadFactory, ThreadFactory, Runnable)}; a
      * due run starts once no annotation changed for {@code quiet}, or {@code maxWait} after it was queued, whichever
      * comes first.
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
-            Runnable afterEachTask, Duration quiet, Duration maxWait) {
+            ThreadFactory policyThread, Runnable afterEachTask, Duration quiet, Duration maxWait) {
         this.runner = runner;
         this.refresh = refresh;
         this.afterRun = afterRun;
         this.afterEachTask = afterEachTask;
         this.worker = Executors.newSingleThreadExecutor(workerThread);
+        this.policy = Executors.newSingleThreadExecutor(policyThread);
         this.quiet = quiet;
         this.maxWait = maxWait;
     }
@@ -116,7 +121,24 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
     @Override
     public void annotationsChanged(long project) {
         lastChange.put(project, System.nanoTime());
-        queueIfDue(project);
+        if (closing || !checkPending.add(project)) {
+            return;
+        }
+        try {
+            policy.execute(() -> {
+                // Removed before the check, so a change during it earns another check.
+                checkPending.remove(project);
+                try {
+                    if (!closing) {
+                        queueIfDue(project);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("project {}: deciding whether to train failed: {}", project, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            checkPending.remove(project); // closing: no run follows anyway
+        }
     }
 
     private void queueIfDue(long project) {
@@ -249,6 +271,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        policy.shutdownNow();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -90,11 +90,12 @@ class PrelabelServiceTest {
     }
 
     @Test
-    void everyServedTaskIsLoggedOnce() {
+    void theProjectIsReadOnceForABatchAndEveryServedTaskIsLoggedOnce() {
         kind.standIn = Optional.of(new DecodedCounting("v7"));
 
         prelabel.predict(PROJECT, served, tasks(100));
 
+        assertThat(projectReads).as("connection look-ups for one request").hasValue(1);
         assertThat(store.predictions().latestPerTask(PROJECT)).as("logged, all but the task whose image broke").hasSize(99)
                 .doesNotContainKey(50L);
     }
@@ -109,12 +110,19 @@ class PrelabelServiceTest {
 
         @Override
         public BufferedImage load(long project, Long taskId, String reference) {
+            throw new AssertionError("a batch loads its images through forProject");
+        }
+
+        @Override
+        public OfProject forProject(long project) {
             projectReads.incrementAndGet();
-            if (taskId == 50) {
-                throw new IllegalArgumentException("not an image");
-            }
-            mostAlive.accumulateAndGet(decodedAlive.incrementAndGet(), Math::max);
-            return new BufferedImage(taskId.intValue(), 1, BufferedImage.TYPE_INT_RGB);
+            return (taskId, reference) -> {
+                if (taskId == 50) {
+                    throw new IllegalArgumentException("not an image");
+                }
+                mostAlive.accumulateAndGet(decodedAlive.incrementAndGet(), Math::max);
+                return new BufferedImage(taskId.intValue(), 1, BufferedImage.TYPE_INT_RGB);
+            };
         }
     }
 
