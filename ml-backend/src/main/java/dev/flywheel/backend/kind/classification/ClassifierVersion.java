@@ -8,6 +8,7 @@ import dev.flywheel.backend.labelconfig.ControlTag;
 import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.model.labelstudio.ChoicesRegion;
 import dev.flywheel.model.labelstudio.Prediction;
+import dev.flywheel.model.labelstudio.RegionHeader;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +38,8 @@ final class ClassifierVersion extends LoadedVersion {
             float[] probabilities = output.probabilities();
             List<String> chosen = choose(target.control(), probabilities);
             double score = scoreOf(probabilities, chosen);
-            ChoicesRegion region = new ChoicesRegion(null, target.control().name(), target.image().name(),
-                    new ChoicesRegion.Value(chosen, null), score, null, null, null, null, null, null, null, null, null, null);
+            ChoicesRegion region = new ChoicesRegion(RegionHeader.of(target.control().name(), target.image().name(), score),
+                    new ChoicesRegion.Value(chosen, null));
             prelabels.add(new Prelabel(Prediction.of(List.of(region), score, version()), chosen,
                     Optional.of(probabilityMap(probabilities)), Optional.of(output.embedding())));
         }

@@ -37,16 +37,16 @@ class BoxRegionsTest {
         RectangleLabelsRegion region = (RectangleLabelsRegion) p.result().getFirst();
         assertThat(region.type()).isEqualTo("rectanglelabels");
         assertThat(region.fromName()).isEqualTo("boxes");
-        assertThat(region.toName()).isEqualTo("img");
-        assertThat(region.originalWidth()).isEqualTo(200);
-        assertThat(region.originalHeight()).isEqualTo(100);
+        assertThat(region.header().toName()).isEqualTo("img");
+        assertThat(region.header().originalWidth()).isEqualTo(200);
+        assertThat(region.header().originalHeight()).isEqualTo(100);
         assertThat(region.value().x()).isCloseTo(25.0, within(1e-9));
         assertThat(region.value().y()).isCloseTo(25.0, within(1e-9));
         assertThat(region.value().width()).isCloseTo(50.0, within(1e-9));
         assertThat(region.value().height()).isCloseTo(50.0, within(1e-9));
         assertThat(region.value().rotation()).isZero();
-        assertThat(region.value().rectanglelabels()).containsExactly("Person");
-        assertThat(region.score()).isEqualTo(0.8);
+        assertThat(region.value().labels()).containsExactly("Person");
+        assertThat(region.header().score()).isEqualTo(0.8);
         assertThat(p.modelVersion()).isEqualTo("v1");
     }
 
