@@ -141,7 +141,7 @@ public final class Backend implements AutoCloseable {
                 connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));
         DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper);
         TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active), backfill,
-                new OnPublished(datasets::refresh, kinds, config.auditFolds() > 0),
+                new OnPublished(datasets::refresh, kinds),
                 WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
                 WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim));
         ImagePrefetch prefetch = own(owned, new ImagePrefetch(store, kinds, WorkerThreads.named("flywheel-prefetch",

@@ -3,6 +3,7 @@ package dev.flywheel.backend;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.DetectorConfig;
 import dev.flywheel.backend.inference.Backbone;
+import dev.flywheel.backend.inference.Detector;
 import dev.flywheel.backend.inference.UserDetector;
 import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.kind.classification.ClassifierIssues;
@@ -78,7 +79,7 @@ final class ServedKinds {
 
     /** The operator's {@code FLYWHEEL_DETECTOR}, which pre-labels detection projects until they train their own. */
     private static ObjectDetection.OperatorDetector operatorDetector(DetectorConfig d) {
-        UserDetector detector = UserDetector.load(d.model(), d.names(), d.inputSize(), PREDICTORS_PER_VERSION);
+        Detector detector = UserDetector.load(d.model(), d.names(), d.inputSize(), PREDICTORS_PER_VERSION);
         LOG.info("detection projects are pre-labelled by {} ({} classes)", detector.version(), detector.classes().size());
         return new ObjectDetection.OperatorDetector(detector, new BoxPolicy(d.scoreThreshold(), d.iouThreshold()));
     }

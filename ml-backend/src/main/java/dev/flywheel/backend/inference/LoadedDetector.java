@@ -8,31 +8,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A version of the built-in grid detector in memory, with a small predictor pool (DJL predictors are not shared). */
-public final class LoadedDetector implements Detector {
+/** Loads versions of the built-in grid detector into memory, with a small predictor pool (DJL predictors are not shared). */
+public final class LoadedDetector {
 
     /** Parameter file prefix inside a version folder. */
     public static final String PARAMS_NAME = "flywheel-detector";
     private static final double MIN_CANDIDATE_SCORE = 0.01;
     private static final int MAX_BATCH = 32;
 
-    private final String version;
-    private final List<String> labels;
-    private final PredictorPool<BufferedImage, List<Detection>> pool;
-
-    private LoadedDetector(String version, List<String> labels, Model model, int inputSize, int poolSize) {
-        this.version = version;
-        this.labels = List.copyOf(labels);
-        this.pool = new PredictorPool<>(version, model, new GridTranslator(inputSize, labels, MIN_CANDIDATE_SCORE), poolSize, MAX_BATCH);
-    }
+    private LoadedDetector() {}
 
     /** Loads saved parameters of {@link GridDetectorNet} for {@code labels} (output order). */
-    public static LoadedDetector load(Path versionDir, String version, List<String> labels, int inputSize, int poolSize) {
+    public static Detector load(Path versionDir, String version, List<String> labels, int inputSize, int poolSize) {
         Model model = Model.newInstance(version, "PyTorch");
         try {
             model.setBlock(GridDetectorNet.build(labels.size()));
             model.load(versionDir, PARAMS_NAME);
-            return new LoadedDetector(version, labels, model, inputSize, poolSize);
+            return new Detector(version, labels, new PredictorPool<>(version, model, new GridTranslator(inputSize, labels, MIN_CANDIDATE_SCORE),
+                    poolSize, MAX_BATCH));
         } catch (IOException e) {
             model.close();
             throw new UncheckedIOException("could not read the parameters of " + version, e);
@@ -40,25 +33,5 @@ public final class LoadedDetector implements Detector {
             model.close();
             throw new IllegalStateException("the parameters of " + version + " do not fit the grid detector", e);
         }
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public List<String> classes() {
-        return labels;
-    }
-
-    @Override
-    public List<List<Detection>> detect(List<BufferedImage> images) {
-        return pool.predict(images);
-    }
-
-    @Override
-    public void close() {
-        pool.close();
     }
 }

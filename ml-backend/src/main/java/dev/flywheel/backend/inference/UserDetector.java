@@ -16,29 +16,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A detector the operator supplies ({@code FLYWHEEL_DETECTOR}): a TorchScript ({@code .pt}, {@code .torchscript}) or
+ * Loads the detector the operator supplies ({@code FLYWHEEL_DETECTOR}): a TorchScript ({@code .pt}, {@code .torchscript}) or
  * ONNX ({@code .onnx}) file with YOLO-style output (see {@link YoloOutput}), and its class names, one per line.
  *
  * <p>Its version, {@code detector-<first 8 hex of SHA-256 over model and names>}, changes exactly when either file
- * does, so Label Studio asks again for predictions after a swap. Owns its model and a small predictor pool, since a
- * DJL predictor must not be shared by threads; images are predicted one at a time, so models exported for batch size
- * 1 work.
+ * does, so Label Studio asks again for predictions after a swap. Images are predicted one at a time, so models
+ * exported for batch size 1 work.
  */
-public final class UserDetector implements Detector {
+public final class UserDetector {
 
     /** Candidates below this are dropped before mapping; the serving threshold is applied later, per label config. */
     private static final double MIN_CANDIDATE_SCORE = 0.001;
 
-    private final String version;
-    private final List<String> classes;
-    private final PredictorPool<BufferedImage, List<Detection>> pool;
-
-    private UserDetector(String version, List<String> classes, Model model, int inputSize, int poolSize) {
-        this.version = version;
-        this.classes = List.copyOf(classes);
-        // One image per call: models exported for batch size 1 work.
-        this.pool = new PredictorPool<>(version, model, new YoloTranslator(inputSize, classes, MIN_CANDIDATE_SCORE), poolSize, 1);
-    }
+    private UserDetector() {}
 
     /**
      * Loads a detector file with the engine its extension names.
@@ -48,13 +38,15 @@ public final class UserDetector implements Detector {
      * @param inputSize the square input edge the model expects, e.g. 640
      * @param poolSize predictors, one per concurrent caller
      */
-    public static UserDetector load(Path modelFile, Path namesFile, int inputSize, int poolSize) {
+    public static Detector load(Path modelFile, Path namesFile, int inputSize, int poolSize) {
         List<String> classes = readNames(namesFile);
         String version = "detector-" + hash8(modelFile, namesFile);
         Model model = Model.newInstance(version, engineFor(modelFile));
         try {
             model.load(modelFile);
-            return new UserDetector(version, classes, model, inputSize, poolSize);
+            // One image per call: models exported for batch size 1 work.
+            return new Detector(version, classes, new PredictorPool<>(version, model, new YoloTranslator(inputSize, classes, MIN_CANDIDATE_SCORE),
+                    poolSize, 1));
         } catch (IOException e) {
             model.close();
             throw new UncheckedIOException("could not read the detector " + modelFile, e);
@@ -108,25 +100,5 @@ public final class UserDetector implements Detector {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public List<String> classes() {
-        return classes;
-    }
-
-    @Override
-    public List<List<Detection>> detect(List<BufferedImage> images) {
-        return pool.predict(images);
-    }
-
-    @Override
-    public void close() {
-        pool.close();
     }
 }

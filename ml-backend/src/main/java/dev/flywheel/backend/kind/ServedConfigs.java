@@ -1,14 +1,13 @@
 package dev.flywheel.backend.kind;
 
+import dev.flywheel.backend.cache.LeastRecentlyUsed;
 import dev.flywheel.backend.labelconfig.LabelConfig;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Parses each distinct label config once and decides once which kind serves it: Label Studio sends the whole config
@@ -20,14 +19,7 @@ public final class ServedConfigs {
 
     private final LabelConfigParser parser;
     private final TaskKinds kinds;
-    private final Map<String, ServedConfig> byHash = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ServedConfig> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final LeastRecentlyUsed<String, ServedConfig> byHash = new LeastRecentlyUsed<>(CAPACITY);
 
     public ServedConfigs(LabelConfigParser parser, TaskKinds kinds) {
         this.parser = parser;
@@ -37,16 +29,12 @@ public final class ServedConfigs {
     /** The parsed config and what serves it; a malformed one throws {@code LabelConfigException} every time. */
     public ServedConfig get(String xml) {
         String hash = sha256(xml);
-        synchronized (byHash) {
-            ServedConfig cached = byHash.get(hash);
-            if (cached != null) {
-                return cached;
-            }
+        ServedConfig cached = byHash.get(hash);
+        if (cached != null) {
+            return cached;
         }
         ServedConfig served = kinds.serve(parser.parse(xml));
-        synchronized (byHash) {
-            byHash.put(hash, served);
-        }
+        byHash.put(hash, served);
         return served;
     }
 

@@ -54,8 +54,11 @@ public interface TaskKind {
     /** Trains, evaluates and writes a version into {@code staging}; the caller publishes the manifest returned. */
     ModelManifest train(RunRequest run, Path staging, BooleanSupplier cancelled);
 
-    /** The audit after a version was published: out-of-sample evidence for label issues, written beside the versions. */
-    void audit(ModelManifest published, BooleanSupplier cancelled);
+    /**
+     * The audit after a version was published: out-of-sample evidence for label issues, written beside the versions.
+     * False when the kind has no audit (the operator turned it off).
+     */
+    boolean audit(ModelManifest published, BooleanSupplier cancelled);
 
     /** Prepares the project's labelled images ahead of its next run, when the kind's runs read them; best effort. */
     default void prefetch(Project project) {}

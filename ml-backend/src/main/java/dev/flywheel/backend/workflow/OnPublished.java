@@ -9,31 +9,24 @@ import java.util.function.LongConsumer;
 /**
  * What follows a published version, on the training worker while no run waits: the label issues are recomputed from
  * its hold-out predictions at once, then its kind's K-fold audit gathers evidence on every task and the issues are
- * recomputed from that.
+ * recomputed from that (unless the operator turned audits off, {@code FLYWHEEL_AUDIT_FOLDS=0}).
  */
 public final class OnPublished implements TrainingQueue.AfterRun {
 
     private final LongConsumer refreshIssues;
     private final TaskKinds kinds;
-    private final boolean audits;
 
-    /**
-     * @param refreshIssues recomputes a project's label issues
-     * @param audits false when the operator turned the audit off ({@code FLYWHEEL_AUDIT_FOLDS=0})
-     */
-    public OnPublished(LongConsumer refreshIssues, TaskKinds kinds, boolean audits) {
+    /** @param refreshIssues recomputes a project's label issues */
+    public OnPublished(LongConsumer refreshIssues, TaskKinds kinds) {
         this.refreshIssues = refreshIssues;
         this.kinds = kinds;
-        this.audits = audits;
     }
 
     @Override
     public void run(ModelManifest published, BooleanSupplier cancelled) {
         refreshIssues.accept(published.project());
-        if (!audits) {
-            return;
+        if (kinds.of(published).map(kind -> kind.audit(published, cancelled)).orElse(false)) {
+            refreshIssues.accept(published.project());
         }
-        kinds.of(published).ifPresent(kind -> kind.audit(published, cancelled));
-        refreshIssues.accept(published.project());
     }
 }

@@ -76,8 +76,9 @@ public class FakeKind implements TaskKind {
     }
 
     @Override
-    public void audit(ModelManifest published, BooleanSupplier cancelled) {
+    public boolean audit(ModelManifest published, BooleanSupplier cancelled) {
         audited.add(published.version());
+        return true;
     }
 
     @Override

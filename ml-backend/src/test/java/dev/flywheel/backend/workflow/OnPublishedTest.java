@@ -15,23 +15,13 @@ import org.junit.jupiter.api.Test;
 class OnPublishedTest {
 
     private final List<String> events = new ArrayList<>();
-    private final FakeKind boxes = new FakeKind("boxes", "RectangleLabels") {
-        @Override
-        public void audit(ModelManifest published, java.util.function.BooleanSupplier cancelled) {
-            events.add("audit " + published.version() + " as boxes");
-        }
-    };
-    private final FakeKind choices = new FakeKind("choices", "Choices") {
-        @Override
-        public void audit(ModelManifest published, java.util.function.BooleanSupplier cancelled) {
-            events.add("audit " + published.version() + " as choices");
-        }
-    };
+    private final FakeKind boxes = new Auditing("boxes", "RectangleLabels", false);
+    private final FakeKind choices = new Auditing("choices", "Choices", true);
     private final TaskKinds kinds = new TaskKinds(List.of(boxes, choices));
 
     @Test
     void issuesAreRefreshedAtOnceThenAuditedByTheVersionsKindAndRefreshedAgain() {
-        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds, true);
+        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds);
 
         onPublished.run(manifest("v3", "choices"), () -> false);
 
@@ -40,20 +30,37 @@ class OnPublishedTest {
 
     @Test
     void withTheAuditOffOnlyTheHoldOutIssuesAreRefreshed() {
-        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds, false);
+        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds);
 
         onPublished.run(manifest("v3", "boxes"), () -> false);
 
-        assertThat(events).containsExactly("refresh 4");
+        assertThat(events).containsExactly("refresh 4", "no audit of v3 as boxes");
     }
 
     @Test
     void aVersionOfAKindNoLongerServedIsNotAudited() {
-        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds, true);
+        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds);
 
         onPublished.run(manifest("v3", "polygons"), () -> false);
 
-        assertThat(events).containsExactly("refresh 4", "refresh 4");
+        assertThat(events).containsExactly("refresh 4");
+    }
+
+    /** A kind that notes each audit asked of it, and whether it has one. */
+    private final class Auditing extends FakeKind {
+
+        private final boolean audits;
+
+        Auditing(String name, String controlType, boolean audits) {
+            super(name, controlType);
+            this.audits = audits;
+        }
+
+        @Override
+        public boolean audit(ModelManifest published, java.util.function.BooleanSupplier cancelled) {
+            events.add((audits ? "audit " : "no audit of ") + published.version() + " as " + name());
+            return audits;
+        }
     }
 
     private static ModelManifest manifest(String version, String kind) {

@@ -96,8 +96,9 @@ public final class ImageClassification implements TaskKind {
     }
 
     @Override
-    public void audit(ModelManifest published, BooleanSupplier cancelled) {
+    public boolean audit(ModelManifest published, BooleanSupplier cancelled) {
         audit.ifPresent(a -> a.run(published, cancelled));
+        return audit.isPresent();
     }
 
     @Override

@@ -77,7 +77,7 @@ public final class ObjectDetection implements TaskKind, AutoCloseable {
 
     @Override
     public LoadedVersion load(Path versionDir, ModelManifest manifest) {
-        LoadedDetector detector = LoadedDetector.load(versionDir, manifest.version(), manifest.labels(), manifest.inputSize(), predictorsPerVersion);
+        Detector detector = LoadedDetector.load(versionDir, manifest.version(), manifest.labels(), manifest.inputSize(), predictorsPerVersion);
         return new DetectorVersion(detector, new BoxRegions(BoxPolicy.DEFAULTS));
     }
 
@@ -103,10 +103,9 @@ public final class ObjectDetection implements TaskKind, AutoCloseable {
     }
 
     @Override
-    public void audit(ModelManifest published, BooleanSupplier cancelled) {
-        if (audit.isPresent()) {
-            projects.find(published.project()).ifPresent(project -> audit.get().run(published, target(project), cancelled));
-        }
+    public boolean audit(ModelManifest published, BooleanSupplier cancelled) {
+        audit.ifPresent(a -> projects.find(published.project()).ifPresent(project -> a.run(published, target(project), cancelled)));
+        return audit.isPresent();
     }
 
     @Override
