@@ -156,7 +156,7 @@ public final class Backend implements AutoCloseable {
         PrelabelService prelabel = new PrelabelService(active, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
-                new RunInsights(store, registry, kinds), new TaskImages(store, images),
+                new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),
                 new DriftInsights(store, new DriftReferences(registry, mapper)));
         FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(), List.of(
                 new HealthController(engine.toString()),

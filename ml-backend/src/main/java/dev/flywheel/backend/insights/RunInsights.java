@@ -1,5 +1,6 @@
 package dev.flywheel.backend.insights;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.analytics.DatasetStats;
 import dev.flywheel.backend.analytics.LearningCurves;
 import dev.flywheel.backend.kind.TaskKind;
@@ -18,10 +19,12 @@ import dev.flywheel.model.api.LearningCurvePoint;
 import dev.flywheel.model.api.VersionSavings;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -33,11 +36,13 @@ public final class RunInsights {
     private final FlywheelStore store;
     private final ModelRegistry registry;
     private final TaskKinds kinds;
+    private final ObjectMapper mapper;
 
-    public RunInsights(FlywheelStore store, ModelRegistry registry, TaskKinds kinds) {
+    public RunInsights(FlywheelStore store, ModelRegistry registry, TaskKinds kinds, ObjectMapper mapper) {
         this.store = store;
         this.registry = registry;
         this.kinds = kinds;
+        this.mapper = mapper;
     }
 
     public LearningCurve learningCurve(long project) {
@@ -66,7 +71,10 @@ public final class RunInsights {
         return kind.compare(before, after);
     }
 
-    /** Per version: pre-labels served for tasks people then labeled, and how many they kept as they were. */
+    /**
+     * Per version: pre-labels served for tasks people then labeled, and how many they kept as they were, edited or
+     * replaced ({@link PrelabelUse}).
+     */
     public FlywheelReply flywheel(long project) {
         requireProject(project);
         Map<Long, List<LabeledAnnotation>> annotated = new LinkedHashMap<>();
@@ -74,6 +82,8 @@ public final class RunInsights {
             annotated.computeIfAbsent(a.taskId(), k -> new ArrayList<>()).add(a);
         }
         Map<Long, ServedPrediction> served = store.predictions().latestPerTask(project);
+        Map<Long, String> results = new HashMap<>();
+        store.annotations().trainingResults(project).forEach(r -> results.put(r.annotationId(), r.resultJson()));
         Map<String, Tally> byVersion = new TreeMap<>();
         List<Double> unassistedLeadTimes = new ArrayList<>();
         long unassisted = 0;
@@ -87,16 +97,20 @@ public final class RunInsights {
             Tally tally = byVersion.computeIfAbsent(prediction.modelVersion(), v -> new Tally());
             for (LabeledAnnotation a : entry.getValue()) {
                 tally.prelabeled++;
-                if (new HashSet<>(a.labels()).equals(new HashSet<>(prediction.labels()))) {
-                    tally.accepted++;
-                } else {
-                    tally.replaced++;
+                // The label sets alone when a result cannot be read: a choice kept counts as accepted.
+                PrelabelUse use = Optional.ofNullable(results.get(a.annotationId()))
+                        .flatMap(result -> PrelabelUse.of(prediction.resultJson(), result, mapper))
+                        .orElse(new HashSet<>(a.labels()).equals(new HashSet<>(prediction.labels())) ? PrelabelUse.ACCEPTED : PrelabelUse.REPLACED);
+                switch (use) {
+                    case ACCEPTED -> tally.accepted++;
+                    case EDITED -> tally.edited++;
+                    case REPLACED -> tally.replaced++;
                 }
                 a.leadTimeSeconds().ifPresent(tally.leadTimes::add);
             }
         }
         List<VersionSavings> versions = byVersion.entrySet().stream()
-                .map(e -> new VersionSavings(e.getKey(), e.getValue().prelabeled, e.getValue().accepted, 0, e.getValue().replaced,
+                .map(e -> new VersionSavings(e.getKey(), e.getValue().prelabeled, e.getValue().accepted, e.getValue().edited, e.getValue().replaced,
                         (double) e.getValue().accepted / e.getValue().prelabeled, DatasetStats.median(e.getValue().leadTimes)))
                 .toList();
         return new FlywheelReply(versions, new BaselineEffort(unassisted, DatasetStats.median(unassistedLeadTimes)));
@@ -117,6 +131,7 @@ public final class RunInsights {
     private static final class Tally {
         long prelabeled;
         long accepted;
+        long edited;
         long replaced;
         final List<Double> leadTimes = new ArrayList<>();
     }

@@ -105,7 +105,7 @@ class DetectionPrelabelTest {
     }
 
     /** A dark 128x96 PNG with one white rectangle. */
-    private static byte[] scene(int left, int top, int width, int height) throws Exception {
+    static byte[] scene(int left, int top, int width, int height) throws Exception {
         BufferedImage image = new BufferedImage(128, 96, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(20, 20, 20));
