@@ -230,5 +230,10 @@ public final class Backend implements AutoCloseable {
         public Optional<ProjectConnection> find(long project) {
             return projects.find(project);
         }
+
+        @Override
+        public Optional<Long> withLabelConfig(String labelConfig) {
+            return projects.withLabelConfig(labelConfig);
+        }
     }
 }

@@ -84,6 +84,14 @@ public final class PrelabelService {
         }
     }
 
+    /**
+     * The reply for tasks of a project Flywheel cannot tell (no project in the request, its tasks or a {@code /setup}
+     * with this config): empty pre-labels, no model, so Label Studio's connection test passes and nothing is guessed.
+     */
+    public Batch unconnected(List<Task> tasks) {
+        return new Batch(NO_MODEL, tasks.stream().map(t -> empty(NO_MODEL)).toList());
+    }
+
     private Batch predict(long project, ServingTarget target, List<Task> tasks, LoadedVersion version) {
         ImageSource.OfProject projectImages = images.forProject(project);
         List<Prediction> predictions = new ArrayList<>(tasks.size());

@@ -45,6 +45,17 @@ public final class ProjectService implements ProjectSettings {
                 .map(p -> new ProjectConnection(project, p.definition().labelConfig(), Optional.empty(), Optional.empty()));
     }
 
+    @Override
+    public Optional<Long> withLabelConfig(String labelConfig) {
+        Optional<Long> connected = connections.values().stream().filter(c -> c.labelConfig().equals(labelConfig))
+                .map(ProjectConnection::project).max(Long::compare);
+        if (connected.isPresent()) {
+            return connected;
+        }
+        return store.projects().list().stream().filter(p -> p.definition().labelConfig().equals(labelConfig))
+                .max(java.util.Comparator.comparing(Project::updatedAt)).map(p -> p.definition().id());
+    }
+
     /** Records a project's label config (and title, when known); a changed config gives a new label set. */
     public Project rememberConfig(long id, String title, String labelConfig) {
         ServedConfig config = configs.get(labelConfig);

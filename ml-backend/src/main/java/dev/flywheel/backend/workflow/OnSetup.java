@@ -29,4 +29,9 @@ public final class OnSetup implements ProjectSettings {
     public Optional<ProjectConnection> find(long project) {
         return projects.find(project);
     }
+
+    @Override
+    public Optional<Long> withLabelConfig(String labelConfig) {
+        return projects.withLabelConfig(labelConfig);
+    }
 }

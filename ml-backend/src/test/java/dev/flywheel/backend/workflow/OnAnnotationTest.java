@@ -65,6 +65,11 @@ class OnAnnotationTest {
             public Optional<ProjectConnection> find(long project) {
                 return remembered.stream().filter(c -> c.project() == project).findFirst();
             }
+
+            @Override
+            public Optional<Long> withLabelConfig(String labelConfig) {
+                return remembered.stream().filter(c -> c.labelConfig().equals(labelConfig)).map(ProjectConnection::project).findFirst();
+            }
         };
         OnSetup onSetup = new OnSetup(projects, project -> events.add("seen " + project));
 

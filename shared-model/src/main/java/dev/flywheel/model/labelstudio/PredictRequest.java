@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The body of {@code POST /predict}: a batch of tasks (or exactly one for interactive tools).
@@ -29,6 +30,11 @@ public record PredictRequest(List<Task> tasks, String project, @JsonProperty("la
     /** A request shaped like Label Studio's batch call: {@code params} with login, password and context all null. */
     public static PredictRequest batch(List<Task> tasks, String project, String labelConfig) {
         return new PredictRequest(tasks, project, labelConfig, PredictParams.none(), null, null);
+    }
+
+    /** The numeric project id before the dot of {@link #project()}, when the request names a project. */
+    public Optional<Long> sentProjectId() {
+        return project == null || project.isBlank() ? Optional.empty() : Optional.of(projectId());
     }
 
     /** The numeric project id before the dot of {@link #project()}. */

@@ -4,21 +4,41 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A Label Studio user as a field value: a bare user id ({@code "completed_by": 1}) or a user object
- * ({@code {"id": 1, "email": …}}), written back in the form it came in.
+ * A Label Studio user as a field value: a bare user id ({@code "completed_by": 1}), a user object
+ * ({@code {"id": 1, "email": …}}), a name as text (drafts send the e-mail: {@code "user": "ann@example.com"}) or any
+ * other shape, written back in the form it came in: a field Flywheel reads only for display never fails a request.
  *
  * @param id the user id, when known
- * @param details the whole user object, or null when the wire form is a bare id
+ * @param details the whole user object, or null when the wire form is not an object
+ * @param asSent the wire value when it is neither a number nor an object (text such as an e-mail, a list), else null
  */
-public record UserRef(Long id, Map<String, Object> details) {
+public record UserRef(Long id, Map<String, Object> details, Object asSent) {
 
     public UserRef {
         details = Copies.map(details);
-        if (id == null && details == null) {
-            throw new IllegalArgumentException("a user reference needs an id or a user object");
+        if (id == null && details == null && asSent == null) {
+            throw new IllegalArgumentException("a user reference needs an id, a user object or a name");
         }
+    }
+
+    /** A user by id or object. */
+    public UserRef(Long id, Map<String, Object> details) {
+        this(id, details, null);
+    }
+
+    /** The e-mail or name Label Studio gave for the user, when it gave one. */
+    public Optional<String> name() {
+        if (asSent instanceof String text && !text.isBlank()) {
+            return Optional.of(text.strip());
+        }
+        if (details == null) {
+            return Optional.empty();
+        }
+        return java.util.stream.Stream.of("email", "username", "first_name").map(details::get).filter(v -> v instanceof String s && !s.isBlank())
+                .map(String.class::cast).findFirst();
     }
 
     /** A bare user id. */
@@ -37,11 +57,20 @@ public record UserRef(Long id, Map<String, Object> details) {
             Long id = user.get("id") instanceof Number number ? number.longValue() : null;
             return new UserRef(id, user);
         }
-        throw new IllegalArgumentException("a user must be an id or an object, was " + json);
+        if (json instanceof String string) {
+            String trimmed = string.strip();
+            // A user id sent as text is still the id; anything else is a name (an e-mail, in Label Studio's drafts).
+            return trimmed.matches("\\d{1,18}") ? new UserRef(Long.parseLong(trimmed), null, string) : new UserRef(null, null, string);
+        }
+        // Liberal: a user in a shape Flywheel does not know is kept as it came rather than failing the request.
+        return new UserRef(null, null, json);
     }
 
     @JsonValue
     Object json() {
-        return details != null ? details : id;
+        if (details != null) {
+            return details;
+        }
+        return asSent != null ? asSent : id;
     }
 }

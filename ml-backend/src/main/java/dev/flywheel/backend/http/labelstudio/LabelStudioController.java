@@ -13,10 +13,12 @@ import dev.flywheel.model.labelstudio.PredictRequest;
 import dev.flywheel.model.labelstudio.PredictResponse;
 import dev.flywheel.model.labelstudio.SetupRequest;
 import dev.flywheel.model.labelstudio.SetupResponse;
+import dev.flywheel.model.labelstudio.Task;
 import dev.flywheel.model.labelstudio.WebhookEvent;
 import dev.flywheel.model.labelstudio.WebhookResponse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -76,13 +78,20 @@ public final class LabelStudioController {
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
         // The config decides first: an unsupported project gets the same clear 422 whatever else the request lacks.
         Optional<ServedConfig> sent = Optional.ofNullable(request.labelConfig()).filter(c -> !c.isBlank()).map(c -> configs.get(c).require());
-        long project = request.projectId();
-        ServedConfig config = sent.orElseGet(() -> projects.find(project).map(p -> configs.get(p.labelConfig()).require())
+        // Label Studio's test call and some versions send no project: the tasks may say, else the config does.
+        Optional<Long> named = request.sentProjectId()
+                .or(() -> request.tasks().stream().map(Task::project).filter(Objects::nonNull).findFirst())
+                .or(() -> Optional.ofNullable(request.labelConfig()).flatMap(projects::withLabelConfig));
+        if (named.isEmpty() && sent.isEmpty()) {
+            throw ApiException.badRequest("missing_label_config", "predict needs 'label_config' or 'project'");
+        }
+        ServedConfig config = sent.orElseGet(() -> projects.find(named.get()).map(p -> configs.get(p.labelConfig()).require())
                 .orElseThrow(() -> ApiException.badRequest(
-                        "missing_label_config", "predict needs 'label_config', or a /setup for project " + project + " first")));
+                        "missing_label_config", "predict needs 'label_config', or a /setup for project " + named.get() + " first")));
         CompletableFuture<PredictResponse> reply = CompletableFuture.supplyAsync(
                 () -> {
-                    PrelabelService.Batch batch = prelabel.predict(project, config, request.tasks());
+                    PrelabelService.Batch batch = named.map(project -> prelabel.predict(project, config, request.tasks()))
+                            .orElseGet(() -> prelabel.unconnected(request.tasks()));
                     return PredictResponse.of(batch.predictions(), batch.version());
                 },
                 predictExecutor);
