@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.model.json.FlywheelJson;
 import dev.flywheel.model.labelstudio.Annotation;
 import dev.flywheel.model.labelstudio.ChoicesRegion;
+import dev.flywheel.model.labelstudio.RegionHeader;
 import dev.flywheel.model.labelstudio.LabelStudioProject;
 import dev.flywheel.model.labelstudio.PredictRequest;
 import dev.flywheel.model.labelstudio.SetupRequest;
@@ -182,8 +183,7 @@ public final class RealBackend implements AutoCloseable {
 
     private static Annotation annotation(long id, long task, String label) {
         String now = "2026-11-29T08:00:00.000000Z";
-        ChoicesRegion choice = new ChoicesRegion(null, "label", "image", new ChoicesRegion.Value(List.of(label), null), null, null,
-                null, null, null, null, null, null, null, null, null);
+        ChoicesRegion choice = new ChoicesRegion(RegionHeader.of("label", "image", null), new ChoicesRegion.Value(List.of(label), null));
         return new Annotation(id, List.of(choice), false, false, 12.5, task, PROJECT, UserRef.of(1), now, now, Map.of(), 1, null,
                 null, null, null, null);
     }

@@ -1,8 +1,8 @@
 package dev.flywheel.backend.annotations;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flywheel.backend.labelconfig.LabelConfig;
-import dev.flywheel.backend.labelconfig.LabelConfigCache;
+import dev.flywheel.backend.kind.ServedConfig;
+import dev.flywheel.backend.kind.ServedConfigs;
 import dev.flywheel.backend.labelconfig.LabelConfigException;
 import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.store.FlywheelStore;
@@ -31,11 +31,11 @@ public final class AnnotationIntake implements WebhookHandler {
 
     private final FlywheelStore store;
     private final ProjectService projects;
-    private final LabelConfigCache configs;
+    private final ServedConfigs configs;
     private final TrainingTrigger training;
     private final EventMapper rows;
 
-    public AnnotationIntake(FlywheelStore store, ProjectService projects, LabelConfigCache configs, TrainingTrigger training,
+    public AnnotationIntake(FlywheelStore store, ProjectService projects, ServedConfigs configs, TrainingTrigger training,
             ObjectMapper mapper, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.projects = Objects.requireNonNull(projects, "projects");
@@ -56,7 +56,7 @@ public final class AnnotationIntake implements WebhookHandler {
         long id = project.get();
         switch (action) {
             case WebhookEvent.ANNOTATION_CREATED, WebhookEvent.ANNOTATION_UPDATED, WebhookEvent.ANNOTATIONS_CREATED -> {
-                LabelConfig config = ensureProject(id, event.project());
+                ServedConfig config = ensureProject(id, event.project());
                 List<Annotation> annotations = event.annotation() == null ? List.of() : event.annotation().items();
                 List<Task> tasks = event.task() == null ? List.of() : event.task().items();
                 if (storeAnnotations(id, annotations, tasks, config) > 0) {
@@ -71,7 +71,7 @@ public final class AnnotationIntake implements WebhookHandler {
                 }
             }
             case WebhookEvent.TASKS_CREATED -> {
-                LabelConfig config = ensureProject(id, event.project());
+                ServedConfig config = ensureProject(id, event.project());
                 store.tasks().saveAll(event.tasks().stream().filter(t -> t.id() != null).map(t -> rows.task(id, t, config)).toList());
             }
             case WebhookEvent.TASKS_DELETED -> {
@@ -101,7 +101,7 @@ public final class AnnotationIntake implements WebhookHandler {
      * @return how many annotations were created or changed
      */
     public int importTasks(long project, List<Task> tasks) {
-        LabelConfig config = ensureProject(project, null);
+        ServedConfig config = ensureProject(project, null);
         int changed = 0;
         for (Task task : tasks) {
             if (task.id() != null && !task.annotationsOrEmpty().isEmpty()) {
@@ -111,7 +111,7 @@ public final class AnnotationIntake implements WebhookHandler {
         return changed;
     }
 
-    private int storeAnnotations(long project, List<Annotation> annotations, List<Task> tasks, LabelConfig config) {
+    private int storeAnnotations(long project, List<Annotation> annotations, List<Task> tasks, ServedConfig config) {
         store.tasks().saveAll(tasks.stream().filter(t -> t.id() != null).map(t -> rows.task(project, t, config)).toList());
         int changed = 0;
         for (Annotation annotation : annotations) {
@@ -129,7 +129,7 @@ public final class AnnotationIntake implements WebhookHandler {
         return changed;
     }
 
-    private LabelConfig ensureProject(long id, LabelStudioProject project) {
+    private ServedConfig ensureProject(long id, LabelStudioProject project) {
         String xml = project == null ? null : project.labelConfig();
         if (xml != null && !xml.isBlank()) {
             try {
@@ -144,7 +144,7 @@ public final class AnnotationIntake implements WebhookHandler {
             return configs.get(known.get().definition().labelConfig());
         }
         projects.ensure(id);
-        return new LabelConfig(List.of(), List.of());
+        return configs.none();
     }
 
     private static Optional<Long> projectId(WebhookEvent event) {

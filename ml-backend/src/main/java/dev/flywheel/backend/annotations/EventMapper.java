@@ -2,7 +2,7 @@ package dev.flywheel.backend.annotations;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flywheel.backend.labelconfig.LabelConfig;
+import dev.flywheel.backend.kind.ServedConfig;
 import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.store.Annotation;
 import dev.flywheel.backend.store.Task;
@@ -24,8 +24,8 @@ final class EventMapper {
         this.clock = clock;
     }
 
-    Task task(long project, dev.flywheel.model.labelstudio.Task task, LabelConfig config) {
-        Optional<String> imageRef = config.servingTarget()
+    Task task(long project, dev.flywheel.model.labelstudio.Task task, ServedConfig config) {
+        Optional<String> imageRef = config.target()
                 .map(t -> task.data() == null ? null : task.data().get(t.image().dataKey()))
                 .filter(String.class::isInstance)
                 .map(String.class::cast);
@@ -33,7 +33,7 @@ final class EventMapper {
         return new Task(project, task.id(), json(task.data() == null ? java.util.Map.of() : task.data()), imageRef, created, false);
     }
 
-    Annotation annotation(long project, long taskId, dev.flywheel.model.labelstudio.Annotation annotation, LabelConfig config) {
+    Annotation annotation(long project, long taskId, dev.flywheel.model.labelstudio.Annotation annotation, ServedConfig config) {
         List<Region> result = annotation.resultOrEmpty();
         return new Annotation(
                 project,
@@ -50,8 +50,8 @@ final class EventMapper {
     }
 
     /** The labels of the served control's regions; one per region, so boxes count once each. */
-    static List<String> labels(List<Region> result, LabelConfig config) {
-        Optional<ServingTarget> target = config.servingTarget();
+    static List<String> labels(List<Region> result, ServedConfig config) {
+        Optional<ServingTarget> target = config.target();
         return result.stream()
                 .filter(r -> target.isEmpty() || target.get().control().name().equals(r.fromName()))
                 .flatMap(r -> r.labels().stream())

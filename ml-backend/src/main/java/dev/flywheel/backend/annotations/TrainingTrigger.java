@@ -1,12 +1,16 @@
 package dev.flywheel.backend.annotations;
 
+import java.util.Optional;
+
 /** What the intake tells training: a project was seen, annotations changed, or a person asked for a run. */
 public interface TrainingTrigger {
 
     /** A webhook named the project; the first time, its existing labels may be pulled in the background. */
-    default void projectSeen(long project) {}
+    void projectSeen(long project);
 
+    /** Annotations of the project were stored; training decides, off the caller's thread, whether they earn a run. */
     void annotationsChanged(long project);
 
-    void trainNow(long project);
+    /** A person asked for a run (Start Training); the version it will produce, empty for an unknown project. */
+    Optional<String> trainNow(long project);
 }

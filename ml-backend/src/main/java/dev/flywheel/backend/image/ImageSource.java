@@ -12,4 +12,17 @@ public interface ImageSource {
      * @param reference the raw value of the task's image field
      */
     BufferedImage load(long project, Long taskId, String reference) throws Exception;
+
+    /** The images of one project, its connection settings looked up once for all of them (a batch of one request). */
+    default OfProject forProject(long project) {
+        return (taskId, reference) -> load(project, taskId, reference);
+    }
+
+    /** Loads one project's task images. */
+    @FunctionalInterface
+    interface OfProject {
+
+        /** As {@link ImageSource#load}, for the project this source was made for. */
+        BufferedImage load(Long taskId, String reference) throws Exception;
+    }
 }

@@ -24,6 +24,12 @@ public final class ProjectImages implements ImageSource {
         return fetch(project, taskId, reference).image();
     }
 
+    @Override
+    public OfProject forProject(long project) {
+        LabelStudioConnection connection = resolver.resolve(projects.find(project)).orElse(null);
+        return (taskId, reference) -> fetcher.fetch(reference, taskId, connection).image();
+    }
+
     /** The fetched bytes and decoded image, for the IDE's previews. */
     public FetchedImage fetch(long project, Long taskId, String reference) {
         LabelStudioConnection connection = resolver.resolve(projects.find(project)).orElse(null);

@@ -2,8 +2,6 @@ package dev.flywheel.backend.inference;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
-import ai.djl.translate.TranslateException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +13,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * A user-supplied TorchScript feature extractor ({@code FLYWHEEL_BACKBONE}), frozen: Flywheel never trains it, it
@@ -36,9 +32,7 @@ public final class Backbone implements AutoCloseable {
     private final ImageTensors tensors;
     private final float[] mean;
     private final float[] std;
-    private final Model model;
-    private final BlockingQueue<Predictor<float[], float[]>> predictors;
-    private final List<Predictor<float[], float[]>> all = new ArrayList<>();
+    private final PredictorPool<float[], float[]> pool;
     private final int dimension;
 
     private Backbone(Path file, String sha256, int inputSize, float[] mean, float[] std, Model model, int poolSize) {
@@ -47,14 +41,7 @@ public final class Backbone implements AutoCloseable {
         this.tensors = new ImageTensors(inputSize);
         this.mean = mean.clone();
         this.std = std.clone();
-        this.model = model;
-        this.predictors = new ArrayBlockingQueue<>(poolSize);
-        BackboneTranslator translator = new BackboneTranslator(inputSize);
-        for (int i = 0; i < poolSize; i++) {
-            Predictor<float[], float[]> predictor = model.newPredictor(translator);
-            all.add(predictor);
-            predictors.add(predictor);
-        }
+        this.pool = new PredictorPool<>("the backbone", model, new BackboneTranslator(inputSize), poolSize, MAX_BATCH);
         // The probe: a black image through the real path, so a wrong output shape fails here, at start.
         this.dimension = embedRgb(List.of(new byte[3 * inputSize * inputSize])).getFirst().length;
         if (dimension < 1) {
@@ -130,19 +117,7 @@ public final class Backbone implements AutoCloseable {
 
     /** Feature vectors of images already resized by {@link #toRgb}, in the order given; 32 per forward pass. */
     public List<float[]> embedRgb(List<byte[]> rgbChw) {
-        List<float[]> inputs = rgbChw.stream().map(this::normalize).toList();
-        List<float[]> outputs = new ArrayList<>(inputs.size());
-        Predictor<float[], float[]> predictor = borrow();
-        try {
-            for (int from = 0; from < inputs.size(); from += MAX_BATCH) {
-                outputs.addAll(predictor.batchPredict(inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH))));
-            }
-            return outputs;
-        } catch (TranslateException e) {
-            throw new IllegalStateException("the backbone failed: " + firstLine(e.getMessage()), e);
-        } finally {
-            predictors.add(predictor);
-        }
+        return pool.predict(rgbChw.stream().map(this::normalize).toList());
     }
 
     private float[] normalize(byte[] chw) {
@@ -157,17 +132,7 @@ public final class Backbone implements AutoCloseable {
 
     @Override
     public void close() {
-        all.forEach(Predictor::close);
-        model.close();
-    }
-
-    private Predictor<float[], float[]> borrow() {
-        try {
-            return predictors.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a backbone predictor", e);
-        }
+        pool.close();
     }
 
     private static String sha256(Path file) {
@@ -216,14 +181,6 @@ public final class Backbone implements AutoCloseable {
                 return t.getMessage();
             }
         }
-        return firstLine(error.getMessage());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "no detail";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return PredictorPool.firstLine(error.getMessage());
     }
 }

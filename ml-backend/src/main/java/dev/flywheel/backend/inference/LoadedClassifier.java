@@ -2,25 +2,19 @@ package dev.flywheel.backend.inference;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.TranslateException;
 import dev.flywheel.backend.registry.ModelManifest;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * One classifier version in memory with a small pool of predictors, since a DJL predictor must not be shared by
- * threads. Reference-counted: a version replaced by a newer one is closed once its last caller has finished.
+ * A classifier version's network in memory with a pool of predictors: the built-in CNN, or a head on the operator's
+ * backbone. Not shared by itself: the task kind's loaded version owns it and counts who is predicting.
  */
 public final class LoadedClassifier implements AutoCloseable {
 
@@ -29,24 +23,14 @@ public final class LoadedClassifier implements AutoCloseable {
     private static final int MAX_BATCH = 32;
 
     private final ModelManifest manifest;
-    private final Model model;
     private final Inputs inputs;
-    private final BlockingQueue<Predictor<float[], ClassifierOutput>> predictors;
-    private final List<Predictor<float[], ClassifierOutput>> all = new ArrayList<>();
-    // One reference belongs to the cache that holds this version; callers add theirs while they predict.
-    private final AtomicInteger references = new AtomicInteger(1);
+    private final PredictorPool<float[], ClassifierOutput> pool;
 
     private LoadedClassifier(ModelManifest manifest, Model model, int poolSize, Shape input, Inputs inputs) {
         this.manifest = manifest;
-        this.model = model;
         this.inputs = inputs;
-        this.predictors = new ArrayBlockingQueue<>(poolSize);
-        ClassifierTranslator translator = new ClassifierTranslator(input, (float) manifest.temperature());
-        for (int i = 0; i < poolSize; i++) {
-            Predictor<float[], ClassifierOutput> predictor = model.newPredictor(translator);
-            all.add(predictor);
-            predictors.add(predictor);
-        }
+        this.pool = new PredictorPool<>(manifest.version(), model, new ClassifierTranslator(input, (float) manifest.temperature()), poolSize,
+                MAX_BATCH);
     }
 
     /** Loads a published version's parameters into the built-in network. */
@@ -115,45 +99,13 @@ public final class LoadedClassifier implements AutoCloseable {
         return run(inputs.fromRgb().apply(rgbChw)).stream().map(ClassifierOutput::embedding).toList();
     }
 
-    private List<ClassifierOutput> run(List<float[]> inputs) {
-        List<ClassifierOutput> outputs = new ArrayList<>(inputs.size());
-        Predictor<float[], ClassifierOutput> predictor = borrow();
-        try {
-            for (int from = 0; from < inputs.size(); from += MAX_BATCH) {
-                outputs.addAll(predictor.batchPredict(inputs.subList(from, Math.min(inputs.size(), from + MAX_BATCH))));
-            }
-            return outputs;
-        } catch (TranslateException e) {
-            throw new IllegalStateException("prediction failed in " + manifest.version(), e);
-        } finally {
-            predictors.add(predictor);
-        }
+    private List<ClassifierOutput> run(List<float[]> rows) {
+        return pool.predict(rows);
     }
 
-    /** Takes a caller's reference; false when the version is already closed and must be looked up again. */
-    boolean retain() {
-        int current;
-        do {
-            current = references.get();
-            if (current == 0) {
-                return false;
-            }
-        } while (!references.compareAndSet(current, current + 1));
-        return true;
-    }
-
-    /** Gives a reference back, closing the model when it was the last. */
-    void release() {
-        if (references.decrementAndGet() == 0) {
-            all.forEach(Predictor::close);
-            model.close();
-        }
-    }
-
-    /** Drops the owner's reference. */
     @Override
     public void close() {
-        release();
+        pool.close();
     }
 
     /**
@@ -161,13 +113,4 @@ public final class LoadedClassifier implements AutoCloseable {
      * head.
      */
     private record Inputs(Function<List<BufferedImage>, List<float[]>> fromImages, Function<List<byte[]>, List<float[]>> fromRgb) {}
-
-    private Predictor<float[], ClassifierOutput> borrow() {
-        try {
-            return predictors.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a predictor", e);
-        }
-    }
 }

@@ -2,8 +2,6 @@ package dev.flywheel.backend.inference;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
-import ai.djl.translate.TranslateException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,45 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
- * A detector the operator supplies ({@code FLYWHEEL_DETECTOR}): a TorchScript ({@code .pt}, {@code .torchscript}) or
+ * Loads the detector the operator supplies ({@code FLYWHEEL_DETECTOR}): a TorchScript ({@code .pt}, {@code .torchscript}) or
  * ONNX ({@code .onnx}) file with YOLO-style output (see {@link YoloOutput}), and its class names, one per line.
  *
  * <p>Its version, {@code detector-<first 8 hex of SHA-256 over model and names>}, changes exactly when either file
- * does, so Label Studio asks again for predictions after a swap. Owns its model and a small predictor pool, since a
- * DJL predictor must not be shared by threads; images are predicted one at a time, so models exported for batch size
- * 1 work.
+ * does, so Label Studio asks again for predictions after a swap. Images are predicted one at a time, so models
+ * exported for batch size 1 work.
  */
-public final class UserDetector implements Detector {
+public final class UserDetector {
 
     /** Candidates below this are dropped before mapping; the serving threshold is applied later, per label config. */
     private static final double MIN_CANDIDATE_SCORE = 0.001;
 
-    private final String version;
-    private final List<String> classes;
-    private final Model model;
-    private final BlockingQueue<Predictor<BufferedImage, List<Detection>>> predictors;
-    private final List<Predictor<BufferedImage, List<Detection>>> all = new ArrayList<>();
-
-    private UserDetector(String version, List<String> classes, Model model, int inputSize, int poolSize) {
-        this.version = version;
-        this.classes = List.copyOf(classes);
-        this.model = model;
-        this.predictors = new ArrayBlockingQueue<>(poolSize);
-        YoloTranslator translator = new YoloTranslator(inputSize, classes, MIN_CANDIDATE_SCORE);
-        for (int i = 0; i < poolSize; i++) {
-            Predictor<BufferedImage, List<Detection>> predictor = model.newPredictor(translator);
-            all.add(predictor);
-            predictors.add(predictor);
-        }
-    }
+    private UserDetector() {}
 
     /**
      * Loads a detector file with the engine its extension names.
@@ -61,13 +38,15 @@ public final class UserDetector implements Detector {
      * @param inputSize the square input edge the model expects, e.g. 640
      * @param poolSize predictors, one per concurrent caller
      */
-    public static UserDetector load(Path modelFile, Path namesFile, int inputSize, int poolSize) {
+    public static Detector load(Path modelFile, Path namesFile, int inputSize, int poolSize) {
         List<String> classes = readNames(namesFile);
         String version = "detector-" + hash8(modelFile, namesFile);
         Model model = Model.newInstance(version, engineFor(modelFile));
         try {
             model.load(modelFile);
-            return new UserDetector(version, classes, model, inputSize, poolSize);
+            // One image per call: models exported for batch size 1 work.
+            return new Detector(version, classes, new PredictorPool<>(version, model, new YoloTranslator(inputSize, classes, MIN_CANDIDATE_SCORE),
+                    poolSize, 1));
         } catch (IOException e) {
             model.close();
             throw new UncheckedIOException("could not read the detector " + modelFile, e);
@@ -121,46 +100,5 @@ public final class UserDetector implements Detector {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    @Override
-    public String version() {
-        return version;
-    }
-
-    @Override
-    public List<String> classes() {
-        return classes;
-    }
-
-    @Override
-    public List<List<Detection>> detect(List<BufferedImage> images) {
-        Predictor<BufferedImage, List<Detection>> predictor = borrow();
-        try {
-            List<List<Detection>> found = new ArrayList<>(images.size());
-            for (BufferedImage image : images) {
-                found.add(predictor.predict(image));
-            }
-            return found;
-        } catch (TranslateException e) {
-            throw new IllegalStateException("detection failed in " + version + ": " + e.getMessage(), e);
-        } finally {
-            predictors.add(predictor);
-        }
-    }
-
-    private Predictor<BufferedImage, List<Detection>> borrow() {
-        try {
-            return predictors.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a detector predictor", e);
-        }
-    }
-
-    @Override
-    public void close() {
-        all.forEach(Predictor::close);
-        model.close();
     }
 }

@@ -1,19 +1,10 @@
 package dev.flywheel.backend.insights;
 
 import dev.flywheel.backend.analytics.AnnotatorAgreement;
-import dev.flywheel.backend.analytics.BoxIssues;
-import dev.flywheel.backend.analytics.LabeledBox;
-import dev.flywheel.backend.labelconfig.LabelConfigParser;
-import dev.flywheel.backend.labelconfig.ServingTarget;
-import dev.flywheel.backend.training.BoxDataset;
-import dev.flywheel.model.api.TaskType;
-import dev.flywheel.backend.analytics.ConfidentLearning;
 import dev.flywheel.backend.analytics.DatasetStats;
-import dev.flywheel.backend.analytics.IssueFilter;
-import dev.flywheel.backend.analytics.IssueRanking;
-import dev.flywheel.backend.analytics.OutOfSamplePrediction;
 import dev.flywheel.backend.analytics.Uncertainty;
-import dev.flywheel.backend.registry.AuditFiles;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.AnnotatorActivity;
@@ -24,7 +15,6 @@ import dev.flywheel.backend.store.Project;
 import dev.flywheel.backend.store.ServedPrediction;
 import dev.flywheel.backend.store.Task;
 import dev.flywheel.backend.store.UnknownEntityException;
-import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.model.api.Agreement;
 import dev.flywheel.model.api.AnnotatorStats;
 import dev.flywheel.model.api.LabelIssue;
@@ -44,24 +34,23 @@ import java.util.stream.Collectors;
 
 /**
  * The dataset part of the insights API: statistics, the task list with predictions and issues, and likely label
- * errors: found by confident learning on out-of-sample probabilities for classifiers, by matching out-of-sample boxes
- * to the drawn ones for detectors.
+ * errors, found the way the project's task kind finds them.
  */
 public final class DatasetInsights {
 
     private final FlywheelStore store;
     private final ModelRegistry registry;
-    private final OutOfSampleEvidence evidence;
-    private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+    private final TaskKinds kinds;
+    private final ServedProbabilities probabilities;
 
     // Label issues per project, as the training worker last computed them.
     private final Map<Long, List<LabelIssue>> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public DatasetInsights(FlywheelStore store, ModelRegistry registry, AuditFiles audits, com.fasterxml.jackson.databind.ObjectMapper mapper) {
+    public DatasetInsights(FlywheelStore store, ModelRegistry registry, TaskKinds kinds, ObjectMapper mapper) {
         this.store = store;
         this.registry = registry;
-        this.evidence = new OutOfSampleEvidence(store, registry, audits, mapper);
-        this.mapper = mapper;
+        this.kinds = kinds;
+        this.probabilities = new ServedProbabilities(mapper);
     }
 
     /** Recomputes a project's label issues; the training worker calls it after each run and audit. */
@@ -121,7 +110,7 @@ public final class DatasetInsights {
         if (byUncertainty) {
             // Tasks without a prediction go last: nothing says they are uncertain.
             Map<Long, Double> margins = new LinkedHashMap<>();
-            predictions.forEach((task, p) -> evidence.values(p).ifPresent(values -> margins.put(task, Uncertainty.margin(values))));
+            predictions.forEach((task, p) -> probabilities.values(p).ifPresent(values -> margins.put(task, Uncertainty.margin(values))));
             summaries.sort(Comparator.comparingDouble((TaskSummary t) -> margins.getOrDefault(t.id(), Double.MAX_VALUE)).thenComparingLong(TaskSummary::id));
         }
         return new TasksPage(page.slice(summaries), page.next(summaries.size()));
@@ -145,37 +134,7 @@ public final class DatasetInsights {
 
     private List<LabelIssue> computeIssues(long project, Optional<ModelManifest> newest) {
         Project found = requireProject(project);
-        if (TaskType.OBJECT_DETECTION.name().equalsIgnoreCase(found.definition().taskType())) {
-            return boxIssues(found, newest);
-        }
-        List<String> labels = found.labels();
-        if (labels.size() < 2) {
-            return List.of();
-        }
-        Map<Long, DatasetAssembler.LabeledTask> given = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
-        Map<Long, double[]> probabilities = evidence.probabilities(project, labels, newest);
-        List<OutOfSamplePrediction> examples = new ArrayList<>();
-        given.forEach((task, labeled) -> {
-            double[] p = probabilities.get(task);
-            if (p != null) {
-                examples.add(new OutOfSamplePrediction(task, labeled.annotationId(), labeled.labelIndex(), p));
-            }
-        });
-        return ConfidentLearning.findLabelIssues(labels, examples, IssueFilter.PRUNE_BY_NOISE_RATE, IssueRanking.SELF_CONFIDENCE);
-    }
-
-    /** Missing, spurious and swapped boxes of each task's latest annotation, against out-of-sample detector boxes. */
-    private List<LabelIssue> boxIssues(Project project, Optional<ModelManifest> newest) {
-        Optional<ServingTarget> target = new LabelConfigParser().parse(project.definition().labelConfig()).servingTarget();
-        if (target.isEmpty()) {
-            return List.of();
-        }
-        BoxDataset.Tasks annotated = BoxDataset.of(store.annotations().trainingResults(project.id()), target.get(), mapper);
-        Map<Long, List<LabeledBox>> predicted = evidence.boxes(target.get().control().labelValues(), newest);
-        List<BoxIssues.AnnotatedTask> tasks = annotated.perTask().values().stream()
-                .map(t -> new BoxIssues.AnnotatedTask(t.taskId(), t.annotationId(), t.boxes()))
-                .toList();
-        return BoxIssues.find(tasks, predicted);
+        return kinds.named(found.definition().taskType()).map(kind -> kind.labelIssues(found, newest)).orElse(List.of());
     }
 
     private Optional<ModelManifest> newest(long project) {

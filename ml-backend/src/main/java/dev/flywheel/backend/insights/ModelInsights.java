@@ -1,5 +1,7 @@
 package dev.flywheel.backend.insights;
 
+import dev.flywheel.backend.annotations.TrainingTrigger;
+import dev.flywheel.backend.kind.ActiveVersions;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.DatasetCounts;
@@ -8,7 +10,6 @@ import dev.flywheel.backend.store.Project;
 import dev.flywheel.backend.store.RunResult;
 import dev.flywheel.backend.store.TrainingRun;
 import dev.flywheel.backend.store.UnknownEntityException;
-import dev.flywheel.backend.training.TrainingQueue;
 import dev.flywheel.model.api.ModelDetail;
 import dev.flywheel.model.api.ModelMetrics;
 import dev.flywheel.model.api.ModelStatus;
@@ -19,7 +20,6 @@ import dev.flywheel.model.api.ProjectsReply;
 import dev.flywheel.model.api.TaskType;
 import dev.flywheel.model.api.TrainReply;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -29,12 +29,15 @@ public final class ModelInsights {
 
     private final FlywheelStore store;
     private final ModelRegistry registry;
-    private final TrainingQueue queue;
+    private final TrainingTrigger training;
+    private final ActiveVersions active;
 
-    public ModelInsights(FlywheelStore store, ModelRegistry registry, TrainingQueue queue) {
+    /** {@code active} hears of every rollback. */
+    public ModelInsights(FlywheelStore store, ModelRegistry registry, TrainingTrigger training, ActiveVersions active) {
         this.store = store;
         this.registry = registry;
-        this.queue = queue;
+        this.training = training;
+        this.active = active;
     }
 
     public ProjectsReply projects() {
@@ -58,12 +61,13 @@ public final class ModelInsights {
     public ModelDetail activate(long project, String version) {
         model(project, version);
         store.runs().activate(project, version);
+        active.activated(project);
         return model(project, version);
     }
 
     public TrainReply train(long project) {
         requireProject(project);
-        String version = queue.trainNow(project)
+        String version = training.trainNow(project)
                 .orElseThrow(() -> new UnknownEntityException("project " + project + " is unknown"));
         return new TrainReply(version, ModelStatus.QUEUED);
     }
@@ -105,10 +109,6 @@ public final class ModelInsights {
     }
 
     private static TaskType taskType(Project project) {
-        try {
-            return TaskType.valueOf(project.definition().taskType().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return TaskType.UNSUPPORTED;
-        }
+        return TaskType.ofWireName(project.definition().taskType());
     }
 }

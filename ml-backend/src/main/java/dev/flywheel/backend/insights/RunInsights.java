@@ -1,11 +1,9 @@
 package dev.flywheel.backend.insights;
 
 import dev.flywheel.backend.analytics.DatasetStats;
-import dev.flywheel.backend.analytics.DetectionComparison;
-import dev.flywheel.backend.analytics.LabeledBox;
-import dev.flywheel.backend.analytics.HoldOutPrediction;
 import dev.flywheel.backend.analytics.LearningCurves;
-import dev.flywheel.backend.analytics.RunComparison;
+import dev.flywheel.backend.kind.TaskKind;
+import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.FlywheelStore;
@@ -24,7 +22,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -35,24 +32,24 @@ public final class RunInsights {
 
     private final FlywheelStore store;
     private final ModelRegistry registry;
+    private final TaskKinds kinds;
 
-    public RunInsights(FlywheelStore store, ModelRegistry registry) {
+    public RunInsights(FlywheelStore store, ModelRegistry registry, TaskKinds kinds) {
         this.store = store;
         this.registry = registry;
+        this.kinds = kinds;
     }
 
     public LearningCurve learningCurve(long project) {
         requireProject(project);
-        // A classifier's point follows accuracy, a detector's mAP@0.5 (its accuracy is null).
         List<LearningCurvePoint> points = registry.versions(project).stream()
-                .filter(m -> m.metrics().accuracy() != null || m.metrics().map50() != null)
                 .sorted(Comparator.comparingInt(ModelManifest::trainedOn))
-                .map(m -> new LearningCurvePoint(m.version(), m.trainedOn(), m.metrics().accuracy(), m.metrics().macroF1(), m.metrics().map50()))
+                .flatMap(m -> kinds.of(m).flatMap(kind -> kind.curvePoint(m)).stream())
                 .toList();
         return LearningCurves.of(points);
     }
 
-    /** Compares two versions on the hold-out tasks neither trained on, which the hash split makes their shared ones. */
+    /** Compares two versions of one kind on the hold-out tasks neither trained on, which the hash split makes their shared ones. */
     public CompareReply compare(long project, String base, String candidate) {
         requireProject(project);
         ModelManifest before = manifest(project, base);
@@ -60,59 +57,13 @@ public final class RunInsights {
         if (!before.labels().equals(after.labels())) {
             throw new IncomparableException(base + " and " + candidate + " were trained on different label sets");
         }
-        if (before.isDetector() != after.isDetector()) {
-            throw new IncomparableException(base + " and " + candidate + " are not both classifiers or both detectors");
+        if (!before.taskType().equals(after.taskType())) {
+            throw new IncomparableException(base + " and " + candidate + " are not of the same task kind (" + before.taskType() + ", "
+                    + after.taskType() + ")");
         }
-        if (after.isDetector()) {
-            return compareDetectors(before, after);
-        }
-        Map<Long, HoldOutPrediction> beforeHoldout = holdout(before);
-        Map<Long, HoldOutPrediction> afterHoldout = holdout(after);
-        Set<Long> shared = new HashSet<>(beforeHoldout.keySet());
-        shared.retainAll(afterHoldout.keySet());
-        if (shared.isEmpty()) {
-            throw new IncomparableException(base + " and " + candidate + " share no hold-out task to compare them on");
-        }
-        beforeHoldout.keySet().retainAll(shared);
-        afterHoldout.keySet().retainAll(shared);
-        return RunComparison.compare(base, candidate, after.labels(), beforeHoldout, afterHoldout, training(before), training(after));
-    }
-
-    /**
-     * Two detectors on the tasks both held out, scored against the candidate's record of their annotated boxes (the
-     * newer labels when the candidate is the newer version), so both sit the same exam.
-     */
-    private CompareReply compareDetectors(ModelManifest before, ModelManifest after) {
-        Map<Long, ModelManifest.BoxHoldout> beforeHoldout = boxHoldout(before);
-        Map<Long, ModelManifest.BoxHoldout> afterHoldout = boxHoldout(after);
-        Map<Long, List<LabeledBox>> truth = new TreeMap<>();
-        Map<Long, List<LabeledBox>> basePredicted = new TreeMap<>();
-        Map<Long, List<LabeledBox>> candidatePredicted = new TreeMap<>();
-        afterHoldout.forEach((task, held) -> {
-            ModelManifest.BoxHoldout other = beforeHoldout.get(task);
-            if (other != null) {
-                truth.put(task, boxes(task, held.truth()));
-                basePredicted.put(task, boxes(task, other.predicted()));
-                candidatePredicted.put(task, boxes(task, held.predicted()));
-            }
-        });
-        if (truth.isEmpty()) {
-            throw new IncomparableException(before.version() + " and " + after.version() + " share no hold-out task to compare them on");
-        }
-        return DetectionComparison.compare(before.version(), after.version(), after.labels(), truth, basePredicted, candidatePredicted,
-                after.detection().scoreThreshold(), training(before), training(after));
-    }
-
-    private static Map<Long, ModelManifest.BoxHoldout> boxHoldout(ModelManifest manifest) {
-        Map<Long, ModelManifest.BoxHoldout> map = new LinkedHashMap<>();
-        if (manifest.detection() != null) {
-            manifest.detection().holdout().forEach(h -> map.put(h.taskId(), h));
-        }
-        return map;
-    }
-
-    private static List<LabeledBox> boxes(long task, List<ModelManifest.Box> boxes) {
-        return boxes.stream().map(b -> new LabeledBox(task, b.label(), b.score(), b.x(), b.y(), b.width(), b.height())).toList();
+        TaskKind kind = kinds.of(after).orElseThrow(() -> new IncomparableException(candidate + " is of the task kind '"
+                + after.taskType() + "', which this backend does not serve"));
+        return kind.compare(before, after);
     }
 
     /** Per version: pre-labels served for tasks people then labeled, and how many they kept as they were. */
@@ -154,18 +105,6 @@ public final class RunInsights {
     private ModelManifest manifest(long project, String version) {
         return registry.manifest(project, version)
                 .orElseThrow(() -> new UnknownEntityException("project " + project + " has no ready model version " + version));
-    }
-
-    private static Map<Long, HoldOutPrediction> holdout(ModelManifest manifest) {
-        Map<Long, HoldOutPrediction> map = new LinkedHashMap<>();
-        manifest.holdout().forEach(h -> map.put(h.taskId(), new HoldOutPrediction(h.given(), h.predicted())));
-        return map;
-    }
-
-    private static Map<Long, String> training(ModelManifest manifest) {
-        Map<Long, String> map = new LinkedHashMap<>();
-        manifest.trainingSet().forEach(e -> map.put(e.taskId(), e.label()));
-        return map;
     }
 
     private void requireProject(long project) {

@@ -1,2 +1,2 @@
-/** Parses Label Studio label configs into an immutable description and decides which task type Flywheel can serve. */
+/** Parses Label Studio label configs, safely, into an immutable description of their object and control tags. */
 package dev.flywheel.backend.labelconfig;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,38 +17,34 @@ final class TaskImageLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskImageLoader.class);
 
-    private final ImageSource images;
     private final Executor executor;
 
-    TaskImageLoader(ImageSource images, Executor executor) {
-        this.images = Objects.requireNonNull(images, "images");
+    TaskImageLoader(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** The decoded (EXIF-oriented) images in task order, null where there is none. */
-    List<BufferedImage> loadAll(long project, ServingTarget target, List<Task> tasks) {
-        return loadAll(project, target, tasks, image -> image);
-    }
-
-    /** Like {@link #loadAll(long, ServingTarget, List)}, applying {@code then} to each image on the fetch threads. */
-    <T> List<T> loadAll(long project, ServingTarget target, List<Task> tasks, java.util.function.Function<BufferedImage, T> then) {
+    /**
+     * The decoded (EXIF-oriented) images of {@code project}'s tasks in task order, {@code then} applied to each on the
+     * fetch threads; null where there is none.
+     */
+    <T> List<T> loadAll(long project, ImageSource.OfProject images, ServingTarget target, List<Task> tasks, Function<BufferedImage, T> then) {
         List<CompletableFuture<T>> futures = tasks.stream()
                 .map(task -> CompletableFuture.supplyAsync(() -> {
-                    BufferedImage image = load(project, target, task);
+                    BufferedImage image = load(project, images, target, task);
                     return image == null ? null : then.apply(image);
                 }, executor))
                 .toList();
         return futures.stream().map(CompletableFuture::join).toList();
     }
 
-    private BufferedImage load(long project, ServingTarget target, Task task) {
+    private BufferedImage load(long project, ImageSource.OfProject images, ServingTarget target, Task task) {
         Object reference = task.data() == null ? null : task.data().get(target.image().dataKey());
         if (!(reference instanceof String text) || text.isBlank()) {
             LOG.info("task {} of project {} has no image under '{}'", task.id(), project, target.image().dataKey());
             return null;
         }
         try {
-            return images.load(project, task.id(), text);
+            return images.load(task.id(), text);
         } catch (Exception e) {
             // The message, never the reference's query string: presigned URLs carry credentials.
             LOG.warn("task {} of project {}: image not available ({})", task.id(), project, e.getMessage());

@@ -1,12 +1,11 @@
 package dev.flywheel.backend.project;
 
-import dev.flywheel.backend.labelconfig.LabelConfig;
-import dev.flywheel.backend.labelconfig.LabelConfigCache;
+import dev.flywheel.backend.kind.ServedConfig;
+import dev.flywheel.backend.kind.ServedConfigs;
+import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.store.FlywheelStore;
 import dev.flywheel.backend.store.Project;
 import dev.flywheel.backend.store.ProjectDefinition;
-import dev.flywheel.model.api.TaskType;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,10 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProjectService implements ProjectSettings {
 
     private final FlywheelStore store;
-    private final LabelConfigCache configs;
+    private final ServedConfigs configs;
     private final Map<Long, ProjectConnection> connections = new ConcurrentHashMap<>();
 
-    public ProjectService(FlywheelStore store, LabelConfigCache configs) {
+    public ProjectService(FlywheelStore store, ServedConfigs configs) {
         this.store = Objects.requireNonNull(store, "store");
         this.configs = Objects.requireNonNull(configs, "configs");
     }
@@ -48,7 +47,7 @@ public final class ProjectService implements ProjectSettings {
 
     /** Records a project's label config (and title, when known); a changed config gives a new label set. */
     public Project rememberConfig(long id, String title, String labelConfig) {
-        LabelConfig config = configs.get(labelConfig);
+        ServedConfig config = configs.get(labelConfig);
         Optional<Project> existing = store.projects().find(id);
         String name = title != null && !title.isBlank() ? title
                 : existing.map(p -> p.definition().title()).orElse("Project " + id);
@@ -56,17 +55,12 @@ public final class ProjectService implements ProjectSettings {
                 && existing.get().definition().title().equals(name)) {
             return existing.get();
         }
-        return store.projects().save(new ProjectDefinition(id, name, labelConfig, config.labels(), wireName(config.taskType())));
+        return store.projects().save(new ProjectDefinition(id, name, labelConfig, config.labels(), config.kindName()));
     }
 
     /** Makes sure a project row exists, even before Flywheel has seen its label config. */
     public Project ensure(long id) {
         return store.projects().find(id).orElseGet(() ->
-                store.projects().save(new ProjectDefinition(id, "Project " + id, "", java.util.List.of(), wireName(TaskType.UNSUPPORTED))));
-    }
-
-    /** The task type as the store and the insights API spell it. */
-    public static String wireName(TaskType type) {
-        return type.name().toLowerCase(Locale.ROOT);
+                store.projects().save(new ProjectDefinition(id, "Project " + id, "", java.util.List.of(), TaskKinds.UNSUPPORTED)));
     }
 }

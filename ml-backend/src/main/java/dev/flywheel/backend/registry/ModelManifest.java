@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import dev.flywheel.model.api.ModelMetrics;
  * @param version the string Label Studio sees as {@code model_version}
  * @param project Label Studio's numeric project id
  * @param parent the version that was active when this one was trained, or null for the first
- * @param taskType wire name of the task type ({@code image_classification}, ...)
+ * @param taskType the name of the task kind it belongs to ({@code image_classification}, ...)
  * @param architecture network name, see {@code ImageClassifierNet.ARCHITECTURE}
  * @param inputSize square input edge in pixels
  * @param labels output index → label
@@ -64,9 +65,6 @@ public record ModelManifest(
         @JsonInclude(JsonInclude.Include.NON_NULL) DetectionSummary detection,
         @JsonInclude(JsonInclude.Include.NON_NULL) BackboneSummary backbone) {
 
-    /** Task type of a version of the built-in object detector. */
-    public static final String OBJECT_DETECTION = "object_detection";
-
     @JsonCreator
     public ModelManifest {
         Objects.requireNonNull(version, "version");
@@ -80,9 +78,9 @@ public record ModelManifest(
         perClass = List.copyOf(perClass);
         history = List.copyOf(history);
         holdout = List.copyOf(holdout);
-        // A detector learns "this object or background", so one label is enough for it.
-        if (labels.size() < (OBJECT_DETECTION.equals(taskType) ? 1 : 2)) {
-            throw new IllegalArgumentException("a model version needs at least two labels");
+        // How many labels a version needs is its kind's business (a detector learns "this object or background").
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException("a model version needs at least one label");
         }
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive");
@@ -107,10 +105,12 @@ public record ModelManifest(
                 datasetSize, metrics, perClass, confusion, history, holdout, createdAt, trainingSeconds, null, null);
     }
 
-    /** Whether this version is an object detector (served through {@code LoadedDetector}). */
+    /** The label each task of the training set learned, by task id in training-set order: what a data diff compares. */
     @JsonIgnore
-    public boolean isDetector() {
-        return OBJECT_DETECTION.equals(taskType);
+    public Map<Long, String> trainingLabels() {
+        Map<Long, String> map = new LinkedHashMap<>();
+        trainingSet.forEach(e -> map.put(e.taskId(), e.label()));
+        return map;
     }
 
     /**

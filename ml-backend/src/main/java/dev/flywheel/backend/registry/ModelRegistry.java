@@ -1,6 +1,7 @@
 package dev.flywheel.backend.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.cache.LeastRecentlyUsed;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,14 +39,7 @@ public final class ModelRegistry {
     private final ObjectMapper mapper;
     // Versions are immutable once published, so a parsed manifest stays true. Parsing one (it lists every training
     // example and hold-out prediction) on each model-list poll took CPU from training while a run was going on.
-    private final Map<String, ModelManifest> parsed = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ModelManifest> eldest) {
-            return size() > MANIFEST_CACHE_ENTRIES;
-        }
-    };
+    private final LeastRecentlyUsed<String, ModelManifest> parsed = new LeastRecentlyUsed<>(MANIFEST_CACHE_ENTRIES);
 
     public ModelRegistry(Path root, ObjectMapper mapper) {
         this.root = Objects.requireNonNull(root, "root");
@@ -114,11 +108,9 @@ public final class ModelRegistry {
             return Optional.empty();
         }
         String key = project + "/" + version;
-        synchronized (parsed) {
-            ModelManifest known = parsed.get(key);
-            if (known != null) {
-                return Optional.of(known);
-            }
+        ModelManifest known = parsed.get(key);
+        if (known != null) {
+            return Optional.of(known);
         }
         Path file = versionDir(project, version).resolve(MANIFEST);
         if (!Files.isRegularFile(file)) {
@@ -126,9 +118,7 @@ public final class ModelRegistry {
         }
         try {
             ModelManifest manifest = mapper.readValue(file.toFile(), ModelManifest.class);
-            synchronized (parsed) {
-                parsed.put(key, manifest);
-            }
+            parsed.put(key, manifest);
             return Optional.of(manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("the manifest of " + version + " cannot be read", e);
@@ -194,9 +184,7 @@ public final class ModelRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException("could not remove the unrecorded version " + version, e);
         }
-        synchronized (parsed) {
-            parsed.remove(project + "/" + version);
-        }
+        parsed.remove(project + "/" + version);
         discard(doomed);
         return true;
     }

@@ -71,11 +71,11 @@ public final class BoxAnnotations {
             if (v.x() == null || v.y() == null || v.width() == null || v.height() == null) {
                 continue;
             }
-            if (turned(v.rotation()) || turned(box.imageRotation())) {
+            if (turned(v.rotation()) || turned(box.header().imageRotation())) {
                 rotated++;
                 continue;
             }
-            for (String label : v.rectanglelabels()) {
+            for (String label : v.labels()) {
                 if (labels.contains(label)) {
                     boxes.add(LabeledBox.truth(taskId, label, v.x(), v.y(), Math.max(0, v.width()), Math.max(0, v.height())));
                 } else {

@@ -2,10 +2,8 @@ package dev.flywheel.backend.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.inference.ImageTensors;
-import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.store.FlywheelStore;
-import dev.flywheel.backend.store.Project;
 import java.util.List;
 import java.util.Map;
 
@@ -30,17 +28,15 @@ final class BoxExamples {
         }
     }
 
-    /** Every annotated task's latest boxes; images at {@code inputSize}. */
-    Loaded load(Project project, int inputSize) {
-        ServingTarget target = new LabelConfigParser().parse(project.definition().labelConfig()).servingTarget()
-                .orElseThrow(() -> new IllegalStateException("the label config of project " + project.id() + " has nothing to serve"));
+    /** Every annotated task's latest boxes of {@code target}'s control; images at {@code inputSize}. */
+    Loaded load(long project, ServingTarget target, int inputSize) {
         List<String> labels = target.control().labelValues();
-        BoxDataset.Tasks dataset = BoxDataset.of(store.annotations().trainingResults(project.id()), target, mapper);
+        BoxDataset.Tasks dataset = BoxDataset.of(store.annotations().trainingResults(project), target, mapper);
         Map<Long, BoxDataset.BoxTask> perTask = dataset.perTask();
         List<DatasetAssembler.LabeledTask> toLoad = perTask.values().stream()
                 .map(t -> new DatasetAssembler.LabeledTask(t.taskId(), t.annotationId(), t.imageRef(), 0, t.summary()))
                 .toList();
-        List<DetectorTrainer.BoxExample> examples = assembler.examples(project.id(), toLoad, new ImageTensors(inputSize)).stream()
+        List<DetectorTrainer.BoxExample> examples = assembler.examples(project, toLoad, new ImageTensors(inputSize)).stream()
                 .map(e -> new DetectorTrainer.BoxExample(e.taskId(), e.pixels(), perTask.get(e.taskId()).boxes()))
                 .toList();
         return new Loaded(labels, dataset, examples);

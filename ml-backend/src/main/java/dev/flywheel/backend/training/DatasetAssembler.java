@@ -1,6 +1,7 @@
 package dev.flywheel.backend.training;
 
 import dev.flywheel.backend.analytics.ImageFeatures;
+import dev.flywheel.backend.cache.LeastRecentlyUsed;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.image.ImageSource;
 import dev.flywheel.backend.store.LabeledAnnotation;
@@ -27,14 +28,7 @@ public final class DatasetAssembler {
 
     private final ImageSource images;
     private final Executor fetchExecutor;
-    private final Map<String, Loaded> pixels = new LinkedHashMap<>(1024, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Loaded> eldest) {
-            return size() > CACHE_ENTRIES;
-        }
-    };
+    private final LeastRecentlyUsed<String, Loaded> pixels = new LeastRecentlyUsed<>(CACHE_ENTRIES);
 
     public DatasetAssembler(ImageSource images, Executor fetchExecutor) {
         this.images = images;
@@ -101,20 +95,16 @@ public final class DatasetAssembler {
             return null;
         }
         String key = tensors.size() + "|" + task.imageRef();
-        synchronized (pixels) {
-            Loaded cached = pixels.get(key);
-            if (cached != null) {
-                return cached;
-            }
+        Loaded cached = pixels.get(key);
+        if (cached != null) {
+            return cached;
         }
         try {
             BufferedImage image = images.load(project, task.taskId(), task.imageRef());
             // Measured here, on the decoded original, because resizing loses the real size and aspect ratio.
             Loaded loaded = new Loaded(tensors.toRgb(image), ImageFeatures.of(image));
             if (remember) {
-                synchronized (pixels) {
-                    pixels.put(key, loaded);
-                }
+                pixels.put(key, loaded);
             }
             return loaded;
         } catch (Exception e) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.analytics.LabeledBox;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.store.FlywheelStore;
-import dev.flywheel.backend.store.Project;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,6 @@ public final class DetectorAudit {
 
     private static final Logger LOG = LoggerFactory.getLogger(DetectorAudit.class);
 
-    private final FlywheelStore store;
     private final BoxExamples loader;
     private final TrainingSettings settings;
     private final AuditFiles audits;
@@ -37,21 +36,19 @@ public final class DetectorAudit {
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least two folds");
         }
-        this.store = store;
         this.loader = new BoxExamples(store, assembler, mapper);
         this.settings = settings;
         this.audits = audits;
         this.folds = folds;
     }
 
-    /** Audits the data behind {@code manifest}; a no-op for too few images or when the labels changed since. */
-    public void run(ModelManifest manifest, BooleanSupplier cancelled) {
+    /**
+     * Audits the data behind {@code manifest}, the boxes of {@code target}'s control; a no-op for too few images or when
+     * the labels changed since.
+     */
+    public void run(ModelManifest manifest, ServingTarget target, BooleanSupplier cancelled) {
         long project = manifest.project();
-        Project found = store.projects().find(project).orElse(null);
-        if (found == null) {
-            return;
-        }
-        BoxExamples.Loaded data = loader.load(found, manifest.inputSize());
+        BoxExamples.Loaded data = loader.load(project, target, manifest.inputSize());
         if (!data.labels().equals(manifest.labels()) || data.examples().size() < folds * 2) {
             return;
         }

@@ -56,7 +56,7 @@ public final class HeadTraining {
      * Embeds the labeled tasks (only those not cached), trains a head, evaluates and calibrates it, and writes its
      * parameters and drift reference into {@code staging}; the caller publishes the manifest returned.
      */
-    ModelManifest train(long project, String version, Optional<String> parent, List<String> labels,
+    ModelManifest train(String taskType, long project, String version, Optional<String> parent, List<String> labels,
             Map<Long, DatasetAssembler.LabeledTask> perTask, Path staging, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         BackboneEmbedder.Embedded embedded = embedder.embed(project, perTask.values(), cancelled);
@@ -72,7 +72,7 @@ public final class HeadTraining {
                 fitted.holdoutPredicted(), fitted.holdoutProbabilities(), fitted.temperature(), fitted.history(), fitted.seconds() + embedSeconds);
         ModelManifest.BackboneSummary summary = new ModelManifest.BackboneSummary(backbone.sha256(), backbone.file().getFileName().toString(),
                 backbone.inputSize(), backbone.mean(), backbone.std(), backbone.dimension(), embedded.embedded(), embedded.cached());
-        ModelManifest manifest = manifests.classifierManifest(project, version, parent.orElse(null), labels, examples.size(), perTask, outcome,
+        ModelManifest manifest = manifests.classifierManifest(taskType, project, version, parent.orElse(null), labels, examples.size(), perTask, outcome,
                 BackboneHeadNet.ARCHITECTURE, backbone.inputSize(), settings.asMap(), summary);
         references.recordEmbedded(staging, manifest, examples);
         LOG.info("project {}: {} embedded {} image(s) with the backbone and read {} from its cache in {} s", project, version,

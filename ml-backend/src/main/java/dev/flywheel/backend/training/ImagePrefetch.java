@@ -1,10 +1,8 @@
 package dev.flywheel.backend.training;
 
-import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.kind.TaskKind;
+import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.store.FlywheelStore;
-import dev.flywheel.backend.store.Project;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,15 +22,14 @@ public final class ImagePrefetch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ImagePrefetch.class);
 
     private final FlywheelStore store;
-    private final DatasetAssembler assembler;
-    private final ImageTensors tensors;
+    private final TaskKinds kinds;
     private final ExecutorService worker;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
-    public ImagePrefetch(FlywheelStore store, DatasetAssembler assembler, int inputSize, ThreadFactory thread) {
+    /** Prepares what each project's kind would read (see {@link TaskKind#prefetch}), on one thread of {@code thread}. */
+    public ImagePrefetch(FlywheelStore store, TaskKinds kinds, ThreadFactory thread) {
         this.store = store;
-        this.assembler = assembler;
-        this.tensors = new ImageTensors(inputSize);
+        this.kinds = kinds;
         this.worker = Executors.newSingleThreadExecutor(thread);
     }
 
@@ -50,13 +47,8 @@ public final class ImagePrefetch implements AutoCloseable {
 
     private void prefetch(long project) {
         try {
-            Optional<Project> found = store.projects().find(project);
-            if (found.isEmpty() || !TrainingRunner.isClassification(found.get())) {
-                return;
-            }
-            Map<Long, DatasetAssembler.LabeledTask> perTask =
-                    DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), found.get().labels());
-            assembler.examples(project, perTask.values(), tensors);
+            store.projects().find(project).ifPresent(found ->
+                    kinds.named(found.definition().taskType()).ifPresent(kind -> kind.prefetch(found)));
         } catch (RuntimeException e) {
             LOG.debug("project {}: preparing images ahead of training failed: {}", project, e.toString());
         }

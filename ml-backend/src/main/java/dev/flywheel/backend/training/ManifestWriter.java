@@ -28,9 +28,9 @@ final class ManifestWriter {
         this.clock = clock;
     }
 
-    ModelManifest manifest(long project, String version, String parent, List<String> labels, List<Example> examples,
+    ModelManifest manifest(String taskType, long project, String version, String parent, List<String> labels, List<Example> examples,
             Map<Long, DatasetAssembler.LabeledTask> perTask, TrainingOutcome outcome) {
-        return classifierManifest(project, version, parent, labels, examples.size(), perTask, outcome, ImageClassifierNet.ARCHITECTURE,
+        return classifierManifest(taskType, project, version, parent, labels, examples.size(), perTask, outcome, ImageClassifierNet.ARCHITECTURE,
                 settings.inputSize(), settings.asMap(), null);
     }
 
@@ -38,7 +38,7 @@ final class ManifestWriter {
      * A classifier's manifest with the evaluation, data and timing of the built-in network's, for another network:
      * e.g. a head on a backbone, which names its own architecture, input size, hyperparameters and backbone.
      */
-    ModelManifest classifierManifest(long project, String version, String parent, List<String> labels, int datasetSize,
+    ModelManifest classifierManifest(String taskType, long project, String version, String parent, List<String> labels, int datasetSize,
             Map<Long, DatasetAssembler.LabeledTask> perTask, TrainingOutcome outcome, String architecture, int inputSize,
             Map<String, Object> hyperparameters, ModelManifest.BackboneSummary backbone) {
         ClassificationReport report = ClassificationReport.of(labels, outcome.holdoutGiven(), outcome.holdoutPredicted());
@@ -62,18 +62,18 @@ final class ManifestWriter {
                 .map(e -> new EpochMetrics(e.epoch(), e.loss(), evaluated ? e.valAccuracy() : null,
                         Double.isNaN(e.trainSeconds()) ? null : e.trainSeconds()))
                 .toList();
-        return new ModelManifest(version, project, parent, "image_classification", architecture, inputSize, labels, outcome.temperature(),
+        return new ModelManifest(version, project, parent, taskType, architecture, inputSize, labels, outcome.temperature(),
                 hyperparameters, fingerprint(trainingSet), trainingSet, datasetSize, metrics, perClass, confusion, history, holdout,
                 clock.instant().toString(), outcome.seconds(), null, backbone);
     }
 
     /**
-     * The manifest of a built-in detector: task type {@code object_detection}, mAP@0.5 and mAP@0.5:0.95 as its metrics
+     * The manifest of a built-in detector: mAP@0.5 and mAP@0.5:0.95 as its metrics
      * (accuracy and macro-F1 null: a detector has none), per-class AP, precision and recall in its detection block, no
      * confusion matrix and no per-task hold-out predictions. Each training task records its box labels, sorted and
      * comma-joined, so the data fingerprint changes when boxes are added, removed or relabelled.
      */
-    ModelManifest detectionManifest(long project, String version, String parent, List<String> labels, DetectorTrainer.Settings detector,
+    ModelManifest detectionManifest(String taskType, long project, String version, String parent, List<String> labels, DetectorTrainer.Settings detector,
             Map<Long, BoxDataset.BoxTask> perTask, int datasetSize, DetectorTrainer.Outcome outcome) {
         List<ModelManifest.TrainingExample> trainingSet = outcome.trainingIds().stream()
                 .map(id -> new ModelManifest.TrainingExample(id, perTask.get(id).summary()))
@@ -99,7 +99,7 @@ final class ManifestWriter {
         hyperparameters.put("serving_threshold", detector.servingThreshold());
         hyperparameters.put("seed", detector.seed());
         hyperparameters.put("optimizer", "adam");
-        return new ModelManifest(version, project, parent, ModelManifest.OBJECT_DETECTION, GridDetectorNet.ARCHITECTURE, detector.inputSize(),
+        return new ModelManifest(version, project, parent, taskType, GridDetectorNet.ARCHITECTURE, detector.inputSize(),
                 labels, 1.0, hyperparameters, fingerprint(trainingSet), trainingSet, datasetSize, metrics, List.of(), null, history, List.of(),
                 clock.instant().toString(), outcome.seconds(), summary);
     }

@@ -1,5 +1,6 @@
 package dev.flywheel.backend.training;
 
+import dev.flywheel.backend.annotations.TrainingTrigger;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * not once on its first tenth and again on the rest. Label refreshes from Label Studio run on the same worker, so
  * they never block a request and never race a run's read of the training set. Nothing here runs inside a request.
  */
-public final class TrainingQueue implements AutoCloseable {
+public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingQueue.class);
 
@@ -40,6 +42,8 @@ public final class TrainingQueue implements AutoCloseable {
     private final AfterRun afterRun;
     private final Runnable afterEachTask;
     private final ExecutorService worker;
+    private final ExecutorService policy;
+    private final Set<Long> checkPending = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
     private final Set<Long> refreshBeforeRun = new LinkedHashSet<>();
@@ -55,24 +59,27 @@ public final class TrainingQueue implements AutoCloseable {
      * A queue that refreshes a project's labels the first time it is seen and before every Start Training run, and
      * hands each new version to {@code afterRun} (the audit) while no training waits. The one worker thread comes from
      * {@code workerThread}, which decides its priority; {@code afterEachTask} runs on it after every run and every audit
-     * (the backend hands the native memory they freed back to the OS there).
+     * (the backend hands the native memory they freed back to the OS there). Whether changed annotations earn a run is
+     * decided on one thread of {@code policyThread}, so whoever reports the change (a webhook) does not wait for it.
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
-            Runnable afterEachTask) {
-        this(runner, refresh, afterRun, workerThread, afterEachTask, DEFAULT_QUIET, DEFAULT_MAX_WAIT);
+            ThreadFactory policyThread, Runnable afterEachTask) {
+        this(runner, refresh, afterRun, workerThread, policyThread, afterEachTask, DEFAULT_QUIET, DEFAULT_MAX_WAIT);
     }
 
     /**
-     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun, ThreadFactory, Runnable)}; a due run
-     * starts once no annotation changed for {@code quiet}, or {@code maxWait} after it was queued, whichever comes first.
+     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun, ThreadFactory, ThreadFactory, Runnable)}; a
+     * due run starts once no annotation changed for {@code quiet}, or {@code maxWait} after it was queued, whichever
+     * comes first.
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
-            Runnable afterEachTask, Duration quiet, Duration maxWait) {
+            ThreadFactory policyThread, Runnable afterEachTask, Duration quiet, Duration maxWait) {
         this.runner = runner;
         this.refresh = refresh;
         this.afterRun = afterRun;
         this.afterEachTask = afterEachTask;
         this.worker = Executors.newSingleThreadExecutor(workerThread);
+        this.policy = Executors.newSingleThreadExecutor(policyThread);
         this.quiet = quiet;
         this.maxWait = maxWait;
     }
@@ -92,6 +99,7 @@ public final class TrainingQueue implements AutoCloseable {
      * <p>Once per process rather than once ever: a backend that was down missed webhooks, and the refresh is
      * idempotent.
      */
+    @Override
     public void projectSeen(long project) {
         if (closing || !seen.add(project)) {
             return;
@@ -106,10 +114,31 @@ public final class TrainingQueue implements AutoCloseable {
         });
     }
 
-    /** Annotations changed: queue a run if the policy says the project has earned one. */
+    /**
+     * Annotations changed: the policy is asked, on its own thread, whether the project has earned a run (it reads the
+     * training set), and a run is queued if so. Returns at once; changes while a check is pending join it.
+     */
+    @Override
     public void annotationsChanged(long project) {
         lastChange.put(project, System.nanoTime());
-        queueIfDue(project);
+        if (closing || !checkPending.add(project)) {
+            return;
+        }
+        try {
+            policy.execute(() -> {
+                // Removed before the check, so a change during it earns another check.
+                checkPending.remove(project);
+                try {
+                    if (!closing) {
+                        queueIfDue(project);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warn("project {}: deciding whether to train failed: {}", project, e.toString());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            checkPending.remove(project); // closing: no run follows anyway
+        }
     }
 
     private void queueIfDue(long project) {
@@ -125,6 +154,7 @@ public final class TrainingQueue implements AutoCloseable {
     }
 
     /** Queues a run regardless of the policy (Start Training); returns the version it will produce. */
+    @Override
     public Optional<String> trainNow(long project) {
         seen.add(project);
         Optional<String> version = runner.prepare(project);
@@ -241,6 +271,7 @@ public final class TrainingQueue implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        policy.shutdownNow();
         worker.shutdown();
         try {
             if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {

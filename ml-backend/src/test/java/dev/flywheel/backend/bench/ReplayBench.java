@@ -136,7 +136,7 @@ final class ReplayBench {
             for (int i = 0; i < batch.size(); i++) {
                 Prediction prediction = reply.predictions().get(i);
                 if (!prediction.result().isEmpty() && prediction.result().getFirst() instanceof ChoicesRegion region
-                        && region.value().choices().getFirst().equals(FashionMnist.LABELS.get(test.label(from + i)))) {
+                        && region.value().labels().getFirst().equals(FashionMnist.LABELS.get(test.label(from + i)))) {
                     correct++;
                 }
             }

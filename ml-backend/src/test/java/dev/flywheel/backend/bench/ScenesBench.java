@@ -130,7 +130,7 @@ final class ScenesBench {
                 for (Region region : prediction.result()) {
                     if (region instanceof RectangleLabelsRegion box) {
                         RectangleLabelsRegion.Value v = box.value();
-                        boxes.add(new LabeledBox(batch.get(i).id(), v.rectanglelabels().getFirst(), box.score(), v.x(), v.y(), v.width(), v.height()));
+                        boxes.add(new LabeledBox(batch.get(i).id(), v.labels().getFirst(), box.header().score(), v.x(), v.y(), v.width(), v.height()));
                     }
                 }
             }

@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Publishes untrained classifier versions, for tests of the serving path that must not depend on training. */
-final class RandomClassifiers {
+public final class RandomClassifiers {
 
     private RandomClassifiers() {}
 
-    static ModelManifest publish(ModelRegistry registry, long project, String version, List<String> labels, int size, double temperature)
+    public static ModelManifest publish(ModelRegistry registry, long project, String version, List<String> labels, int size, double temperature)
             throws IOException {
         Path staging = registry.stage(project, version);
         Block block = ImageClassifierNet.build(labels.size());

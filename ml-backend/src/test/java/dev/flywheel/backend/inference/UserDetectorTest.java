@@ -38,7 +38,7 @@ class UserDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tiny_detector.pt", "tiny_detector.onnx"})
     void aTorchScriptOrOnnxDetectorFindsBoxesInImagePixels(String file) {
-        try (UserDetector detector = UserDetector.load(resource(file), resource("tiny_detector.names"), 64, 1)) {
+        try (Detector detector = UserDetector.load(resource(file), resource("tiny_detector.names"), 64, 1)) {
             assertThat(detector.version()).matches("detector-[0-9a-f]{8}");
             assertThat(detector.classes()).containsExactly("car", "person", "zebra");
 

@@ -75,7 +75,7 @@ class BackboneFlywheelTest {
                     Prediction p = predicted.body().predictions().get(i);
                     assertThat(p.modelVersion()).isEqualTo(first);
                     assertThat(p.score()).isBetween(0.0, 1.0);
-                    correct += ((ChoicesRegion) p.result().getFirst()).value().choices().getFirst().equals(label((60 + i) % 3)) ? 1 : 0;
+                    correct += ((ChoicesRegion) p.result().getFirst()).value().labels().getFirst().equals(label((60 + i) % 3)) ? 1 : 0;
                 }
                 // Chance is 10 of 30. One run on the burst's 34 training images, a linear head on 16 features of a fixed random
                 // backbone: 23 here (two runs, before bursts coalesced, reached 24).

@@ -35,7 +35,7 @@ final class BoxScenes {
         /** Same label and IoU above 0.5. */
         boolean matches(RectangleLabelsRegion box) {
             RectangleLabelsRegion.Value v = box.value();
-            return v.rectanglelabels().contains(label) && iou(v.x(), v.y(), v.width(), v.height()) > 0.5;
+            return v.labels().contains(label) && iou(v.x(), v.y(), v.width(), v.height()) > 0.5;
         }
 
         double iou(double ox, double oy, double ow, double oh) {

@@ -66,9 +66,9 @@ class DataFlywheelTest {
                     assertThat(p.score()).isBetween(0.0, 1.0);
                     ChoicesRegion region = (ChoicesRegion) p.result().getFirst();
                     assertThat(region.fromName()).isEqualTo("label");
-                    assertThat(region.toName()).isEqualTo("image");
-                    assertThat(ShapeScenes.LABELS).contains(region.value().choices().getFirst());
-                    correct += region.value().choices().getFirst().equals(label((60 + i) % 3)) ? 1 : 0;
+                    assertThat(region.header().toName()).isEqualTo("image");
+                    assertThat(ShapeScenes.LABELS).contains(region.value().labels().getFirst());
+                    correct += region.value().labels().getFirst().equals(label((60 + i) % 3)) ? 1 : 0;
                 }
                 // Chance is 10 of 30; a model from 36 training images of easy shapes does far better.
                 assertThat(correct).as("pre-labels right out of 30 unseen images").isGreaterThanOrEqualTo(20);

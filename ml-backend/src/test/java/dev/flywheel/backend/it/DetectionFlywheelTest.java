@@ -97,11 +97,11 @@ class DetectionFlywheelTest {
                 for (Region r : p.result()) {
                     RectangleLabelsRegion box = (RectangleLabelsRegion) r;
                     assertThat(box.fromName()).isEqualTo("label");
-                    assertThat(box.toName()).isEqualTo("image");
-                    assertThat(box.originalWidth()).isEqualTo(SIZE);
-                    assertThat(box.originalHeight()).isEqualTo(SIZE);
-                    assertThat(box.score()).isBetween(0.0, 1.0);
-                    assertThat(LABELS).containsAll(box.value().rectanglelabels());
+                    assertThat(box.header().toName()).isEqualTo("image");
+                    assertThat(box.header().originalWidth()).isEqualTo(SIZE);
+                    assertThat(box.header().originalHeight()).isEqualTo(SIZE);
+                    assertThat(box.header().score()).isBetween(0.0, 1.0);
+                    assertThat(LABELS).containsAll(box.value().labels());
                     for (double v : new double[] {box.value().x(), box.value().y(), box.value().width(), box.value().height()}) {
                         assertThat(v).isBetween(0.0, 100.0);
                     }

@@ -72,9 +72,9 @@ class DetectionPrelabelTest {
             assertThat(first.score()).isCloseTo((0.9 + 0.8) / 2, within(1e-6));
             RectangleLabelsRegion vehicle = (RectangleLabelsRegion) first.result().get(0);
             assertThat(vehicle.fromName()).isEqualTo("label");
-            assertThat(vehicle.toName()).isEqualTo("image");
-            assertThat(vehicle.originalWidth()).isEqualTo(128);
-            assertThat(vehicle.originalHeight()).isEqualTo(96);
+            assertThat(vehicle.header().toName()).isEqualTo("image");
+            assertThat(vehicle.header().originalWidth()).isEqualTo(128);
+            assertThat(vehicle.header().originalHeight()).isEqualTo(96);
             // The rectangle at (20,30) 40x20 of a 128x96 image, in percent; a pixel of letterbox rounding allowed.
             assertThat(vehicle.value().x()).isCloseTo(100.0 * 20 / 128, within(1.6));
             assertThat(vehicle.value().y()).isCloseTo(100.0 * 30 / 96, within(2.1));

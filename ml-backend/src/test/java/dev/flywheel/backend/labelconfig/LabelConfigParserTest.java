@@ -1,6 +1,5 @@
 package dev.flywheel.backend.labelconfig;
 
-import dev.flywheel.model.api.TaskType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,47 +11,41 @@ class LabelConfigParserTest {
     private final LabelConfigParser parser = new LabelConfigParser();
 
     @Test
-    void imageWithChoicesIsServedAsImageClassification() throws Exception {
+    void choicesOnAnImageAreFoundWithTheImageTheyLabel() throws Exception {
         LabelConfig config = parser.parse(fixture("label-config-image-classification-choices.xml"));
 
-        assertThat(config.taskType()).isEqualTo(TaskType.IMAGE_CLASSIFICATION);
-        ServingTarget target = config.servingTarget().orElseThrow();
+        ServingTarget target = config.onImage("Choices", control -> true).orElseThrow();
         assertThat(target.control().name()).isEqualTo("label");
         assertThat(target.control().resultType()).isEqualTo("choices");
         assertThat(target.image().name()).isEqualTo("image");
         assertThat(target.image().dataKey()).isEqualTo("image_url");
-        assertThat(config.labels()).containsExactly("pos", "neg");
+        assertThat(target.control().labelValues()).containsExactly("pos", "neg");
         assertThat(target.control().multiple()).isFalse();
+        assertThat(config.onImage("Choices", ControlTag::multiple)).as("a control the caller does not accept").isEmpty();
     }
 
     @Test
-    void imageWithRectangleLabelsIsServedAsObjectDetectionWithItsLabelMap() throws Exception {
+    void rectangleLabelsCarryTheirLabelMapAndThreshold() throws Exception {
         LabelConfig config = parser.parse(fixture("label-config-object-detection-rectanglelabels.xml"));
 
-        assertThat(config.taskType()).isEqualTo(TaskType.OBJECT_DETECTION);
-        ControlTag control = config.servingTarget().orElseThrow().control();
+        ControlTag control = config.onImage("RectangleLabels", c -> true).orElseThrow().control();
         assertThat(control.resultType()).isEqualTo("rectanglelabels");
-        assertThat(config.labels()).containsExactly("Airplane", "Car");
+        assertThat(control.labelValues()).containsExactly("Airplane", "Car");
         assertThat(control.modelClassToLabel()).containsEntry("car", "Car").containsEntry("truck", "Car").containsEntry("Airplane", "Airplane");
         assertThat(control.doubleAttribute("model_score_threshold")).hasValue(0.25);
     }
 
     @Test
-    void boxesWinOverChoicesWhenAConfigHasBoth() throws Exception {
+    void controlsAreKeptInConfigOrder() throws Exception {
         LabelConfig config = parser.parse(fixture("label-config-image-bbox-and-choices.xml"));
 
-        assertThat(config.taskType()).isEqualTo(TaskType.OBJECT_DETECTION);
         assertThat(config.controls()).extracting(ControlTag::type).containsExactly("Choices", "RectangleLabels");
     }
 
     @Test
-    void polygonsBrushesAndKeypointsAreUnsupportedAndDescribed() throws Exception {
+    void polygonsBrushesAndKeypointsAreDescribed() throws Exception {
         for (String name : new String[] {"label-config-polygonlabels.xml", "label-config-brushlabels.xml", "label-config-keypointlabels-pose.xml"}) {
-            LabelConfig config = parser.parse(fixture(name));
-
-            assertThat(config.taskType()).as(name).isEqualTo(TaskType.UNSUPPORTED);
-            assertThat(config.servingTarget()).as(name).isEmpty();
-            assertThat(config.describe()).as(name).contains("Image(image)");
+            assertThat(parser.parse(fixture(name)).describe()).as(name).contains("Image(image)");
         }
     }
 
@@ -70,16 +63,16 @@ class LabelConfigParserTest {
                 <View><Image name="img" value="$image"/>
                 <Choices name="tags" toName="img" choice="multiple"><Choice value="a"/><Choice value="b"/></Choices></View>""");
 
-        assertThat(config.servingTarget().orElseThrow().control().multiple()).isTrue();
+        assertThat(config.onImage("Choices", c -> true).orElseThrow().control().multiple()).isTrue();
     }
 
     @Test
-    void choicesOnTextAreNotServed() {
+    void choicesOnTextAreNotOnAnImage() {
         LabelConfig config = parser.parse("""
                 <View><Text name="text" value="$text"/>
                 <Choices name="sentiment" toName="text"><Choice value="pos"/></Choices></View>""");
 
-        assertThat(config.taskType()).isEqualTo(TaskType.UNSUPPORTED);
+        assertThat(config.onImage("Choices", c -> true)).isEmpty();
         assertThat(config.describe()).isEqualTo("Text(text) + Choices(sentiment→text)");
     }
 

@@ -8,6 +8,7 @@ import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Regions;
 import dev.flywheel.model.labelstudio.RectangleLabelsRegion;
+import dev.flywheel.model.labelstudio.RegionHeader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class BoxAnnotationsTest {
                 <Label value="Car"/>
                 <Label value="Person"/>
               </RectangleLabels>
-            </View>""").servingTarget().orElseThrow();
+            </View>""").onImage("RectangleLabels", c -> true).orElseThrow();
 
     @Test
     void everyBoxOfAnImageBecomesATrainingBoxInPercent() {
@@ -39,12 +40,10 @@ class BoxAnnotationsTest {
     @Test
     void rotatedBoxesAndBoxesOnRotatedImagesAreIgnoredWithANote() {
         RectangleLabelsRegion straight = Regions.box("a", "Car", 10, 20, 30, 40, 200, 100);
-        RectangleLabelsRegion turned = new RectangleLabelsRegion("b", "label", "image",
-                new RectangleLabelsRegion.Value(10.0, 20.0, 30.0, 40.0, 15.0, List.of("Car"), null), null, 200, 100, 0.0,
-                null, null, null, null, null, null, null);
-        RectangleLabelsRegion onTurnedImage = new RectangleLabelsRegion("c", "label", "image",
-                new RectangleLabelsRegion.Value(10.0, 20.0, 30.0, 40.0, 360.0, List.of("Car"), null), null, 200, 100, 90.0,
-                null, null, null, null, null, null, null);
+        RectangleLabelsRegion turned = new RectangleLabelsRegion(RegionHeader.of("label", "image", null).withImage("b", 200, 100, 0.0),
+                new RectangleLabelsRegion.Value(10.0, 20.0, 30.0, 40.0, 15.0, List.of("Car"), null));
+        RectangleLabelsRegion onTurnedImage = new RectangleLabelsRegion(RegionHeader.of("label", "image", null).withImage("c", 200, 100, 90.0),
+                new RectangleLabelsRegion.Value(10.0, 20.0, 30.0, 40.0, 360.0, List.of("Car"), null));
 
         BoxAnnotations.Boxes boxes = BoxAnnotations.of(9, Annotations.of(1, 9, List.of(straight, turned, onTurnedImage)), TARGET);
 

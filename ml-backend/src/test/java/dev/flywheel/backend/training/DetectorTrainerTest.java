@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.backend.analytics.DetectionEvaluation;
 import dev.flywheel.backend.analytics.LabeledBox;
+import dev.flywheel.backend.inference.Detector;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedDetector;
 import dev.flywheel.backend.inference.NonMaxSuppression;
@@ -104,7 +105,7 @@ class DetectorTrainerTest {
         Random unseen = new Random(99);
         List<LabeledBox> truth = new ArrayList<>();
         List<LabeledBox> predicted = new ArrayList<>();
-        try (LoadedDetector detector = LoadedDetector.load(dir, "det-test", LABELS, SIZE, 1)) {
+        try (Detector detector = LoadedDetector.load(dir, "det-test", LABELS, SIZE, 1)) {
             for (long task = 10_000; task < 10_040; task++) {
                 Scene fresh = scene(task, unseen);
                 truth.addAll(fresh.boxes());

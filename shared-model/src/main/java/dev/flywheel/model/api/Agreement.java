@@ -8,8 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param tasksWithMultiple tasks with two or more annotations
  * @param meanPairwise mean pairwise agreement in [0, 1], or null
  */
-public record Agreement(
-        @JsonProperty("tasks_with_multiple") long tasksWithMultiple,
+public record Agreement(@JsonProperty("tasks_with_multiple") long tasksWithMultiple,
         @JsonProperty("mean_pairwise") Double meanPairwise) {
 
     public Agreement {

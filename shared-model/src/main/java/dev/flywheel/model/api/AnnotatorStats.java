@@ -9,14 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param annotations annotations submitted
  * @param medianLeadTimeS median seconds per annotation, or null
  */
-public record AnnotatorStats(
-        long id,
-        long annotations,
-        @JsonProperty("median_lead_time_s") Double medianLeadTimeS) {
+public record AnnotatorStats(long id, long annotations, @JsonProperty("median_lead_time_s") Double medianLeadTimeS) {
 
     public AnnotatorStats {
-        Checks.nonNegative("id", id);
-        Checks.nonNegative("annotations", annotations);
-        Checks.nonNegative("median_lead_time_s", medianLeadTimeS);
+        Checks.nonNegative("id annotations median_lead_time_s", id, annotations, medianLeadTimeS);
     }
 }

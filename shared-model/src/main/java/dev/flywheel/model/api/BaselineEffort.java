@@ -8,12 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param tasks tasks labelled without a pre-label
  * @param medianLeadTimeS median seconds per task
  */
-public record BaselineEffort(
-        long tasks,
-        @JsonProperty("median_lead_time_s") Double medianLeadTimeS) {
+public record BaselineEffort(long tasks, @JsonProperty("median_lead_time_s") Double medianLeadTimeS) {
 
     public BaselineEffort {
-        Checks.nonNegative("tasks", tasks);
-        Checks.nonNegative("median_lead_time_s", medianLeadTimeS);
+        Checks.nonNegative("tasks median_lead_time_s", tasks, medianLeadTimeS);
     }
 }

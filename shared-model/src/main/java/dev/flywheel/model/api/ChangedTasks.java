@@ -8,9 +8,7 @@ import java.util.List;
  * @param fixed task ids wrong in base, right in candidate
  * @param broken task ids right in base, wrong in candidate
  */
-public record ChangedTasks(
-        List<Long> fixed,
-        List<Long> broken) {
+public record ChangedTasks(List<Long> fixed, List<Long> broken) {
 
     public ChangedTasks {
         fixed = Checks.list(fixed);

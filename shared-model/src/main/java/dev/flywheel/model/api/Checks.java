@@ -4,34 +4,37 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** The compact-constructor checks shared by the API records; messages name the JSON field. */
 final class Checks {
 
     private Checks() {}
 
-    static void required(String name, Object value) {
-        if (value == null || value instanceof String text && text.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
+    /** Rejects a missing or blank value among {@code values}, named in order by the space-separated {@code names}. */
+    static void required(String names, Object... values) {
+        check(names, values, value -> value != null && !(value instanceof String text && text.isBlank()), "is required");
     }
 
-    static void nonNegative(String name, Number value) {
-        if (value != null && !(value.doubleValue() >= 0)) {
-            throw new IllegalArgumentException(name + " must be a non-negative number, was " + value);
-        }
+    static void nonNegative(String names, Number... values) {
+        check(names, values, value -> value == null || value.doubleValue() >= 0, "must be a non-negative number, was %s");
     }
 
-    static void finite(String name, Double value) {
-        if (value != null && !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number, was " + value);
-        }
+    static void finite(String names, Double... values) {
+        check(names, values, value -> value == null || Double.isFinite(value), "must be a finite number, was %s");
     }
 
     /** Ratios are numbers in [0, 1], as the API contract states. */
-    static void ratio(String name, Double value) {
-        if (value != null && !(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be in [0, 1], was " + value);
+    static void ratio(String names, Double... values) {
+        check(names, values, value -> value == null || value >= 0 && value <= 1, "must be in [0, 1], was %s");
+    }
+
+    private static <T> void check(String names, T[] values, Predicate<T> valid, String complaint) {
+        String[] name = names.split(" ");
+        for (int i = 0; i < values.length; i++) {
+            if (!valid.test(values[i])) {
+                throw new IllegalArgumentException(name[i] + " " + complaint.formatted(values[i]));
+            }
         }
     }
 

@@ -10,16 +10,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param candidateAp candidate AP@0.5
  * @param delta candidate minus base
  */
-public record ClassApDelta(
-        String label,
-        @JsonProperty("base_ap50") Double baseAp,
-        @JsonProperty("candidate_ap50") Double candidateAp,
-        Double delta) {
+public record ClassApDelta(String label, @JsonProperty("base_ap50") Double baseAp,
+        @JsonProperty("candidate_ap50") Double candidateAp, Double delta) {
 
     public ClassApDelta {
         Checks.required("label", label);
-        Checks.ratio("base_ap50", baseAp);
-        Checks.ratio("candidate_ap50", candidateAp);
+        Checks.ratio("base_ap50 candidate_ap50", baseAp, candidateAp);
         Checks.finite("delta", delta);
     }
 }

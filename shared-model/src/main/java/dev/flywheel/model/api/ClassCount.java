@@ -7,10 +7,7 @@ package dev.flywheel.model.api;
  * @param count how many annotations gave it
  * @param share its share of all labels, in [0, 1]
  */
-public record ClassCount(
-        String label,
-        long count,
-        double share) {
+public record ClassCount(String label, long count, double share) {
 
     public ClassCount {
         Checks.required("label", label);

@@ -9,18 +9,11 @@ package dev.flywheel.model.api;
  * @param f1 F1 in [0, 1]
  * @param support hold-out examples with this label
  */
-public record ClassMetrics(
-        String label,
-        Double precision,
-        Double recall,
-        Double f1,
-        long support) {
+public record ClassMetrics(String label, Double precision, Double recall, Double f1, long support) {
 
     public ClassMetrics {
         Checks.required("label", label);
-        Checks.ratio("precision", precision);
-        Checks.ratio("recall", recall);
-        Checks.ratio("f1", f1);
+        Checks.ratio("precision recall f1", precision, recall, f1);
         Checks.nonNegative("support", support);
     }
 }

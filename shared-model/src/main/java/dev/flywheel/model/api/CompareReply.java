@@ -18,20 +18,14 @@ import java.util.List;
  * @param perClassAp per-label AP@0.5 side by side, for object detectors (whose {@code per_class} F1 is empty and
  *     confusion matrices null); empty, and left out of the JSON, for classifiers
  */
-public record CompareReply(
-        String base,
-        String candidate,
-        List<MetricDelta> metrics,
-        @JsonProperty("per_class") List<ClassF1Delta> perClass,
-        @JsonProperty("confusion_base") Confusion confusionBase,
-        @JsonProperty("confusion_candidate") Confusion confusionCandidate,
-        ChangedTasks changed,
+public record CompareReply(String base, String candidate, List<MetricDelta> metrics,
+        @JsonProperty("per_class") List<ClassF1Delta> perClass, @JsonProperty("confusion_base") Confusion confusionBase,
+        @JsonProperty("confusion_candidate") Confusion confusionCandidate, ChangedTasks changed,
         @JsonProperty("data_diff") DataDiff dataDiff,
         @JsonProperty("per_class_ap") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ClassApDelta> perClassAp) {
 
     public CompareReply {
-        Checks.required("base", base);
-        Checks.required("candidate", candidate);
+        Checks.required("base candidate", base, candidate);
         metrics = Checks.list(metrics);
         perClass = Checks.list(perClass);
         perClassAp = Checks.list(perClassAp);

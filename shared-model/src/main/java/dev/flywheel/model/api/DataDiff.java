@@ -7,14 +7,9 @@ package dev.flywheel.model.api;
  * @param removed tasks removed
  * @param relabeled tasks whose label changed
  */
-public record DataDiff(
-        long added,
-        long removed,
-        long relabeled) {
+public record DataDiff(long added, long removed, long relabeled) {
 
     public DataDiff {
-        Checks.nonNegative("added", added);
-        Checks.nonNegative("removed", removed);
-        Checks.nonNegative("relabeled", relabeled);
+        Checks.nonNegative("added removed relabeled", added, removed, relabeled);
     }
 }

@@ -13,13 +13,8 @@ import java.util.List;
  * @param drifted whether drift was detected
  * @param perFeature per-feature results
  */
-public record DriftReport(
-        @JsonProperty("reference_version") String referenceVersion,
-        DriftWindow window,
-        Double statistic,
-        @JsonProperty("p_value") Double pValue,
-        boolean drifted,
-        @JsonProperty("per_feature") List<FeatureDrift> perFeature) {
+public record DriftReport(@JsonProperty("reference_version") String referenceVersion, DriftWindow window, Double statistic,
+        @JsonProperty("p_value") Double pValue, boolean drifted, @JsonProperty("per_feature") List<FeatureDrift> perFeature) {
 
     public DriftReport {
         Checks.finite("statistic", statistic);

@@ -7,10 +7,7 @@ package dev.flywheel.model.api;
  * @param to ISO-8601 UTC end
  * @param samples predictions in the window
  */
-public record DriftWindow(
-        String from,
-        String to,
-        long samples) {
+public record DriftWindow(String from, String to, long samples) {
 
     public DriftWindow {
         Checks.nonNegative("samples", samples);

@@ -11,10 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param trainSeconds time of the epoch's training pass (forward, backward and step over the training images), without
  *     the hold-out evaluation after it; absent when not measured
  */
-public record EpochMetrics(
-        int epoch,
-        Double loss,
-        @JsonProperty("val_accuracy") Double valAccuracy,
+public record EpochMetrics(int epoch, Double loss, @JsonProperty("val_accuracy") Double valAccuracy,
         @JsonProperty("train_seconds") Double trainSeconds) {
 
     public EpochMetrics {

@@ -10,11 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param pValue its p-value in [0, 1]
  * @param drifted whether this feature drifted
  */
-public record FeatureDrift(
-        String feature,
-        Double statistic,
-        @JsonProperty("p_value") Double pValue,
-        boolean drifted) {
+public record FeatureDrift(String feature, Double statistic, @JsonProperty("p_value") Double pValue, boolean drifted) {
 
     public FeatureDrift {
         Checks.required("feature", feature);

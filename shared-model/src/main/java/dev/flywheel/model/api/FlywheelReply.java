@@ -9,9 +9,7 @@ import java.util.List;
  * @param versions one entry per version that pre-labelled
  * @param withoutPrelabel effort on tasks without pre-labels
  */
-public record FlywheelReply(
-        List<VersionSavings> versions,
-        @JsonProperty("without_prelabel") BaselineEffort withoutPrelabel) {
+public record FlywheelReply(List<VersionSavings> versions, @JsonProperty("without_prelabel") BaselineEffort withoutPrelabel) {
 
     public FlywheelReply {
         versions = Checks.list(versions);

@@ -11,9 +11,7 @@ package dev.flywheel.model.api;
 public record IssueBox(double x, double y, double width, double height) {
 
     public IssueBox {
-        Checks.finite("x", x);
-        Checks.finite("y", y);
-        Checks.nonNegative("width", width);
-        Checks.nonNegative("height", height);
+        Checks.finite("x y", x, y);
+        Checks.nonNegative("width height", width, height);
     }
 }

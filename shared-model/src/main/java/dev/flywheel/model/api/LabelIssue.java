@@ -18,15 +18,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param kind for a box: {@link #MISSING}, {@link #SPURIOUS} or {@link #SWAPPED}; null for a classification label
  * @param box the box in question, in percent of the image; null for a classification label
  */
-public record LabelIssue(
-        @JsonProperty("task_id") long taskId,
-        @JsonProperty("annotation_id") Long annotationId,
-        @JsonProperty("given_label") String givenLabel,
-        @JsonProperty("suggested_label") String suggestedLabel,
-        @JsonProperty("self_confidence") double selfConfidence,
-        double score,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String kind,
-        @JsonInclude(JsonInclude.Include.NON_NULL) IssueBox box) {
+public record LabelIssue(@JsonProperty("task_id") long taskId, @JsonProperty("annotation_id") Long annotationId,
+        @JsonProperty("given_label") String givenLabel, @JsonProperty("suggested_label") String suggestedLabel,
+        @JsonProperty("self_confidence") double selfConfidence, double score,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String kind, @JsonInclude(JsonInclude.Include.NON_NULL) IssueBox box) {
 
     /** A confident prediction where no box was drawn: possibly a missing box. */
     public static final String MISSING = "missing";

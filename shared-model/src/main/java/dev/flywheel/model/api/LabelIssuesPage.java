@@ -10,9 +10,7 @@ import java.util.List;
  * @param issues the issues
  * @param nextCursor cursor of the next page, null at the end
  */
-public record LabelIssuesPage(
-        @JsonProperty("model_version") String modelVersion,
-        List<LabelIssue> issues,
+public record LabelIssuesPage(@JsonProperty("model_version") String modelVersion, List<LabelIssue> issues,
         @JsonProperty("next_cursor") String nextCursor) {
 
     public LabelIssuesPage {

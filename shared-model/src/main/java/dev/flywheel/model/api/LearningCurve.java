@@ -9,8 +9,7 @@ import java.util.List;
  * @param points one point per version
  * @param projectedGainPer100Labels expected accuracy gain from 100 more labels, or null
  */
-public record LearningCurve(
-        List<LearningCurvePoint> points,
+public record LearningCurve(List<LearningCurvePoint> points,
         @JsonProperty("projected_gain_per_100_labels") Double projectedGainPer100Labels) {
 
     public LearningCurve {

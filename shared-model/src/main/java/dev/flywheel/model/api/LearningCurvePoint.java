@@ -14,19 +14,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param map50 an object detector's hold-out mAP@0.5 in [0, 1] (its accuracy and macro F1 are null); null, and left
  *     out of the JSON, for a classifier
  */
-public record LearningCurvePoint(
-        String version,
-        @JsonProperty("trained_on") long trainedOn,
-        Double accuracy,
-        @JsonProperty("macro_f1") Double macroF1,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double map50) {
+public record LearningCurvePoint(String version, @JsonProperty("trained_on") long trainedOn, Double accuracy,
+        @JsonProperty("macro_f1") Double macroF1, @JsonInclude(JsonInclude.Include.NON_NULL) Double map50) {
 
     public LearningCurvePoint {
         Checks.required("version", version);
         Checks.nonNegative("trained_on", trainedOn);
-        Checks.ratio("accuracy", accuracy);
-        Checks.ratio("macro_f1", macroF1);
-        Checks.ratio("map50", map50);
+        Checks.ratio("accuracy macro_f1 map50", accuracy, macroF1, map50);
     }
 
     /** A classifier's point. */

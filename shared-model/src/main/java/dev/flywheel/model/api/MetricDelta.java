@@ -8,16 +8,10 @@ package dev.flywheel.model.api;
  * @param candidate candidate value
  * @param delta candidate minus base
  */
-public record MetricDelta(
-        String name,
-        Double base,
-        Double candidate,
-        Double delta) {
+public record MetricDelta(String name, Double base, Double candidate, Double delta) {
 
     public MetricDelta {
         Checks.required("name", name);
-        Checks.finite("base", base);
-        Checks.finite("candidate", candidate);
-        Checks.finite("delta", delta);
+        Checks.finite("base candidate delta", base, candidate, delta);
     }
 }

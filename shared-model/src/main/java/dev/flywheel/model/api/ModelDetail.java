@@ -24,29 +24,15 @@ import java.util.Map;
  * @param message why the run failed, or a note about it (e.g. Label Studio was unreachable, so it trained on the
  *     stored annotations only); null when there is nothing to say
  */
-public record ModelDetail(
-        String version,
-        String parent,
-        ModelStatus status,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("trained_on") Long trainedOn,
-        @JsonProperty("training_seconds") Double trainingSeconds,
-        ModelMetrics metrics,
-        @JsonProperty("dataset_size") Long datasetSize,
-        List<String> labels,
-        @JsonProperty("per_class") List<ClassMetrics> perClass,
-        Confusion confusion,
-        @JsonProperty("data_fingerprint") String dataFingerprint,
-        Map<String, Object> hyperparameters,
-        List<EpochMetrics> history,
-        String message) {
+public record ModelDetail(String version, String parent, ModelStatus status, @JsonProperty("created_at") String createdAt,
+        @JsonProperty("trained_on") Long trainedOn, @JsonProperty("training_seconds") Double trainingSeconds, ModelMetrics metrics,
+        @JsonProperty("dataset_size") Long datasetSize, List<String> labels, @JsonProperty("per_class") List<ClassMetrics> perClass,
+        Confusion confusion, @JsonProperty("data_fingerprint") String dataFingerprint, Map<String, Object> hyperparameters,
+        List<EpochMetrics> history, String message) {
 
     public ModelDetail {
-        Checks.required("version", version);
-        Checks.required("status", status);
-        Checks.nonNegative("trained_on", trainedOn);
-        Checks.nonNegative("training_seconds", trainingSeconds);
-        Checks.nonNegative("dataset_size", datasetSize);
+        Checks.required("version status", version, status);
+        Checks.nonNegative("trained_on training_seconds dataset_size", trainedOn, trainingSeconds, datasetSize);
         labels = Checks.list(labels);
         perClass = Checks.list(perClass);
         hyperparameters = Checks.map(hyperparameters);

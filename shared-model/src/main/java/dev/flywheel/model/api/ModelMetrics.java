@@ -14,17 +14,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param map50 detector mAP at IoU 0.5 in [0, 1]; null for a classifier
  * @param map50to95 detector mAP averaged over IoU 0.5:0.95 in [0, 1]; null for a classifier
  */
-public record ModelMetrics(
-        Double accuracy,
-        @JsonProperty("macro_f1") Double macroF1,
+public record ModelMetrics(Double accuracy, @JsonProperty("macro_f1") Double macroF1,
         @JsonProperty("map50") @JsonInclude(JsonInclude.Include.NON_NULL) Double map50,
         @JsonProperty("map50_95") @JsonInclude(JsonInclude.Include.NON_NULL) Double map50to95) {
 
     public ModelMetrics {
-        Checks.ratio("accuracy", accuracy);
-        Checks.ratio("macro_f1", macroF1);
-        Checks.ratio("map50", map50);
-        Checks.ratio("map50_95", map50to95);
+        Checks.ratio("accuracy macro_f1 map50 map50_95", accuracy, macroF1, map50, map50to95);
     }
 
     /** A classifier's metrics. */

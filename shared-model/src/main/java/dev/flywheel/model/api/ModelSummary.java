@@ -13,19 +13,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param trainingSeconds wall time of training
  * @param metrics hold-out metrics, null until ready
  */
-public record ModelSummary(
-        String version,
-        String parent,
-        ModelStatus status,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("trained_on") Long trainedOn,
-        @JsonProperty("training_seconds") Double trainingSeconds,
+public record ModelSummary(String version, String parent, ModelStatus status, @JsonProperty("created_at") String createdAt,
+        @JsonProperty("trained_on") Long trainedOn, @JsonProperty("training_seconds") Double trainingSeconds,
         ModelMetrics metrics) {
 
     public ModelSummary {
-        Checks.required("version", version);
-        Checks.required("status", status);
-        Checks.nonNegative("trained_on", trainedOn);
-        Checks.nonNegative("training_seconds", trainingSeconds);
+        Checks.required("version status", version, status);
+        Checks.nonNegative("trained_on training_seconds", trainedOn, trainingSeconds);
     }
 }

@@ -8,9 +8,7 @@ import java.util.List;
  * @param active the active version, or null
  * @param models the versions
  */
-public record ModelsReply(
-        String active,
-        List<ModelSummary> models) {
+public record ModelsReply(String active, List<ModelSummary> models) {
 
     public ModelsReply {
         models = Checks.list(models);

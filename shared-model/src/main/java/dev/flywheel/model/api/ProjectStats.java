@@ -16,22 +16,12 @@ import java.util.List;
  * @param agreement inter-annotator agreement, or null
  * @param issuesOpen label issues not yet resolved
  */
-public record ProjectStats(
-        long tasks,
-        @JsonProperty("annotated_tasks") long annotatedTasks,
-        long annotations,
-        long skipped,
-        List<ClassCount> classes,
-        @JsonProperty("imbalance_ratio") Double imbalanceRatio,
-        List<AnnotatorStats> annotators,
-        Agreement agreement,
-        @JsonProperty("issues_open") long issuesOpen) {
+public record ProjectStats(long tasks, @JsonProperty("annotated_tasks") long annotatedTasks, long annotations, long skipped,
+        List<ClassCount> classes, @JsonProperty("imbalance_ratio") Double imbalanceRatio, List<AnnotatorStats> annotators,
+        Agreement agreement, @JsonProperty("issues_open") long issuesOpen) {
 
     public ProjectStats {
-        Checks.nonNegative("tasks", tasks);
-        Checks.nonNegative("annotated_tasks", annotatedTasks);
-        Checks.nonNegative("annotations", annotations);
-        Checks.nonNegative("skipped", skipped);
+        Checks.nonNegative("tasks annotated_tasks annotations skipped", tasks, annotatedTasks, annotations, skipped);
         classes = Checks.list(classes);
         Checks.nonNegative("imbalance_ratio", imbalanceRatio);
         annotators = Checks.list(annotators);

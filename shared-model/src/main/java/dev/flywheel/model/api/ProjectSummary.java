@@ -15,21 +15,14 @@ import java.util.List;
  * @param activeModelVersion the version predictions carry now, or null
  * @param lastAnnotationAt ISO-8601 UTC time of the last annotation, or null
  */
-public record ProjectSummary(
-        long id,
-        String title,
-        @JsonProperty("task_type") TaskType taskType,
-        List<String> labels,
-        long tasks,
-        long annotations,
-        @JsonProperty("active_model_version") String activeModelVersion,
+public record ProjectSummary(long id, String title, @JsonProperty("task_type") TaskType taskType, List<String> labels, long tasks,
+        long annotations, @JsonProperty("active_model_version") String activeModelVersion,
         @JsonProperty("last_annotation_at") String lastAnnotationAt) {
 
     public ProjectSummary {
         Checks.nonNegative("id", id);
         Checks.required("task_type", taskType);
         labels = Checks.list(labels);
-        Checks.nonNegative("tasks", tasks);
-        Checks.nonNegative("annotations", annotations);
+        Checks.nonNegative("tasks annotations", tasks, annotations);
     }
 }

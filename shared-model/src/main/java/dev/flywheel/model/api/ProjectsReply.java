@@ -7,8 +7,7 @@ import java.util.List;
  *
  * @param projects the projects
  */
-public record ProjectsReply(
-        List<ProjectSummary> projects) {
+public record ProjectsReply(List<ProjectSummary> projects) {
 
     public ProjectsReply {
         projects = Checks.list(projects);

@@ -10,10 +10,7 @@ import java.util.List;
  * @param score confidence in [0, 1]
  * @param modelVersion the version that predicted it
  */
-public record TaskPrediction(
-        List<String> labels,
-        Double score,
-        @JsonProperty("model_version") String modelVersion) {
+public record TaskPrediction(List<String> labels, Double score, @JsonProperty("model_version") String modelVersion) {
 
     public TaskPrediction {
         labels = Checks.list(labels);

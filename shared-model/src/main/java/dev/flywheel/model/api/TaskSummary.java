@@ -11,12 +11,7 @@ import java.util.List;
  * @param prediction the latest prediction, or null
  * @param issue the open label issue, or null
  */
-public record TaskSummary(
-        long id,
-        String image,
-        List<String> labels,
-        TaskPrediction prediction,
-        LabelIssue issue) {
+public record TaskSummary(long id, String image, List<String> labels, TaskPrediction prediction, LabelIssue issue) {
 
     public TaskSummary {
         Checks.nonNegative("id", id);

@@ -9,9 +9,7 @@ import java.util.List;
  * @param tasks the tasks of this page
  * @param nextCursor cursor of the next page, null at the end
  */
-public record TasksPage(
-        List<TaskSummary> tasks,
-        @JsonProperty("next_cursor") String nextCursor) {
+public record TasksPage(List<TaskSummary> tasks, @JsonProperty("next_cursor") String nextCursor) {
 
     public TasksPage {
         tasks = Checks.list(tasks);

@@ -6,12 +6,9 @@ package dev.flywheel.model.api;
  * @param version the version being trained
  * @param status {@code queued} when accepted
  */
-public record TrainReply(
-        String version,
-        ModelStatus status) {
+public record TrainReply(String version, ModelStatus status) {
 
     public TrainReply {
-        Checks.required("version", version);
-        Checks.required("status", status);
+        Checks.required("version status", version, status);
     }
 }

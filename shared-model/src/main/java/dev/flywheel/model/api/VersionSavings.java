@@ -13,21 +13,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param acceptanceRate accepted share in [0, 1]
  * @param medianLeadTimeS median seconds per task
  */
-public record VersionSavings(
-        String version,
-        long prelabeled,
-        long accepted,
-        long edited,
-        long replaced,
-        @JsonProperty("acceptance_rate") Double acceptanceRate,
-        @JsonProperty("median_lead_time_s") Double medianLeadTimeS) {
+public record VersionSavings(String version, long prelabeled, long accepted, long edited, long replaced,
+        @JsonProperty("acceptance_rate") Double acceptanceRate, @JsonProperty("median_lead_time_s") Double medianLeadTimeS) {
 
     public VersionSavings {
         Checks.required("version", version);
-        Checks.nonNegative("prelabeled", prelabeled);
-        Checks.nonNegative("accepted", accepted);
-        Checks.nonNegative("edited", edited);
-        Checks.nonNegative("replaced", replaced);
+        Checks.nonNegative("prelabeled accepted edited replaced", prelabeled, accepted, edited, replaced);
         Checks.ratio("acceptance_rate", acceptanceRate);
         Checks.nonNegative("median_lead_time_s", medianLeadTimeS);
     }

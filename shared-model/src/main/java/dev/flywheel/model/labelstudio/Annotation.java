@@ -30,24 +30,13 @@ import java.util.Map;
  * @param updatedBy the user who changed it last
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record Annotation(
-        Long id,
-        List<Region> result,
-        @JsonProperty("was_cancelled") Boolean wasCancelled,
-        @JsonProperty("ground_truth") Boolean groundTruth,
-        @JsonProperty("lead_time") Double leadTime,
-        Long task,
-        Long project,
-        @JsonProperty("completed_by") UserRef completedBy,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt,
-        Map<String, Object> prediction,
-        @JsonProperty("result_count") Integer resultCount,
-        @JsonProperty("parent_prediction") Long parentPrediction,
-        @JsonProperty("parent_annotation") Long parentAnnotation,
-        @JsonProperty("last_action") String lastAction,
-        @JsonProperty("updated_by") UserRef updatedBy,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+public record Annotation(Long id, List<Region> result, @JsonProperty("was_cancelled") Boolean wasCancelled,
+        @JsonProperty("ground_truth") Boolean groundTruth, @JsonProperty("lead_time") Double leadTime, Long task, Long project,
+        @JsonProperty("completed_by") UserRef completedBy, @JsonProperty("created_at") String createdAt,
+        @JsonProperty("updated_at") String updatedAt, Map<String, Object> prediction,
+        @JsonProperty("result_count") Integer resultCount, @JsonProperty("parent_prediction") Long parentPrediction,
+        @JsonProperty("parent_annotation") Long parentAnnotation, @JsonProperty("last_action") String lastAction,
+        @JsonProperty("updated_by") UserRef updatedBy, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public Annotation {
         Copies.finite("lead_time", leadTime);

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Defensive copies that keep JSON's null values and absent collections apart from empty ones. */
 final class Copies {
@@ -31,19 +32,40 @@ final class Copies {
         return extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
-    /** Rejects NaN and infinities, which JSON cannot carry. */
-    static Double finite(String name, Double value) {
-        if (value != null && !Double.isFinite(value)) {
-            throw new IllegalArgumentException(name + " must be a finite number, was " + value);
+    /** Rejects NaN and infinities, which JSON cannot carry, among {@code values} named in order by {@code names}. */
+    static void finite(String names, Double... values) {
+        String[] name = names.split(" ");
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null && !Double.isFinite(values[i])) {
+                throw new IllegalArgumentException(name[i] + " must be a finite number, was " + values[i]);
+            }
         }
-        return value;
     }
 
-    /** Rejects a blank required string. */
-    static String required(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " is required");
+    /** A region value's labels, which every labelled control sends: an unmodifiable copy. */
+    static List<String> labels(String type, List<String> labels) {
+        return List.copyOf(Objects.requireNonNull(labels, type + "." + type));
+    }
+
+    /** A polygon's {@code [x, y]} points, checked and copied. */
+    static List<List<Double>> points(List<List<Double>> points) {
+        Objects.requireNonNull(points, "polygonlabels.points");
+        for (List<Double> point : points) {
+            if (point == null || point.size() != 2) {
+                throw new IllegalArgumentException("a polygon point is an [x, y] pair, was " + point);
+            }
+            finite("point.x point.y", point.get(0), point.get(1));
         }
-        return value;
+        return points.stream().map(List::copyOf).toList();
+    }
+
+    /** Rejects a blank required string among {@code values}, named in order by the space-separated {@code names}. */
+    static void required(String names, String... values) {
+        String[] name = names.split(" ");
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null || values[i].isBlank()) {
+                throw new IllegalArgumentException(name[i] + " is required");
+            }
+        }
     }
 }

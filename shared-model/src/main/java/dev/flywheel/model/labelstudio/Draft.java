@@ -18,15 +18,9 @@ import java.util.Map;
  * @param leadTime seconds spent
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record Draft(
-        Long id,
-        List<Region> result,
-        UserRef user,
-        @JsonProperty("created_ago") String createdAgo,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt,
-        @JsonProperty("lead_time") Double leadTime,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+public record Draft(Long id, List<Region> result, UserRef user, @JsonProperty("created_ago") String createdAgo,
+        @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt,
+        @JsonProperty("lead_time") Double leadTime, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public Draft {
         result = Copies.list(result);

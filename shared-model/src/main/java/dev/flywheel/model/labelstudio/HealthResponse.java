@@ -12,9 +12,7 @@ import java.util.Map;
  * @param modelClass the model implementation's name
  * @param extra properties Flywheel does not model (e.g. the engine), kept for the round trip
  */
-public record HealthResponse(
-        String status,
-        @JsonProperty("model_class") String modelClass,
+public record HealthResponse(String status, @JsonProperty("model_class") String modelClass,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     /** The status of a healthy backend. */

@@ -15,11 +15,8 @@ import java.util.Map;
  * @param userId the user, when sent
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record InteractiveContext(
-        List<Region> result,
-        @JsonProperty("annotation_id") Long annotationId,
-        @JsonProperty("draft_id") Long draftId,
-        @JsonProperty("user_id") Long userId,
+public record InteractiveContext(List<Region> result, @JsonProperty("annotation_id") Long annotationId,
+        @JsonProperty("draft_id") Long draftId, @JsonProperty("user_id") Long userId,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public InteractiveContext {

@@ -17,15 +17,9 @@ import java.util.Map;
  * @param updatedAt ISO time as sent
  * @param extra every other project field and counter, as sent
  */
-public record LabelStudioProject(
-        Long id,
-        String title,
-        String description,
-        @JsonProperty("label_config") String labelConfig,
-        @JsonProperty("model_version") String modelVersion,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+public record LabelStudioProject(Long id, String title, String description, @JsonProperty("label_config") String labelConfig,
+        @JsonProperty("model_version") String modelVersion, @JsonProperty("created_at") String createdAt,
+        @JsonProperty("updated_at") String updatedAt, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public LabelStudioProject {
         if (id != null && id < 0) {

@@ -3,95 +3,32 @@ package dev.flywheel.model.labelstudio;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A labelled polygon of a {@code <PolygonLabels>} tag; points are {@code [x, y]} pairs in percent.
  *
- * <p>Wire {@code type}: {@value #TYPE}.
+ * <p>Wire {@code type}: {@code polygonlabels}.
  *
- * @param id region id; regions that belong together (a box and its per-region text) share it
- * @param fromName the control tag's {@code name}
- * @param toName the object tag's {@code name}
+ * @param header the properties every region carries
  * @param value the control's value
- * @param score region confidence in [0, 1]
- * @param originalWidth image width in pixels
- * @param originalHeight image height in pixels
- * @param imageRotation image rotation in degrees
- * @param readonly whether the region is locked in the editor
- * @param hidden whether the region is hidden in the editor
- * @param parentId id of the region this one belongs to (JSON {@code parentID})
- * @param origin {@code "manual"}, {@code "prediction"}, … as Label Studio records it
- * @param isPositive false for negative interactive keypoints (Alt held)
- * @param meta free-form region metadata
- * @param extra properties Flywheel does not model, kept for the round trip
  */
-@JsonDeserialize(using = JsonDeserializer.None.class)
-public record PolygonLabelsRegion(
-        String id,
-        @JsonProperty("from_name") String fromName,
-        @JsonProperty("to_name") String toName,
-        Value value,
-        Double score,
-        @JsonProperty("original_width") Integer originalWidth,
-        @JsonProperty("original_height") Integer originalHeight,
-        @JsonProperty("image_rotation") Double imageRotation,
-        Boolean readonly,
-        Boolean hidden,
-        @JsonProperty("parentID") String parentId,
-        String origin,
-        @JsonProperty("is_positive") Boolean isPositive,
-        Map<String, Object> meta,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements Region {
-
-    /** The {@code type} Label Studio writes for this control. */
-    public static final String TYPE = "polygonlabels";
+public record PolygonLabelsRegion(@JsonUnwrapped RegionHeader header, Value value) implements ModeledRegion {
 
     public PolygonLabelsRegion {
-        Objects.requireNonNull(value, "polygonlabels region needs a value");
-        RegionChecks.check(fromName, toName, score, imageRotation);
-        meta = Copies.map(meta);
-        extra = Copies.extra(extra);
-    }
-
-    @Override
-    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
-    public String type() {
-        return TYPE;
-    }
-
-    @Override
-    public List<String> labels() {
-        return value.polygonlabels();
+        ModeledRegion.require(header, value, "polygonlabels");
     }
 
     /** The {@code value} object of a {@code polygonlabels} region; unknown keys are kept in {@code extra}. */
-    public record Value(
-            List<List<Double>> points,
-            Boolean closed,
-            List<String> polygonlabels,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    public record Value(List<List<Double>> points, Boolean closed, @JsonProperty("polygonlabels") List<String> labels,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements RegionValue {
 
         public Value {
-            points = points(points);
-            polygonlabels = List.copyOf(Objects.requireNonNull(polygonlabels, "polygonlabels.polygonlabels"));
+            points = Copies.points(points);
+            labels = Copies.labels("polygonlabels", labels);
             extra = Copies.extra(extra);
-        }
-
-        private static List<List<Double>> points(List<List<Double>> points) {
-            Objects.requireNonNull(points, "polygonlabels.points");
-            for (List<Double> point : points) {
-                if (point == null || point.size() != 2) {
-                    throw new IllegalArgumentException("a polygon point is an [x, y] pair, was " + point);
-                }
-                Copies.finite("point.x", point.get(0));
-                Copies.finite("point.y", point.get(1));
-            }
-            return points.stream().map(List::copyOf).toList();
         }
     }
 }

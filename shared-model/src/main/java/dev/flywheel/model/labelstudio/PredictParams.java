@@ -14,8 +14,7 @@ import java.util.Map;
  * @param context the interaction of a smart tool, null for batch predictions
  * @param extra properties Flywheel does not model (newer LS may add project credentials)
  */
-public record PredictParams(
-        @JsonInclude(JsonInclude.Include.ALWAYS) String login,
+public record PredictParams(@JsonInclude(JsonInclude.Include.ALWAYS) String login,
         @JsonInclude(JsonInclude.Include.ALWAYS) String password,
         @JsonInclude(JsonInclude.Include.ALWAYS) InteractiveContext context,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {

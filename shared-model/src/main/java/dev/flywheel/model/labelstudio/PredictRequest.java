@@ -17,12 +17,8 @@ import java.util.Objects;
  * @param modelVersion legacy top-level version (LS ≤≈1.11); ignore
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record PredictRequest(
-        List<Task> tasks,
-        String project,
-        @JsonProperty("label_config") String labelConfig,
-        PredictParams params,
-        @JsonProperty("model_version") String modelVersion,
+public record PredictRequest(List<Task> tasks, String project, @JsonProperty("label_config") String labelConfig,
+        PredictParams params, @JsonProperty("model_version") String modelVersion,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public PredictRequest {

@@ -14,9 +14,7 @@ import java.util.Objects;
  * @param modelVersion legacy top-level version; send the {@code /setup} version here and in every prediction
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record PredictResponse(
-        List<OneOrMany<Prediction>> results,
-        @JsonProperty("model_version") String modelVersion,
+public record PredictResponse(List<OneOrMany<Prediction>> results, @JsonProperty("model_version") String modelVersion,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public PredictResponse {

@@ -25,24 +25,14 @@ import java.util.Objects;
  * @param updatedAt ISO time as sent
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record Prediction(
-        Long id,
-        List<Region> result,
-        Double score,
-        @JsonProperty("model_version") String modelVersion,
-        Integer cluster,
-        List<Object> neighbors,
-        Double mislabeling,
-        Long task,
-        Long project,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt,
+public record Prediction(Long id, List<Region> result, Double score, @JsonProperty("model_version") String modelVersion,
+        Integer cluster, List<Object> neighbors, Double mislabeling, Long task, Long project,
+        @JsonProperty("created_at") String createdAt, @JsonProperty("updated_at") String updatedAt,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public Prediction {
         result = List.copyOf(Objects.requireNonNull(result, "a prediction needs a result (may be empty)"));
-        Copies.finite("score", score);
-        Copies.finite("mislabeling", mislabeling);
+        Copies.finite("score mislabeling", score, mislabeling);
         neighbors = Copies.looseList(neighbors);
         extra = Copies.extra(extra);
     }

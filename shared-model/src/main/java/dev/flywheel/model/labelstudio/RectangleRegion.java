@@ -2,83 +2,29 @@ package dev.flywheel.model.labelstudio;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import java.util.List;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The geometry of a {@code <Rectangle>} tag; its labels travel in a {@link LabelsRegion} with the same id.
  *
- * <p>Wire {@code type}: {@value #TYPE}.
+ * <p>Wire {@code type}: {@code rectangle}.
  *
- * @param id region id; regions that belong together (a box and its per-region text) share it
- * @param fromName the control tag's {@code name}
- * @param toName the object tag's {@code name}
+ * @param header the properties every region carries
  * @param value the control's value
- * @param score region confidence in [0, 1]
- * @param originalWidth image width in pixels
- * @param originalHeight image height in pixels
- * @param imageRotation image rotation in degrees
- * @param readonly whether the region is locked in the editor
- * @param hidden whether the region is hidden in the editor
- * @param parentId id of the region this one belongs to (JSON {@code parentID})
- * @param origin {@code "manual"}, {@code "prediction"}, … as Label Studio records it
- * @param isPositive false for negative interactive keypoints (Alt held)
- * @param meta free-form region metadata
- * @param extra properties Flywheel does not model, kept for the round trip
  */
-@JsonDeserialize(using = JsonDeserializer.None.class)
-public record RectangleRegion(
-        String id,
-        @JsonProperty("from_name") String fromName,
-        @JsonProperty("to_name") String toName,
-        Value value,
-        Double score,
-        @JsonProperty("original_width") Integer originalWidth,
-        @JsonProperty("original_height") Integer originalHeight,
-        @JsonProperty("image_rotation") Double imageRotation,
-        Boolean readonly,
-        Boolean hidden,
-        @JsonProperty("parentID") String parentId,
-        String origin,
-        @JsonProperty("is_positive") Boolean isPositive,
-        Map<String, Object> meta,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements Region {
-
-    /** The {@code type} Label Studio writes for this control. */
-    public static final String TYPE = "rectangle";
+public record RectangleRegion(@JsonUnwrapped RegionHeader header, Value value) implements ModeledRegion {
 
     public RectangleRegion {
-        Objects.requireNonNull(value, "rectangle region needs a value");
-        RegionChecks.check(fromName, toName, score, imageRotation);
-        meta = Copies.map(meta);
-        extra = Copies.extra(extra);
-    }
-
-    @Override
-    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
-    public String type() {
-        return TYPE;
+        ModeledRegion.require(header, value, "rectangle");
     }
 
     /** The {@code value} object of a {@code rectangle} region; unknown keys are kept in {@code extra}. */
-    public record Value(
-            Double x,
-            Double y,
-            Double width,
-            Double height,
-            Double rotation,
-            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    public record Value(Double x, Double y, Double width, Double height, Double rotation,
+            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) implements RegionValue {
 
         public Value {
-            Copies.finite("x", x);
-            Copies.finite("y", y);
-            Copies.finite("width", width);
-            Copies.finite("height", height);
-            Copies.finite("rotation", rotation);
+            Copies.finite("x y width height rotation", x, y, width, height, rotation);
             extra = Copies.extra(extra);
         }
     }

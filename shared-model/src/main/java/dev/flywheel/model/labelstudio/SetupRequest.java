@@ -18,11 +18,7 @@ import java.util.Map;
  *     always held (and written back) as an object
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record SetupRequest(
-        String project,
-        String schema,
-        String hostname,
-        @JsonProperty("access_token") String accessToken,
+public record SetupRequest(String project, String schema, String hostname, @JsonProperty("access_token") String accessToken,
         @JsonProperty("model_version") String modelVersion,
         @JsonProperty("extra_params") @JsonDeserialize(using = ExtraParamsDeserializer.class) Map<String, Object> extraParams,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {

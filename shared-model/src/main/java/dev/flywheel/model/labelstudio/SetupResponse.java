@@ -12,9 +12,7 @@ import java.util.Map;
  * @param status {@code "ok"} in Label Studio's own mocks; optional
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record SetupResponse(
-        @JsonProperty("model_version") String modelVersion,
-        String status,
+public record SetupResponse(@JsonProperty("model_version") String modelVersion, String status,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public SetupResponse {

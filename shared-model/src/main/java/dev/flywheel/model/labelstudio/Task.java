@@ -35,29 +35,16 @@ import java.util.Map;
  * @param drafts unsaved drafts (interactive serializer only)
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record Task(
-        Long id,
-        Map<String, Object> data,
-        Map<String, Object> meta,
-        @JsonProperty("created_at") String createdAt,
-        @JsonProperty("updated_at") String updatedAt,
-        @JsonProperty("is_labeled") Boolean isLabeled,
-        Integer overlap,
-        @JsonProperty("inner_id") Long innerId,
-        @JsonProperty("total_annotations") Integer totalAnnotations,
+public record Task(Long id, Map<String, Object> data, Map<String, Object> meta, @JsonProperty("created_at") String createdAt,
+        @JsonProperty("updated_at") String updatedAt, @JsonProperty("is_labeled") Boolean isLabeled, Integer overlap,
+        @JsonProperty("inner_id") Long innerId, @JsonProperty("total_annotations") Integer totalAnnotations,
         @JsonProperty("cancelled_annotations") Integer cancelledAnnotations,
-        @JsonProperty("total_predictions") Integer totalPredictions,
-        @JsonProperty("comment_count") Integer commentCount,
+        @JsonProperty("total_predictions") Integer totalPredictions, @JsonProperty("comment_count") Integer commentCount,
         @JsonProperty("unresolved_comment_count") Integer unresolvedCommentCount,
-        @JsonProperty("last_comment_updated_at") String lastCommentUpdatedAt,
-        Long project,
-        @JsonProperty("updated_by") UserRef updatedBy,
-        @JsonProperty("file_upload") FileUpload fileUpload,
-        @JsonProperty("comment_authors") List<Object> commentAuthors,
-        List<Annotation> annotations,
-        List<Prediction> predictions,
-        List<Draft> drafts,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+        @JsonProperty("last_comment_updated_at") String lastCommentUpdatedAt, Long project,
+        @JsonProperty("updated_by") UserRef updatedBy, @JsonProperty("file_upload") FileUpload fileUpload,
+        @JsonProperty("comment_authors") List<Object> commentAuthors, List<Annotation> annotations, List<Prediction> predictions,
+        List<Draft> drafts, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public Task {
         if (id != null && id < 0) {

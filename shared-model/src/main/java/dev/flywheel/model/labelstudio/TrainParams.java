@@ -11,10 +11,7 @@ import java.util.Map;
  * @param password legacy per-project task-data password
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record TrainParams(
-        String login,
-        String password,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+public record TrainParams(String login, String password, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public TrainParams {
         extra = Copies.extra(extra);

@@ -15,12 +15,8 @@ import java.util.Map;
  * @param params legacy task-data credentials
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record TrainRequest(
-        List<Task> annotations,
-        String project,
-        @JsonProperty("label_config") String labelConfig,
-        TrainParams params,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+public record TrainRequest(List<Task> annotations, String project, @JsonProperty("label_config") String labelConfig,
+        TrainParams params, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public TrainRequest {
         annotations = Copies.list(annotations);

@@ -26,7 +26,7 @@ public record UnknownRegion(
         extra = Copies.extra(extra);
     }
 
-    @Override
+    /** The region id, or null. */
     public String id() {
         return extra.get("id") instanceof String id ? id : null;
     }
@@ -36,12 +36,12 @@ public record UnknownRegion(
         return extra.get("from_name") instanceof String name ? name : null;
     }
 
-    @Override
+    /** The object tag's {@code name}, or null. */
     public String toName() {
         return extra.get("to_name") instanceof String name ? name : null;
     }
 
-    @Override
+    /** The region's confidence, or null. */
     public Double score() {
         return extra.get("score") instanceof Number score ? score.doubleValue() : null;
     }

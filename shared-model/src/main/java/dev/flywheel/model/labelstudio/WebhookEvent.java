@@ -22,14 +22,8 @@ import java.util.Map;
  * @param tasks the created (full) or deleted (ids only) tasks
  * @param extra properties Flywheel does not model, kept for the round trip
  */
-public record WebhookEvent(
-        String action,
-        OneOrMany<Annotation> annotation,
-        OneOrMany<Task> task,
-        LabelStudioProject project,
-        List<Annotation> annotations,
-        List<Task> tasks,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+public record WebhookEvent(String action, OneOrMany<Annotation> annotation, OneOrMany<Task> task, LabelStudioProject project,
+        List<Annotation> annotations, List<Task> tasks, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     /** An annotation was submitted, or a task skipped ({@code was_cancelled: true}). */
     public static final String ANNOTATION_CREATED = "ANNOTATION_CREATED";

@@ -11,10 +11,7 @@ import java.util.Map;
  * @param result what the handler did, free-form
  * @param extra properties Flywheel does not model (e.g. a training {@code job}), kept for the round trip
  */
-public record WebhookResponse(
-        String status,
-        Object result,
-        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+public record WebhookResponse(String status, Object result, @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 
     public WebhookResponse {
         extra = Copies.extra(extra);

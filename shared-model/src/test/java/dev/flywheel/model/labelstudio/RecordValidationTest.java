@@ -16,8 +16,7 @@ class RecordValidationTest {
     private final ObjectMapper mapper = FlywheelJson.newMapper();
 
     private static ChoicesRegion choice(String label) {
-        return new ChoicesRegion(null, "label", "image", new ChoicesRegion.Value(List.of(label), null),
-                null, null, null, null, null, null, null, null, null, null, null);
+        return new ChoicesRegion(RegionHeader.of("label", "image", null), new ChoicesRegion.Value(List.of(label), null));
     }
 
     @Test

@@ -23,7 +23,7 @@ class RegionDispatchTest {
 
         assertThat(region).isInstanceOf(ChoicesRegion.class);
         assertThat(region.labels()).containsExactly("Car", "Cab");
-        assertThat(region.score()).isEqualTo(0.5);
+        assertThat(((ChoicesRegion) region).header().score()).isEqualTo(0.5);
     }
 
     @Test
@@ -52,7 +52,7 @@ class RegionDispatchTest {
 
         assertThat(region).isInstanceOf(UnknownRegion.class);
         assertThat(region.type()).isEqualTo("textarea");
-        assertThat(region.id()).isEqualTo("r1");
+        assertThat(((UnknownRegion) region).id()).isEqualTo("r1");
         assertThat(((UnknownRegion) region).value()).containsEntry("text", List.of("hello"));
         JsonNode written = mapper.valueToTree(region);
         assertThat(written).isEqualTo(mapper.readTree(json.replace('\'', '"')));
@@ -67,9 +67,9 @@ class RegionDispatchTest {
         JsonNode written = mapper.valueToTree(region);
 
         assertThat(written).isEqualTo(mapper.readTree(json.replace('\'', '"')));
-        assertThat(((KeyPointLabelsRegion) region).parentId()).isEqualTo("bbox-0");
+        assertThat(((KeyPointLabelsRegion) region).header().parentId()).isEqualTo("bbox-0");
         assertThat(((KeyPointLabelsRegion) region).value().extra()).containsKey("labels");
-        assertThat(region.extra()).containsEntry("new_field", 7);
+        assertThat(((KeyPointLabelsRegion) region).header().extra()).containsEntry("new_field", 7);
     }
 
     @Test
@@ -82,5 +82,25 @@ class RegionDispatchTest {
     void a_polygon_point_that_is_not_a_pair_is_rejected() {
         assertThatThrownBy(() -> read("{'from_name':'f','to_name':'i','type':'polygonlabels','value':{'points':[[1,2,3]],'polygonlabels':['P']}}"))
                 .hasMessageContaining("[x, y] pair");
+    }
+
+    @Test
+    void the_header_of_a_region_is_written_beside_its_type_and_value_not_nested() {
+        RegionHeader header = RegionHeader.of("label", "image", 0.75).withImage("r1", 640, 480, null);
+        ChoicesRegion region = new ChoicesRegion(header, new ChoicesRegion.Value(List.of("Car"), null));
+
+        JsonNode written = mapper.valueToTree(region);
+
+        assertThat(written.properties()).extracting(java.util.Map.Entry::getKey)
+                .containsExactlyInAnyOrder("id", "from_name", "to_name", "score", "original_width", "original_height", "type", "value");
+        assertThat(written.path("type").asText()).isEqualTo("choices");
+        assertThat(written.path("original_width").asInt()).isEqualTo(640);
+    }
+
+    @Test
+    void a_known_type_without_a_value_is_a_mapping_error_naming_the_type() {
+        assertThatThrownBy(() -> read("{'from_name':'f','to_name':'i','type':'rectanglelabels'}"))
+                .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class)
+                .hasMessageContaining("rectanglelabels region");
     }
 }

@@ -4,10 +4,9 @@ import dev.flywheel.backend.annotations.WebhookHandler;
 import dev.flywheel.backend.config.Secret;
 import dev.flywheel.backend.http.errors.ApiException;
 import dev.flywheel.backend.http.errors.JsonBodies;
-import dev.flywheel.backend.labelconfig.LabelConfig;
-import dev.flywheel.backend.labelconfig.LabelConfigCache;
+import dev.flywheel.backend.kind.ServedConfig;
+import dev.flywheel.backend.kind.ServedConfigs;
 import dev.flywheel.backend.prelabel.PrelabelService;
-import dev.flywheel.backend.prelabel.UnsupportedLabelConfigException;
 import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.model.labelstudio.PredictRequest;
@@ -31,7 +30,7 @@ import java.util.concurrent.ExecutorService;
 public final class LabelStudioController {
 
     private final JsonBodies bodies;
-    private final LabelConfigCache configs;
+    private final ServedConfigs configs;
     private final ProjectSettings projects;
     private final PrelabelService prelabel;
     private final WebhookHandler webhooks;
@@ -39,7 +38,7 @@ public final class LabelStudioController {
 
     public LabelStudioController(
             JsonBodies bodies,
-            LabelConfigCache configs,
+            ServedConfigs configs,
             ProjectSettings projects,
             PrelabelService prelabel,
             WebhookHandler webhooks,
@@ -64,7 +63,7 @@ public final class LabelStudioController {
             throw ApiException.badRequest("missing_schema", "setup needs the project's label config in 'schema'");
         }
         long project = request.projectId();
-        LabelConfig config = requireServable(configs.get(request.schema()));
+        ServedConfig config = configs.get(request.schema()).require();
         projects.remember(new ProjectConnection(
                 project,
                 request.schema(),
@@ -76,13 +75,11 @@ public final class LabelStudioController {
     void predict(Context ctx) {
         PredictRequest request = bodies.read(ctx, PredictRequest.class);
         // The config decides first: an unsupported project gets the same clear 422 whatever else the request lacks.
-        Optional<String> sent = Optional.ofNullable(request.labelConfig()).filter(c -> !c.isBlank());
-        sent.map(configs::get).ifPresent(LabelStudioController::requireServable);
+        Optional<ServedConfig> sent = Optional.ofNullable(request.labelConfig()).filter(c -> !c.isBlank()).map(c -> configs.get(c).require());
         long project = request.projectId();
-        String xml = sent.or(() -> projects.find(project).map(ProjectConnection::labelConfig))
+        ServedConfig config = sent.orElseGet(() -> projects.find(project).map(p -> configs.get(p.labelConfig()).require())
                 .orElseThrow(() -> ApiException.badRequest(
-                        "missing_label_config", "predict needs 'label_config', or a /setup for project " + project + " first"));
-        LabelConfig config = requireServable(configs.get(xml));
+                        "missing_label_config", "predict needs 'label_config', or a /setup for project " + project + " first")));
         CompletableFuture<PredictResponse> reply = CompletableFuture.supplyAsync(
                 () -> {
                     PrelabelService.Batch batch = prelabel.predict(project, config, request.tasks());
@@ -90,13 +87,6 @@ public final class LabelStudioController {
                 },
                 predictExecutor);
         ctx.future(() -> reply.thenAccept(ctx::json));
-    }
-
-    private static LabelConfig requireServable(LabelConfig config) {
-        if (config.servingTarget().isEmpty()) {
-            throw new UnsupportedLabelConfigException(config);
-        }
-        return config;
     }
 
     void webhook(Context ctx) {

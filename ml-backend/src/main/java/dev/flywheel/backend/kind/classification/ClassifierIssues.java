@@ -1,14 +1,21 @@
-package dev.flywheel.backend.insights;
+package dev.flywheel.backend.kind.classification;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flywheel.backend.analytics.LabeledBox;
+import dev.flywheel.backend.analytics.ConfidentLearning;
+import dev.flywheel.backend.analytics.IssueFilter;
+import dev.flywheel.backend.analytics.IssueRanking;
+import dev.flywheel.backend.analytics.OutOfSamplePrediction;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.FlywheelStore;
+import dev.flywheel.backend.store.Project;
 import dev.flywheel.backend.store.ServedPrediction;
+import dev.flywheel.backend.training.DatasetAssembler;
+import dev.flywheel.model.api.LabelIssue;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,11 +24,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Class probabilities (or a detector's boxes) for labeled tasks from models that never trained on them: the newest version's K-fold audit
- * first, then its hold-out predictions, else the pre-label Flywheel served for the task (free out-of-sample evidence whenever the serving
- * version did not learn from that task).
+ * A classification project's likely label errors: confident learning over each labelled task's class probabilities
+ * from a model that never trained on it — the newest version's K-fold audit first, then its hold-out predictions,
+ * else the pre-label Flywheel served for the task when the serving version did not learn from it.
  */
-final class OutOfSampleEvidence {
+public final class ClassifierIssues {
 
     private static final TypeReference<Map<String, Double>> PROBABILITIES = new TypeReference<>() {};
 
@@ -30,15 +37,32 @@ final class OutOfSampleEvidence {
     private final AuditFiles audits;
     private final ObjectMapper mapper;
 
-    OutOfSampleEvidence(FlywheelStore store, ModelRegistry registry, AuditFiles audits, ObjectMapper mapper) {
+    public ClassifierIssues(FlywheelStore store, ModelRegistry registry, AuditFiles audits, ObjectMapper mapper) {
         this.store = store;
         this.registry = registry;
         this.audits = audits;
         this.mapper = mapper;
     }
 
+    List<LabelIssue> find(Project project, Optional<ModelManifest> newest) {
+        List<String> labels = project.labels();
+        if (labels.size() < 2) {
+            return List.of();
+        }
+        Map<Long, DatasetAssembler.LabeledTask> given = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project.id()), labels);
+        Map<Long, double[]> probabilities = probabilities(project.id(), labels, newest);
+        List<OutOfSamplePrediction> examples = new ArrayList<>();
+        given.forEach((task, labeled) -> {
+            double[] p = probabilities.get(task);
+            if (p != null) {
+                examples.add(new OutOfSamplePrediction(task, labeled.annotationId(), labeled.labelIndex(), p));
+            }
+        });
+        return ConfidentLearning.findLabelIssues(labels, examples, IssueFilter.PRUNE_BY_NOISE_RATE, IssueRanking.SELF_CONFIDENCE);
+    }
+
     /** Task id → probabilities in the order of {@code labels}; tasks without such evidence are absent. */
-    Map<Long, double[]> probabilities(long project, List<String> labels, Optional<ModelManifest> newest) {
+    private Map<Long, double[]> probabilities(long project, List<String> labels, Optional<ModelManifest> newest) {
         Map<Long, double[]> result = new HashMap<>();
         Optional<ModelManifest> comparable = newest.filter(m -> m.labels().equals(labels));
         comparable.flatMap(m -> audits.read(m.project(), m.version())).filter(a -> a.labels().equals(labels)).ifPresent(audit ->
@@ -60,39 +84,10 @@ final class OutOfSampleEvidence {
         return result;
     }
 
-    /**
-     * Task id → boxes predicted by a detector that never trained on the task, in percent: the newest version's K-fold
-     * audit first, then its hold-out predictions. Evidence from versions with other labels is not used.
-     */
-    Map<Long, List<LabeledBox>> boxes(List<String> labels, Optional<ModelManifest> newest) {
-        Map<Long, List<LabeledBox>> result = new HashMap<>();
-        Optional<ModelManifest> comparable = newest.filter(m -> m.isDetector() && m.labels().equals(labels));
-        comparable.flatMap(m -> audits.read(m.project(), m.version())).filter(a -> a.labels().equals(labels)).ifPresent(audit ->
-                audit.boxes().forEach((task, boxes) -> result.put(task, boxes(task, boxes))));
-        comparable.map(ModelManifest::detection).ifPresent(d -> d.holdout().forEach(h ->
-                result.putIfAbsent(h.taskId(), boxes(h.taskId(), h.predicted()))));
-        return result;
-    }
-
-    private static List<LabeledBox> boxes(long task, List<ModelManifest.Box> boxes) {
-        return boxes.stream().map(b -> new LabeledBox(task, b.label(), b.score(), b.x(), b.y(), b.width(), b.height())).toList();
-    }
-
     private Set<Long> trainingTasks(long project, String version) {
         Set<Long> tasks = new HashSet<>();
         registry.manifest(project, version).ifPresent(m -> m.trainingSet().forEach(e -> tasks.add(e.taskId())));
         return tasks;
-    }
-
-    /** A served prediction's probabilities, in whatever label order it was served. */
-    Optional<double[]> values(ServedPrediction served) {
-        return served.probabilitiesJson().flatMap(json -> {
-            try {
-                return Optional.of(mapper.readValue(json, PROBABILITIES).values().stream().mapToDouble(Double::doubleValue).toArray());
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        });
     }
 
     private Optional<double[]> inLabelOrder(String json, List<String> labels) {

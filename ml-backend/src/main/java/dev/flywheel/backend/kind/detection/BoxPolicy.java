@@ -1,4 +1,4 @@
-package dev.flywheel.backend.prelabel;
+package dev.flywheel.backend.kind.detection;
 
 /**
  * Which boxes become pre-labels.

@@ -1,4 +1,4 @@
-package dev.flywheel.backend.prelabel;
+package dev.flywheel.backend.kind.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -26,7 +26,7 @@ class BoxRegionsTest {
     private final BoxRegions regions = new BoxRegions(new BoxPolicy(0.3, 0.45));
 
     private static ServingTarget target(String attributes) {
-        return new LabelConfigParser().parse(CONFIG.formatted(attributes)).servingTarget().orElseThrow();
+        return new LabelConfigParser().parse(CONFIG.formatted(attributes)).onImage("RectangleLabels", c -> true).orElseThrow();
     }
 
     @Test
@@ -37,16 +37,16 @@ class BoxRegionsTest {
         RectangleLabelsRegion region = (RectangleLabelsRegion) p.result().getFirst();
         assertThat(region.type()).isEqualTo("rectanglelabels");
         assertThat(region.fromName()).isEqualTo("boxes");
-        assertThat(region.toName()).isEqualTo("img");
-        assertThat(region.originalWidth()).isEqualTo(200);
-        assertThat(region.originalHeight()).isEqualTo(100);
+        assertThat(region.header().toName()).isEqualTo("img");
+        assertThat(region.header().originalWidth()).isEqualTo(200);
+        assertThat(region.header().originalHeight()).isEqualTo(100);
         assertThat(region.value().x()).isCloseTo(25.0, within(1e-9));
         assertThat(region.value().y()).isCloseTo(25.0, within(1e-9));
         assertThat(region.value().width()).isCloseTo(50.0, within(1e-9));
         assertThat(region.value().height()).isCloseTo(50.0, within(1e-9));
         assertThat(region.value().rotation()).isZero();
-        assertThat(region.value().rectanglelabels()).containsExactly("Person");
-        assertThat(region.score()).isEqualTo(0.8);
+        assertThat(region.value().labels()).containsExactly("Person");
+        assertThat(region.header().score()).isEqualTo(0.8);
         assertThat(p.modelVersion()).isEqualTo("v1");
     }
 

@@ -1,4 +1,4 @@
-package dev.flywheel.backend.prelabel;
+package dev.flywheel.backend.kind.detection;
 
 import dev.flywheel.backend.inference.Detection;
 import dev.flywheel.backend.inference.NonMaxSuppression;
@@ -8,6 +8,7 @@ import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.model.labelstudio.Prediction;
 import dev.flywheel.model.labelstudio.RectangleLabelsRegion;
 import dev.flywheel.model.labelstudio.Region;
+import dev.flywheel.model.labelstudio.RegionHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +83,8 @@ public final class BoxRegions {
                 0.0,
                 List.of(detection.label()),
                 null);
-        return new RectangleLabelsRegion(id, target.control().name(), target.image().name(), value, detection.score(), width, height,
-                null, null, null, null, null, null, null, null);
+        RegionHeader header = RegionHeader.of(target.control().name(), target.image().name(), detection.score());
+        return new RectangleLabelsRegion(header.withImage(id, width, height, null), value);
     }
 
     private static double percent(double pixels, int size) {

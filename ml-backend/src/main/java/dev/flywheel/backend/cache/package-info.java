@@ -1,0 +1,2 @@
+/** In-process caches: a bounded, thread-safe map that forgets its least recently used entries first. */
+package dev.flywheel.backend.cache;
