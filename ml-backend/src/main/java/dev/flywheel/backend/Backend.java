@@ -7,6 +7,7 @@ import dev.flywheel.backend.config.BackboneConfig;
 import dev.flywheel.backend.config.BackendConfig;
 import dev.flywheel.backend.config.ConfigException;
 import dev.flywheel.backend.http.FlywheelServer;
+import dev.flywheel.backend.http.errors.RequestOriginGuard;
 import dev.flywheel.backend.http.HealthController;
 import dev.flywheel.backend.http.api.InsightsController;
 import dev.flywheel.backend.http.errors.JsonBodies;
@@ -158,8 +159,9 @@ public final class Backend implements AutoCloseable {
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),
                 new DriftInsights(store, new DriftReferences(registry, mapper)));
-        FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(), List.of(
-                new HealthController(engine.toString()),
+        FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(),
+                new RequestOriginGuard(config.loopbackOnly(), config.allowedHosts()), List.of(
+                new HealthController(engine.toString(), config.basicAuth().isPresent()),
                 new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor)::register,
                 new LegacyController(bodies, registry, intake)::register,
                 api::register)));

@@ -1,6 +1,7 @@
 package dev.flywheel.backend;
 
 import dev.flywheel.backend.config.BackendConfig;
+import dev.flywheel.backend.config.ConfigException;
 import dev.flywheel.backend.config.TrainingConfig;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingSettings;
@@ -20,8 +21,20 @@ public final class Main {
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("java.awt.headless", "true");
 
-        BackendConfig config = BackendConfig.fromEnvironment(System.getenv());
+        BackendConfig config;
+        try {
+            config = BackendConfig.fromEnvironment(System.getenv());
+        } catch (ConfigException e) {
+            // A setting the operator must change: say which and how, without a stack trace to read through.
+            LOG.error("Flywheel did not start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
         config.describe().forEach((key, value) -> LOG.info("config {}={}", key, value));
+        if (config.basicAuth().isEmpty() && !config.loopbackOnly()) {
+            LOG.warn("listening on {} WITHOUT authentication (FLYWHEEL_ALLOW_UNAUTHENTICATED=true): anyone who can reach this port can "
+                    + "post annotations, train and activate versions; set BASIC_AUTH_USER and BASIC_AUTH_PASS to close it", config.host());
+        }
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
 

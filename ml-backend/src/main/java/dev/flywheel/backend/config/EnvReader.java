@@ -62,6 +62,23 @@ final class EnvReader {
         });
     }
 
+    /** {@code true} or {@code false}, any case; anything else is refused so a typo never flips a safety switch. */
+    Optional<Boolean> bool(String name) {
+        return text(name).map(raw -> switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name, "must be true or false, was '" + raw + "'");
+        });
+    }
+
+    /** A comma-separated list of words, blanks dropped; empty when unset. */
+    List<String> words(String name) {
+        return text(name).map(raw -> java.util.Arrays.stream(raw.split(","))
+                .map(String::strip)
+                .filter(w -> !w.isEmpty())
+                .toList()).orElse(List.of());
+    }
+
     Optional<URI> url(String name, String... fallbacks) {
         return text(name, fallbacks).map(raw -> {
             try {

@@ -3,6 +3,7 @@ package dev.flywheel.backend.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.BasicAuth;
 import dev.flywheel.backend.http.errors.BasicAuthGuard;
+import dev.flywheel.backend.http.errors.RequestOriginGuard;
 import dev.flywheel.backend.http.errors.ErrorMapper;
 import dev.flywheel.backend.http.errors.JsonErrorHandler;
 import io.javalin.Javalin;
@@ -19,7 +20,7 @@ public final class FlywheelServer implements AutoCloseable {
 
     private final Javalin app;
 
-    public FlywheelServer(ObjectMapper mapper, Optional<BasicAuth> basicAuth, List<Routes> routes) {
+    public FlywheelServer(ObjectMapper mapper, Optional<BasicAuth> basicAuth, RequestOriginGuard origins, List<Routes> routes) {
         Objects.requireNonNull(mapper, "mapper");
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -29,6 +30,7 @@ public final class FlywheelServer implements AutoCloseable {
             // Jetty refuses some requests (unparseable URIs, oversized headers) before Javalin runs: answer those in JSON too.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
         });
+        app.before(origins::check);
         basicAuth.map(BasicAuthGuard::new).ifPresent(guard -> app.before(guard::check));
         ErrorMapper.register(app);
         routes.forEach(r -> r.register(app));

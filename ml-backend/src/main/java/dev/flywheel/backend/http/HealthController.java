@@ -11,9 +11,12 @@ public final class HealthController implements Routes {
     static final String MODEL_CLASS = "Flywheel";
 
     private final String engine;
+    private final boolean authenticated;
 
-    public HealthController(String engine) {
+    /** {@code authenticated}: whether every route asks for credentials; {@code /health} says {@code "auth"} either way. */
+    public HealthController(String engine, boolean authenticated) {
         this.engine = engine;
+        this.authenticated = authenticated;
     }
 
     @Override
@@ -23,6 +26,6 @@ public final class HealthController implements Routes {
     }
 
     void health(Context ctx) {
-        ctx.json(new HealthResponse(HealthResponse.UP, MODEL_CLASS, Map.of("engine", engine)));
+        ctx.json(new HealthResponse(HealthResponse.UP, MODEL_CLASS, Map.of("engine", engine, "auth", authenticated ? "basic" : "off")));
     }
 }

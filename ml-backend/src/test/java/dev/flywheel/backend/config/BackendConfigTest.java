@@ -33,11 +33,34 @@ class BackendConfigTest {
     @Test
     void thePrintedSettingsMaskEverySecret() {
         BackendConfig config = BackendConfig.fromEnvironment(Map.of(
-                "LABEL_STUDIO_API_KEY", "tok-abcdef-123456", "BASIC_AUTH_USER", "admin", "BASIC_AUTH_PASS", "pw-987654"));
+                "LABEL_STUDIO_URL", "http://127.0.0.1:8080", "LABEL_STUDIO_API_KEY", "tok-abcdef-123456", "BASIC_AUTH_USER", "admin",
+                "BASIC_AUTH_PASS", "pw-987654"));
 
         String printed = config.describe().toString() + config;
 
         assertThat(printed).doesNotContain("tok-abcdef-123456", "pw-987654").contains("****", "admin");
+    }
+
+    @Test
+    void aKeyWithoutTheUrlItBelongsToIsRefusedAtStartSayingWhatToSet() {
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("LABEL_STUDIO_API_KEY", "tok-abcdef-123456")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("LABEL_STUDIO_URL").hasMessageContaining("FLYWHEEL_LABEL_STUDIO_HOSTS")
+                .hasMessageNotContaining("tok-abcdef-123456");
+        assertThat(BackendConfig.fromEnvironment(Map.of("LABEL_STUDIO_API_KEY", "tok-abcdef-123456",
+                "FLYWHEEL_LABEL_STUDIO_HOSTS", "Label-Studio:8080")).labelStudioHosts()).containsExactly("label-studio:8080");
+    }
+
+    @Test
+    void listeningBeyondLoopbackWithoutCredentialsIsRefusedUnlessTheOperatorOptsOut() {
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("HOST", "0.0.0.0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("BASIC_AUTH_USER").hasMessageContaining("FLYWHEEL_ALLOW_UNAUTHENTICATED=true");
+        assertThat(BackendConfig.fromEnvironment(Map.of("HOST", "0.0.0.0", "FLYWHEEL_ALLOW_UNAUTHENTICATED", "true")).allowUnauthenticated()).isTrue();
+        assertThat(BackendConfig.fromEnvironment(Map.of("HOST", "0.0.0.0", "BASIC_AUTH_USER", "u", "BASIC_AUTH_PASS", "p")).loopbackOnly()).isFalse();
+        assertThat(BackendConfig.fromEnvironment(Map.of()).loopbackOnly()).as("the default HOST").isTrue();
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("HOST", "0.0.0.0", "FLYWHEEL_ALLOW_UNAUTHENTICATED", "yes please")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("true or false");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.backend.config.Secret;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class LabelStudioConnectionResolverTest {
 
     @Test
     void theOperatorsUrlAndTokenWinOverWhatSetupSends() {
-        LabelStudioConnectionResolver resolver = new LabelStudioConnectionResolver(Optional.of(operatorUrl), Optional.of(operatorToken));
+        LabelStudioConnectionResolver resolver = resolver(Optional.of(operatorUrl), Optional.of(operatorToken), List.of());
 
         LabelStudioConnection connection = resolver.resolve("http://localhost:8080", "setup-token").orElseThrow();
 
@@ -23,18 +24,35 @@ class LabelStudioConnectionResolverTest {
     }
 
     @Test
-    void setupFillsInWhatTheOperatorLeftUnset() {
-        LabelStudioConnectionResolver resolver = new LabelStudioConnectionResolver(Optional.of(operatorUrl), Optional.empty());
+    void aSetupTokenGoesToTheOperatorsUrlOnlyWhenSetupNamedThatSameOrigin() {
+        LabelStudioConnectionResolver resolver = resolver(Optional.of(operatorUrl), Optional.empty(), List.of());
 
-        LabelStudioConnection connection = resolver.resolve("http://localhost:8080", "setup-token").orElseThrow();
+        LabelStudioConnection elsewhere = resolver.resolve("http://attacker.example:8080", "setup-token").orElseThrow();
+        LabelStudioConnection otherScheme = resolver.resolve("https://label-studio:8080", "setup-token").orElseThrow();
+        LabelStudioConnection same = resolver.resolve("http://LABEL-STUDIO:8080/", "setup-token").orElseThrow();
 
-        assertThat(connection.baseUrl()).isEqualTo(operatorUrl);
-        assertThat(connection.token().map(Secret::reveal)).contains("setup-token");
+        assertThat(elsewhere.baseUrl()).isEqualTo(operatorUrl);
+        assertThat(elsewhere.token()).isEmpty();
+        assertThat(otherScheme.token()).isEmpty();
+        assertThat(same.token().map(Secret::reveal)).contains("setup-token");
+    }
+
+    @Test
+    void withoutAUrlTheOperatorsTokenGoesOnlyToListedHostsAndOthersGetTheirOwnSetupToken() {
+        LabelStudioConnectionResolver resolver = resolver(Optional.empty(), Optional.of(operatorToken), List.of("ls.internal", "ls2.internal:8443"));
+
+        assertThat(resolver.resolve("http://LS.internal:8080", "setup-token").orElseThrow().token()).contains(operatorToken);
+        assertThat(resolver.resolve("https://ls2.internal:8443", null).orElseThrow().token()).contains(operatorToken);
+        assertThat(resolver.resolve("https://ls2.internal", null).orElseThrow().token()).as("port 443 is not the listed 8443").isEmpty();
+        LabelStudioConnection foreign = resolver.resolve("http://attacker.example", "attackers-token").orElseThrow();
+        assertThat(foreign.baseUrl()).isEqualTo(URI.create("http://attacker.example"));
+        assertThat(foreign.token().map(Secret::reveal)).contains("attackers-token");
+        assertThat(resolver.resolve("http://attacker.example", null).orElseThrow().token()).isEmpty();
     }
 
     @Test
     void setupAloneIsEnoughAndATrailingSlashIsDropped() {
-        LabelStudioConnectionResolver resolver = new LabelStudioConnectionResolver(Optional.empty(), Optional.empty());
+        LabelStudioConnectionResolver resolver = resolver(Optional.empty(), Optional.empty(), List.of());
 
         LabelStudioConnection connection = resolver.resolve("http://ls.example:8080/", " ").orElseThrow();
 
@@ -44,7 +62,7 @@ class LabelStudioConnectionResolverTest {
 
     @Test
     void noUsableUrlAnywhereMeansNoConnection() {
-        LabelStudioConnectionResolver resolver = new LabelStudioConnectionResolver(Optional.empty(), Optional.of(operatorToken));
+        LabelStudioConnectionResolver resolver = resolver(Optional.empty(), Optional.of(operatorToken), List.of("localhost"));
 
         assertThat(resolver.resolve(null, "t")).isEmpty();
         assertThat(resolver.resolve("localhost:8080", "t")).isEmpty();
@@ -53,8 +71,13 @@ class LabelStudioConnectionResolverTest {
 
     @Test
     void aResolvedConnectionNeverPrintsItsToken() {
-        LabelStudioConnectionResolver resolver = new LabelStudioConnectionResolver(Optional.of(operatorUrl), Optional.of(operatorToken));
+        LabelStudioConnectionResolver resolver = resolver(Optional.of(operatorUrl), Optional.of(operatorToken), List.of());
 
         assertThat(resolver.resolve(null, null).orElseThrow().toString()).doesNotContain("operator-token");
+        assertThat(resolver.configured().orElseThrow().token()).contains(operatorToken);
+    }
+
+    private static LabelStudioConnectionResolver resolver(Optional<URI> url, Optional<Secret> token, List<String> hosts) {
+        return new LabelStudioConnectionResolver(url, token, hosts);
     }
 }

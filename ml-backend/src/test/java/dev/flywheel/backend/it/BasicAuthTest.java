@@ -47,7 +47,7 @@ class BasicAuthTest {
             assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
             assertThat(response.body()).contains("\"error\":\"unauthorized\"").doesNotContain(PASSWORD);
         }
-        HttpResponse<String> webhook = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + "/webhook"))
+        HttpResponse<String> webhook = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + "/webhook")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"ANNOTATION_CREATED\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(webhook.statusCode()).isEqualTo(401);
     }

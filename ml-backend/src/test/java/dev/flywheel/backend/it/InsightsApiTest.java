@@ -245,7 +245,8 @@ class InsightsApiTest {
     }
 
     private static HttpResponse<String> post(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
