@@ -251,7 +251,10 @@ public final class RealBackend implements AutoCloseable {
 
     /** {@code POST path} without a body (an insights-API command) as JSON, failing on a non-2xx answer. */
     public JsonNode post(String path) throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+        // The backend takes state-changing calls as JSON only (a cross-site form cannot send that), as the plugin's client does.
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
