@@ -10,6 +10,7 @@ import dev.flywheel.backend.http.FlywheelServer;
 import dev.flywheel.backend.http.errors.RequestOriginGuard;
 import dev.flywheel.backend.http.HealthController;
 import dev.flywheel.backend.http.api.InsightsController;
+import dev.flywheel.backend.http.api.PrelabelJobController;
 import dev.flywheel.backend.http.errors.JsonBodies;
 import dev.flywheel.backend.http.labelstudio.LabelStudioController;
 import dev.flywheel.backend.http.labelstudio.LegacyController;
@@ -35,6 +36,9 @@ import dev.flywheel.backend.labelstudio.LabelStudioClient;
 import dev.flywheel.backend.os.NativeMemory;
 import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.prelabel.PrelabelService;
+import dev.flywheel.backend.prelabeljob.PrelabelJobs;
+import dev.flywheel.backend.prelabeljob.PrelabelJobsWiring;
+import dev.flywheel.backend.prelabeljob.VersionPredictors;
 import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.project.ProjectSettings;
@@ -156,6 +160,9 @@ public final class Backend implements AutoCloseable {
         owned.add(predictExecutor::shutdownNow);
         PrelabelService prelabel = new PrelabelService(active, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
+        PrelabelJobs prelabelJobs = own(owned, PrelabelJobsWiring.jobs(store, fetcher.labelStudioRequests(),
+                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel),
+                registry, projects, config.prelabelRetry()));
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),
                 new DriftInsights(store, new DriftReferences(registry, mapper)));
@@ -164,8 +171,9 @@ public final class Backend implements AutoCloseable {
                 new HealthController(engine.toString(), config.basicAuth().isPresent()),
                 new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor)::register,
                 new LegacyController(bodies, registry, intake)::register,
-                api::register)));
+                api::register, new PrelabelJobController(bodies, prelabelJobs)::register)));
         server.start(config.host(), config.port());
+        prelabelJobs.resume();
         return new Backend(server, owned);
     }
 

@@ -34,6 +34,7 @@ import java.util.Optional;
  *     ({@code FLYWHEEL_ALLOW_UNAUTHENTICATED})
  * @param allowedHosts names besides the loopback ones that requests may carry in {@code Host} while Flywheel listens on
  *     loopback, e.g. behind a reverse proxy on the same machine ({@code FLYWHEEL_ALLOWED_HOSTS}), lower case
+ * @param prelabelRetry a pre-label job's first wait for an unreachable Label Studio ({@code FLYWHEEL_PRELABEL_RETRY_MS})
  */
 public record BackendConfig(
         String host,
@@ -49,15 +50,21 @@ public record BackendConfig(
         int auditFolds,
         List<String> labelStudioHosts,
         boolean allowUnauthenticated,
-        List<String> allowedHosts) {
+        List<String> allowedHosts,
+        java.time.Duration prelabelRetry) {
 
     public static final int DEFAULT_PORT = 9090;
     public static final int DEFAULT_AUDIT_FOLDS = 5;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_HOME = "flywheel-data";
+    /** A pre-label job's first wait for an unreachable Label Studio; each later wait doubles, up to 60 times this. */
+    public static final java.time.Duration DEFAULT_PRELABEL_RETRY = java.time.Duration.ofSeconds(1);
 
     public BackendConfig {
         Objects.requireNonNull(host, "host");
+        if (prelabelRetry == null || prelabelRetry.isNegative() || prelabelRetry.isZero()) {
+            throw new ConfigException("FLYWHEEL_PRELABEL_RETRY_MS", "must be a positive number of milliseconds");
+        }
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(labelStudioUrl, "labelStudioUrl");
         Objects.requireNonNull(labelStudioToken, "labelStudioToken");
@@ -132,7 +139,7 @@ public record BackendConfig(
     public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
             Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads, Optional<DetectorConfig> detector) {
         this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, detector, Optional.empty(),
-                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of());
+                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of(), DEFAULT_PRELABEL_RETRY);
     }
 
     /** Without a user-supplied detector or backbone. */
@@ -163,7 +170,8 @@ public record BackendConfig(
                 read.integer("FLYWHEEL_AUDIT_FOLDS").orElse(DEFAULT_AUDIT_FOLDS),
                 read.words("FLYWHEEL_LABEL_STUDIO_HOSTS"),
                 read.bool("FLYWHEEL_ALLOW_UNAUTHENTICATED").orElse(false),
-                read.words("FLYWHEEL_ALLOWED_HOSTS"));
+                read.words("FLYWHEEL_ALLOWED_HOSTS"),
+                read.integer("FLYWHEEL_PRELABEL_RETRY_MS").map(java.time.Duration::ofMillis).orElse(DEFAULT_PRELABEL_RETRY));
     }
 
     /** The settings as printed at start: every value, secrets masked. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class Migrations {
 
     /** Every migration, oldest first; add a line here with each new {@code V<n>__<what>.sql}. */
-    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__served_samples.sql");
+    static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__served_samples.sql", "V3__prelabel_jobs.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
     private static final String RESOURCE_FOLDER = "/db/migration/";

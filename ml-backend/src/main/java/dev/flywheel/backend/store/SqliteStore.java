@@ -23,6 +23,7 @@ public final class SqliteStore implements FlywheelStore {
     private final PredictionStore predictions;
     private final TrainingRunStore runs;
     private final ServedSampleStore samples;
+    private final PrelabelJobStore prelabelJobs;
 
     private SqliteStore(SqliteDatabase database, Clock clock) {
         this.database = database;
@@ -34,6 +35,7 @@ public final class SqliteStore implements FlywheelStore {
         this.predictions = new SqlitePredictions(database, json);
         this.runs = new SqliteTrainingRuns(database, clock);
         this.samples = new SqliteServedSamples(database, ServedSampleStore.MAX_PER_PROJECT);
+        this.prelabelJobs = new SqlitePrelabelJobs(database, clock);
     }
 
     /** Opens (creating when absent) {@value #FILE_NAME} under Flywheel's home folder. */
@@ -96,6 +98,11 @@ public final class SqliteStore implements FlywheelStore {
     @Override
     public ServedSampleStore samples() {
         return samples;
+    }
+
+    @Override
+    public PrelabelJobStore prelabelJobs() {
+        return prelabelJobs;
     }
 
     @Override
