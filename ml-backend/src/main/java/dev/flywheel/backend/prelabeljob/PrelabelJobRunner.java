@@ -163,8 +163,12 @@ public final class PrelabelJobRunner {
         if (task.predictionsOrEmpty().stream().anyMatch(p -> version.equals(p.modelVersion()))) {
             return true;
         }
-        // The data manager's list also names the versions in a field of its own.
-        return task.extra().get("predictions_model_versions") instanceof List<?> versions && versions.contains(version);
+        // The data manager's list also names the versions in a text column of its own, comma-separated.
+        Object versions = task.extra().get("predictions_model_versions");
+        if (versions instanceof String text) {
+            return java.util.Arrays.stream(text.split(",")).map(String::strip).anyMatch(version::equals);
+        }
+        return versions instanceof List<?> list && list.contains(version);
     }
 
     private static boolean labelled(Task task) {
