@@ -182,7 +182,7 @@ public final class Backend implements AutoCloseable {
      * with the variable to fix instead of failing every training run. Three predictors: the training worker and the two
      * predict workers embed at the same time.
      */
-    private static Backbone loadBackbone(BackboneConfig config) {
+    static Backbone loadBackbone(BackboneConfig config) {
         try {
             Backbone backbone = Backbone.load(config.model(), config.inputSize(), config.mean(), config.std(), 3);
             LOG.info("classification projects train a head on the backbone {} (sha256 {}, {} features)", config.model().getFileName(),
@@ -202,12 +202,12 @@ public final class Backend implements AutoCloseable {
         closeAll(owned);
     }
 
-    private static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T closeable) {
+    static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T closeable) {
         owned.add(closeable);
         return closeable;
     }
 
-    private static void closeAll(List<AutoCloseable> owned) {
+    static void closeAll(List<AutoCloseable> owned) {
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();
@@ -218,7 +218,7 @@ public final class Backend implements AutoCloseable {
         owned.clear();
     }
 
-    private static void createHome(BackendConfig config) {
+    static void createHome(BackendConfig config) {
         try {
             Files.createDirectories(config.home());
         } catch (IOException e) {
@@ -227,9 +227,9 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The project settings, handed to the images before they exist. */
-    private static final class LateProjects implements ProjectSettings {
+    static final class LateProjects implements ProjectSettings {
 
-        private volatile ProjectSettings projects;
+        volatile ProjectSettings projects;
 
         @Override
         public void remember(ProjectConnection connection) {

@@ -83,6 +83,23 @@ public final class PrelabelJobs implements AutoCloseable {
         return new PrelabelJobReply(id, PrelabelJobState.QUEUED);
     }
 
+    /**
+     * Goes on with the project's job that a stop or kill left unfinished, when its version is the one asked for (or none
+     * was), else starts a new one: what the command line does, so running it again after a kill resumes.
+     */
+    public PrelabelJobReply resumeOrStart(long project, PrelabelJobRequest request) {
+        Optional<PrelabelJobRecord> unfinished = store.unfinished().stream().filter(j -> j.projectId() == project)
+                .filter(j -> request.version() == null || request.version().equals(j.version())).findFirst();
+        if (unfinished.isEmpty()) {
+            return start(project, request);
+        }
+        PrelabelJobRecord job = unfinished.get();
+        LOG.info("pre-label job {} of project {} goes on from page {} ({} of {} tasks dealt with)", job.id(), project, job.nextPage(),
+                job.handled(), job.total());
+        submit(job);
+        return new PrelabelJobReply(job.id(), job.status());
+    }
+
     /** Goes on with every job a stop or kill left queued or running, oldest first. */
     public void resume() {
         for (PrelabelJobRecord job : store.unfinished()) {
