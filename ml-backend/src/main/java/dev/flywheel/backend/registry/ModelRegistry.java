@@ -87,7 +87,7 @@ public final class ModelRegistry {
             throw new IllegalStateException("the model folder's file system cannot rename atomically", e);
         } catch (IOException e) {
             deleteQuietly(manifestFile);
-            throw new UncheckedIOException("could not publish version " + manifest.version() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not publish version " + manifest.version() + " (see the log)", e);
         }
     }
 

@@ -123,7 +123,12 @@ public final class TrainingRunner {
             }
             String reason = e instanceof TrainingCancelledException ? "cancelled at shutdown" : RunFailure.describe(e);
             store.runs().fail(project, version, reason);
-            LOG.warn("project {}: run {} failed: {}", project, version, reason);
+            if (RunFailure.ours(e)) {
+                LOG.warn("project {}: run {} failed: {}", project, version, reason);
+            } else {
+                // The run record says only "internal error": the log keeps what the library said.
+                LOG.warn("project {}: run {} failed", project, version, e);
+            }
             return Optional.empty();
         }
     }
