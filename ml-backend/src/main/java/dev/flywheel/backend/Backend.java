@@ -30,6 +30,7 @@ import dev.flywheel.backend.kind.ServedConfigs;
 import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.labelstudio.Backoff;
+import dev.flywheel.backend.labelstudio.ConnectionCheck;
 import dev.flywheel.backend.labelstudio.LabelStudioBackfill;
 import dev.flywheel.backend.labelstudio.LabelStudioClient;
 import dev.flywheel.backend.os.NativeMemory;
@@ -57,6 +58,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -154,6 +156,11 @@ public final class Backend implements AutoCloseable {
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
                 WorkerThreads.named("flywheel-predict", WorkerThreads.INTERACTIVE_NICE), new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
+        ExecutorService checkExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        owned.add(checkExecutor::shutdownNow);
+        // Two seconds: Label Studio gives /setup three in all.
+        ConnectionCheck connectionCheck = new ConnectionCheck(fetcher.labelStudioRequests(), connections, mapper, checkExecutor,
+                Duration.ofSeconds(2), clock);
         PrelabelService prelabel = new PrelabelService(active, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
@@ -162,10 +169,13 @@ public final class Backend implements AutoCloseable {
         FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(),
                 new RequestOriginGuard(config.loopbackOnly(), config.allowedHosts()), List.of(
                 new HealthController(engine.toString(), config.basicAuth().isPresent()),
-                new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor)::register,
+                new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor,
+                        connectionCheck)::register,
                 new LegacyController(bodies, registry, intake)::register,
                 api::register)));
         server.start(config.host(), config.port());
+        // Said at start, in the log, rather than as the first image that fails; off the start thread, which it need not hold.
+        checkExecutor.execute(connectionCheck::problemWithConfigured);
         return new Backend(server, owned);
     }
 
