@@ -33,6 +33,7 @@ import dev.flywheel.backend.labelstudio.Backoff;
 import dev.flywheel.backend.labelstudio.ConnectionCheck;
 import dev.flywheel.backend.labelstudio.LabelStudioBackfill;
 import dev.flywheel.backend.labelstudio.LabelStudioClient;
+import dev.flywheel.backend.os.HomeLock;
 import dev.flywheel.backend.os.NativeMemory;
 import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.prelabel.PrelabelService;
@@ -116,6 +117,8 @@ public final class Backend implements AutoCloseable {
         ObjectMapper mapper = FlywheelJson.newMapper();
         Clock clock = Clock.systemUTC();
         createHome(config);
+        // First: a second process on this home must stop before it opens the database or touches a model folder.
+        own(owned, HomeLock.acquire(config.home()));
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
         SqliteStore store = own(owned, SqliteStore.openInHome(config.home(), clock));
