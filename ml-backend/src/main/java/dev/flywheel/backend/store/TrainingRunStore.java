@@ -21,10 +21,14 @@ public interface TrainingRunStore {
     TrainingRun finish(long projectId, String version, RunResult result);
 
     /**
-     * Records a run ready and makes it the active version in one transaction: a crash between the two must not leave a
-     * version ready that never served.
+     * Records a run ready and, when the project's active version is still {@code expectedActive}, makes it the active
+     * version, in one transaction: a crash between the two must not leave a version ready that never served, and a run
+     * that finishes after someone activated another version (a rollback) must not undo that choice. A run that does not
+     * become active keeps {@code notActivated} as its message, so the model list says why.
+     *
+     * @return whether the version became active
      */
-    TrainingRun finishAndActivate(long projectId, String version, RunResult result);
+    boolean finishAndActivateIf(long projectId, String version, RunResult result, Optional<String> expectedActive, String notActivated);
 
     /** Moves a queued or training run to failed. */
     TrainingRun fail(long projectId, String version, String errorMessage);
