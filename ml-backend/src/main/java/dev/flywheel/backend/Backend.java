@@ -54,6 +54,7 @@ import dev.flywheel.backend.workflow.OnAnnotation;
 import dev.flywheel.backend.workflow.OnPublished;
 import dev.flywheel.backend.workflow.OnSetup;
 import dev.flywheel.backend.workflow.StartupRecovery;
+import dev.flywheel.backend.workflow.StoredVersionHistory;
 import dev.flywheel.model.json.FlywheelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -141,7 +142,7 @@ public final class Backend implements AutoCloseable {
         ServedConfigs configs = new ServedConfigs(new LabelConfigParser(), kinds);
         ProjectService projects = new ProjectService(store, configs);
         late.projects = projects;
-        ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion));
+        ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion, new StoredVersionHistory(store.runs())));
 
         LabelStudioBackfill backfill = new LabelStudioBackfill(new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()),
                 connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));

@@ -167,6 +167,29 @@ final class SqliteTrainingRuns implements TrainingRunStore {
         return database.read(connection -> activeVersion(connection, projectId));
     }
 
+    @Override
+    public TrainingRun markUnservable(long projectId, String version, String reason, Optional<String> servingInstead) {
+        return database.write(connection -> {
+            require(connection, projectId, version);
+            // Not a step of a run's life (ready never moves on): a fact found later, that its files cannot be served.
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE training_run SET status = 'failed', error_message = ? WHERE project_id = ? AND version = ?")) {
+                update.setString(1, reason);
+                update.setLong(2, projectId);
+                update.setString(3, version);
+                update.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE project SET active_version = ? WHERE id = ? AND active_version = ?")) {
+                update.setString(1, servingInstead.orElse(null));
+                update.setLong(2, projectId);
+                update.setString(3, version);
+                update.executeUpdate();
+            }
+            return find(connection, projectId, version).orElseThrow();
+        });
+    }
+
     private static Optional<String> activeVersion(Connection connection, long projectId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT active_version FROM project WHERE id = ?")) {
             select.setLong(1, projectId);

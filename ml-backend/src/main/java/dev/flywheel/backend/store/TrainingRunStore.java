@@ -48,6 +48,12 @@ public interface TrainingRunStore {
     Optional<String> activeVersion(long projectId);
 
     /**
+     * Marks a ready version failed because it cannot be served (its files are damaged or missing), in one transaction
+     * with making {@code servingInstead} the active version when {@code version} was active (none: no active version).
+     */
+    TrainingRun markUnservable(long projectId, String version, String reason, Optional<String> servingInstead);
+
+    /**
      * Attaches a note to a run without changing its status, e.g. that Label Studio could not be reached before it
      * started; kept where a failure's reason is, and replaced by it if the run fails.
      */

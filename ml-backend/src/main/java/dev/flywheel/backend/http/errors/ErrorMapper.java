@@ -3,6 +3,7 @@ package dev.flywheel.backend.http.errors;
 import dev.flywheel.backend.image.ImageFetchException;
 import dev.flywheel.backend.insights.IncomparableException;
 import dev.flywheel.backend.insights.InsufficientDataException;
+import dev.flywheel.backend.kind.NoServableVersionException;
 import dev.flywheel.backend.kind.UnsupportedLabelConfigException;
 import dev.flywheel.backend.labelconfig.LabelConfigException;
 import dev.flywheel.backend.store.RunStateException;
@@ -61,6 +62,11 @@ public final class ErrorMapper {
             case InsufficientDataException insufficient -> write(ctx, 409, "insufficient_data", insufficient.getMessage(), insufficient.fields());
             case ImageFetchException fetch -> write(ctx, status(fetch.kind()),
                     "image_" + fetch.kind().name().toLowerCase(java.util.Locale.ROOT), fetch.getMessage(), Map.of());
+            case NoServableVersionException none -> {
+                // Not an empty "untrained" answer: the project has versions, and Label Studio should show that none serves.
+                LOG.warn("{} {} refused: {}", ctx.method(), ctx.path(), none.getMessage());
+                write(ctx, 503, "no_servable_version", none.getMessage(), Map.of());
+            }
             case RejectedExecutionException overloaded -> {
                 ctx.header("Retry-After", "1");
                 write(ctx, 503, "overloaded", "Flywheel is busy; retry in a second", Map.of());
