@@ -33,6 +33,7 @@ import dev.flywheel.backend.labelstudio.Backoff;
 import dev.flywheel.backend.labelstudio.ConnectionCheck;
 import dev.flywheel.backend.labelstudio.LabelStudioBackfill;
 import dev.flywheel.backend.labelstudio.LabelStudioClient;
+import dev.flywheel.backend.os.HomeLock;
 import dev.flywheel.backend.os.NativeMemory;
 import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.prelabel.PrelabelService;
@@ -53,6 +54,7 @@ import dev.flywheel.backend.workflow.OnAnnotation;
 import dev.flywheel.backend.workflow.OnPublished;
 import dev.flywheel.backend.workflow.OnSetup;
 import dev.flywheel.backend.workflow.StartupRecovery;
+import dev.flywheel.backend.workflow.StoredVersionHistory;
 import dev.flywheel.model.json.FlywheelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,6 +118,8 @@ public final class Backend implements AutoCloseable {
         ObjectMapper mapper = FlywheelJson.newMapper();
         Clock clock = Clock.systemUTC();
         createHome(config);
+        // First: a second process on this home must stop before it opens the database or touches a model folder.
+        own(owned, HomeLock.acquire(config.home()));
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
         SqliteStore store = own(owned, SqliteStore.openInHome(config.home(), clock));
@@ -138,7 +142,7 @@ public final class Backend implements AutoCloseable {
         ServedConfigs configs = new ServedConfigs(new LabelConfigParser(), kinds);
         ProjectService projects = new ProjectService(store, configs);
         late.projects = projects;
-        ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion));
+        ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion, new StoredVersionHistory(store.runs())));
 
         LabelStudioBackfill backfill = new LabelStudioBackfill(new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()),
                 connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));
