@@ -90,6 +90,10 @@ public final class FakeLabelStudioApi implements AutoCloseable {
         }
         Matcher project = PROJECT.matcher(path);
         Matcher imports = IMPORT.matcher(path);
+        if (request.getMethod().equals("GET") && path.equals("/api/current-user/whoami/")) {
+            // The backend's start-up check of the token.
+            return json(200, "{\"id\":1,\"email\":\"annotator@example.com\",\"username\":\"annotator\"}");
+        }
         Matcher export = EXPORT.matcher(path);
         if (request.getMethod().equals("GET") && export.matches()) {
             // The export the backfill reads before training: every task, with its annotations.

@@ -29,7 +29,7 @@ class MigrationsTest {
             assertThat(store.file()).isEqualTo(home.resolve("flywheel.db")).isRegularFile();
         }
         assertThat(query("PRAGMA journal_mode")).containsExactly("wal");
-        assertThat(query("SELECT version || ':' || description FROM schema_version")).containsExactly("1:init", "2:served_samples");
+        assertThat(query("SELECT version || ':' || description FROM schema_version")).containsExactly("1:init", "2:served_samples", "3:prelabel_jobs");
         assertThat(query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
                 .contains("annotation", "label_config_revision", "prediction", "project", "served_sample", "task", "training_run");
     }
