@@ -108,14 +108,17 @@ public final class PrelabelJobBench {
                 labelStudio.imageTask(PROJECT, 1_000_000 + i, images.get(i % images.size()));
             }
             String memory = longJob(work, home, env, labelStudio, longTasks);
-            String body = "## Pre-label job: throughput and memory\n\n"
+            String body = "## Pre-label job: throughput and memory\n\nRun: `./mvnw -B -Pbench -pl ml-backend -am verify -DskipTests"
+                    + " -Dbench.main=dev.flywheel.backend.bench.PrelabelJobBench -Dprelabel.bench.tasks=" + tasks + " -Dprelabel.bench.long="
+                    + longTasks + "`.\n\n"
                     + "Measured " + LocalDate.now() + " on " + Machine.describe().cpu() + " (" + Machine.describe().cores()
                     + " cores, shared; load average at start " + load + "), one DJL thread, 48×48 shape images served by a stand-in"
                     + " Label Studio on loopback, the version trained on 12 labels at 32 px. Same images for both rows, under other"
                     + " names so the image cache cannot favour either.\n\n"
                     + "| run | images | images/s |\n|---|---|---|\n" + out
-                    + "\nThe job runs at **" + ratio + "×** the bare predictor (target ≥ 0.8×); its extra work per batch of 32 is one"
-                    + " page read per 100 tasks, one bulk import and one store transaction.\n\n"
+                    + "\nThe job runs at **" + ratio + "×** the bare predictor (target ≥ 0.8×): the bare client waits for each `/predict`"
+                    + " answer before it sends the next batch, the job imports one batch while it predicts the next; its own extra work per"
+                    + " batch of 32 is a page read per 100 tasks, one bulk import and one store transaction.\n\n"
                     + memory + "\n";
             BenchSupport.writeSection(report, "prelabel-job", body, "# Performance\n");
             System.out.println(body);
