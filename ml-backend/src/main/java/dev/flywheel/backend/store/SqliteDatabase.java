@@ -14,6 +14,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The SQLite file and its connections: one writer guarded by a lock, a few readers that see the last committed
@@ -57,6 +60,15 @@ final class SqliteDatabase implements AutoCloseable {
 
     Path file() {
         return file;
+    }
+
+    /** Connections of their own to the same file, for Flyway; they wait for the writer as the writer waits for them. */
+    DataSource dataSource() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
     }
 
     /** Runs work in one IMMEDIATE transaction on the writer; committed (and fsynced) when this returns. */

@@ -46,7 +46,7 @@ public final class SqliteStore implements FlywheelStore {
         Objects.requireNonNull(clock, "clock");
         SqliteDatabase database = SqliteDatabase.open(file, SqliteDatabase.DEFAULT_READERS);
         try {
-            new Migrations(Migrations.SCRIPTS, clock).apply(database);
+            Migrations.apply(database.dataSource(), Migrations.SQLITE);
         } catch (RuntimeException e) {
             database.close();
             throw e;
