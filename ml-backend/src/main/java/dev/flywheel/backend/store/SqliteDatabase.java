@@ -22,7 +22,7 @@ import org.sqlite.SQLiteDataSource;
  * The SQLite file and its connections: one writer guarded by a lock, a few readers that see the last committed
  * state while a write is running (WAL).
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase implements Database {
 
     static final int DEFAULT_READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
@@ -72,7 +72,8 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /** Runs work in one IMMEDIATE transaction on the writer; committed (and fsynced) when this returns. */
-    <T> T write(SqlWork<T> work) {
+    @Override
+    public <T> T write(SqlWork<T> work) {
         writeLock.lock();
         try {
             return inTransaction(writer, "BEGIN IMMEDIATE", work);
@@ -82,7 +83,8 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /** Runs work in one read transaction, so every query in it sees the same snapshot. */
-    <T> T read(SqlWork<T> work) {
+    @Override
+    public <T> T read(SqlWork<T> work) {
         Connection reader = borrowReader();
         try {
             return inTransaction(reader, "BEGIN", work);
