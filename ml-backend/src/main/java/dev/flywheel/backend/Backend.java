@@ -30,8 +30,10 @@ import dev.flywheel.backend.kind.ServedConfigs;
 import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.labelstudio.Backoff;
+import dev.flywheel.backend.labelstudio.ConnectionCheck;
 import dev.flywheel.backend.labelstudio.LabelStudioBackfill;
 import dev.flywheel.backend.labelstudio.LabelStudioClient;
+import dev.flywheel.backend.os.HomeLock;
 import dev.flywheel.backend.os.NativeMemory;
 import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.prelabel.PrelabelService;
@@ -52,11 +54,13 @@ import dev.flywheel.backend.workflow.OnAnnotation;
 import dev.flywheel.backend.workflow.OnPublished;
 import dev.flywheel.backend.workflow.OnSetup;
 import dev.flywheel.backend.workflow.StartupRecovery;
+import dev.flywheel.backend.workflow.StoredVersionHistory;
 import dev.flywheel.model.json.FlywheelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -114,6 +118,8 @@ public final class Backend implements AutoCloseable {
         ObjectMapper mapper = FlywheelJson.newMapper();
         Clock clock = Clock.systemUTC();
         createHome(config);
+        // First: a second process on this home must stop before it opens the database or touches a model folder.
+        own(owned, HomeLock.acquire(config.home()));
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
         SqliteStore store = own(owned, SqliteStore.openInHome(config.home(), clock));
@@ -136,7 +142,7 @@ public final class Backend implements AutoCloseable {
         ServedConfigs configs = new ServedConfigs(new LabelConfigParser(), kinds);
         ProjectService projects = new ProjectService(store, configs);
         late.projects = projects;
-        ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion));
+        ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion, new StoredVersionHistory(store.runs())));
 
         LabelStudioBackfill backfill = new LabelStudioBackfill(new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()),
                 connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));
@@ -154,6 +160,11 @@ public final class Backend implements AutoCloseable {
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
                 WorkerThreads.named("flywheel-predict", WorkerThreads.INTERACTIVE_NICE), new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
+        ExecutorService checkExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        owned.add(checkExecutor::shutdownNow);
+        // Two seconds: Label Studio gives /setup three in all.
+        ConnectionCheck connectionCheck = new ConnectionCheck(fetcher.labelStudioRequests(), connections, mapper, checkExecutor,
+                Duration.ofSeconds(2), clock);
         PrelabelService prelabel = new PrelabelService(active, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
@@ -162,10 +173,13 @@ public final class Backend implements AutoCloseable {
         FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(),
                 new RequestOriginGuard(config.loopbackOnly(), config.allowedHosts()), List.of(
                 new HealthController(engine.toString(), config.basicAuth().isPresent()),
-                new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor)::register,
+                new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor,
+                        connectionCheck)::register,
                 new LegacyController(bodies, registry, intake)::register,
                 api::register)));
         server.start(config.host(), config.port());
+        // Said at start, in the log, rather than as the first image that fails; off the start thread, which it need not hold.
+        checkExecutor.execute(connectionCheck::problemWithConfigured);
         return new Backend(server, owned);
     }
 

@@ -40,7 +40,15 @@ public final class Main {
 
         TrainingSettings training = TrainingConfig.fromEnvironment(System.getenv());
         training.asMap().forEach((key, value) -> LOG.info("training {}={}", key, value));
-        Backend backend = Backend.start(config, training, TrainingPolicy.defaults());
+        Backend backend;
+        try {
+            backend = Backend.start(config, training, TrainingPolicy.defaults());
+        } catch (ConfigException e) {
+            // A home another process holds, a backbone that is none: at once, with what to change.
+            LOG.error("Flywheel did not start: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "flywheel-shutdown"));
         LOG.info("Flywheel ML backend listening on http://{}:{}", config.host(), backend.port());
     }

@@ -86,7 +86,7 @@ final class HttpDownloader {
                 throw new ImageFetchException(UNREACHABLE, "timed out fetching " + Redaction.describe(current), e);
             } catch (IOException e) {
                 throw new ImageFetchException(UNREACHABLE, "cannot fetch " + Redaction.describe(current)
-                        + " (" + e.getClass().getSimpleName() + ")", e);
+                        + ": " + NetworkFailure.describe(e), e);
             }
         }
     }
