@@ -221,6 +221,19 @@ class InsightsApiTest {
     }
 
     @Test
+    void trainNowWithoutANewAnnotationIsRefusedAndMakesNoVersion() throws Exception {
+        int before = get("/api/v1/projects/9/models").path("models").size();
+
+        HttpResponse<String> train = post("/api/v1/projects/9/train");
+
+        JsonNode body = MAPPER.readTree(train.body());
+        assertThat(train.statusCode()).as(train.body()).isEqualTo(409);
+        assertThat(body.path("error").asText()).isEqualTo("nothing_to_train");
+        assertThat(body.path("detail").asText()).contains("no annotation was added or changed since");
+        assertThat(get("/api/v1/projects/9/models").path("models").size()).isEqualTo(before);
+    }
+
+    @Test
     void activatingAnOlderVersionRollsBackWhatLabelStudioIsServed() throws Exception {
         JsonNode models = get("/api/v1/projects/9/models");
         String active = models.path("active").asText();

@@ -1,5 +1,6 @@
 package dev.flywheel.model.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -12,13 +13,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param trainedOn labelled tasks in its training split
  * @param trainingSeconds wall time of training
  * @param metrics hold-out metrics, null until ready
+ * @param progress how far the run is while it is training; null otherwise (left out of the JSON)
  */
 public record ModelSummary(String version, String parent, ModelStatus status, @JsonProperty("created_at") String createdAt,
         @JsonProperty("trained_on") Long trainedOn, @JsonProperty("training_seconds") Double trainingSeconds,
-        ModelMetrics metrics) {
+        ModelMetrics metrics, @JsonInclude(JsonInclude.Include.NON_NULL) RunProgress progress) {
 
     public ModelSummary {
         Checks.required("version status", version, status);
         Checks.nonNegative("trained_on training_seconds", trainedOn, trainingSeconds);
+    }
+
+    /** A version without progress to report. */
+    public ModelSummary(String version, String parent, ModelStatus status, String createdAt, Long trainedOn, Double trainingSeconds,
+            ModelMetrics metrics) {
+        this(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, null);
+    }
+
+    /** This summary with {@code now} as its progress. */
+    public ModelSummary withProgress(RunProgress now) {
+        return new ModelSummary(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, now);
     }
 }
