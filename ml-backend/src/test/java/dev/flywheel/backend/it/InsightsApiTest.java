@@ -163,6 +163,16 @@ class InsightsApiTest {
         assertThat(comparison.path("metrics").get(0).path("name").asText()).isEqualTo("accuracy");
         assertThat(comparison.path("per_class")).hasSize(3);
         assertThat(comparison.path("data_diff").path("added").asInt()).isPositive();
+        JsonNode evaluation = comparison.path("evaluation");
+        long scored = 0;
+        for (JsonNode row : comparison.path("confusion_base").path("matrix")) {
+            for (JsonNode cell : row) {
+                scored += cell.asLong();
+            }
+        }
+        assertThat(evaluation.path("kind").asText()).isEqualTo("shared_holdout");
+        assertThat(evaluation.path("tasks").asLong()).as("both sides scored on the same tasks").isEqualTo(scored).isPositive()
+                .isLessThanOrEqualTo(Math.min(evaluation.path("base_holdout").asLong(), evaluation.path("candidate_holdout").asLong()));
         List<String> listed = new ArrayList<>();
         get("/versions").path("versions").forEach(v -> listed.add(v.asText()));
         assertThat(listed).as("Label Studio's /versions").containsAll(ready);
