@@ -47,9 +47,12 @@ import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.store.FlywheelStore;
+import dev.flywheel.backend.store.PostgresStore;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.ImagePrefetch;
+import dev.flywheel.backend.training.RunProgressBoard;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingQueue;
 import dev.flywheel.backend.training.TrainingRunner;
@@ -126,7 +129,9 @@ public final class Backend implements AutoCloseable {
         own(owned, HomeLock.acquire(config.home()));
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
-        SqliteStore store = own(owned, SqliteStore.openInHome(config.home(), clock));
+        // PostgreSQL when the operator names a server (replicas share it), else the SQLite file in the home folder.
+        FlywheelStore store = own(owned, config.database().<FlywheelStore>map(db -> PostgresStore.open(db, clock))
+                .orElseGet(() -> SqliteStore.openInHome(config.home(), clock)));
         ModelRegistry registry = new ModelRegistry(config.home().resolve("models"), mapper);
         new StartupRecovery(store.runs(), registry).recover();
 
@@ -150,8 +155,9 @@ public final class Backend implements AutoCloseable {
 
         LabelStudioBackfill backfill = new LabelStudioBackfill(new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()),
                 connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));
-        DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper);
-        TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active), backfill,
+        DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper, audits, config.auditFolds());
+        RunProgressBoard progress = new RunProgressBoard();
+        TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active, progress), backfill,
                 new OnPublished(datasets::refresh, kinds),
                 WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
                 WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim));
@@ -174,7 +180,7 @@ public final class Backend implements AutoCloseable {
         PrelabelJobs prelabelJobs = own(owned, PrelabelJobsWiring.jobs(store, fetcher.labelStudioRequests(),
                 project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel),
                 registry, projects, config.prelabelRetry()));
-        InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
+        InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active, progress), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),
                 new DriftInsights(store, new DriftReferences(registry, mapper)));
         FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(),

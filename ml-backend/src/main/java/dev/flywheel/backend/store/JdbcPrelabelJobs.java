@@ -14,18 +14,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@link PrelabelJobStore} on SQLite: task outcomes and counters move together in one transaction. */
-final class SqlitePrelabelJobs implements PrelabelJobStore {
+/** {@link PrelabelJobStore} in SQL that SQLite and PostgreSQL both run: task outcomes and counters move together in one transaction. */
+final class JdbcPrelabelJobs implements PrelabelJobStore {
 
     private static final String COLUMNS = "id, project_id, model_version, only_unlabeled, status, next_page, total, done, skipped,"
             + " failed, error, created_at, updated_at";
-    /** Task ids bound per {@code IN (...)} query, well under SQLite's limit of bound parameters. */
+    /** Task ids bound per {@code IN (...)} query, well under SQLite's and PostgreSQL's limits of bound parameters. */
     private static final int IN_CHUNK = 500;
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final Clock clock;
 
-    SqlitePrelabelJobs(SqliteDatabase database, Clock clock) {
+    JdbcPrelabelJobs(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
@@ -146,7 +146,7 @@ final class SqlitePrelabelJobs implements PrelabelJobStore {
         }
         int inserted = 0;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO prelabel_job_task (job_id, task_id, outcome) VALUES (?, ?, ?)")) {
+                "INSERT INTO prelabel_job_task (job_id, task_id, outcome) VALUES (?, ?, ?) ON CONFLICT (job_id, task_id) DO NOTHING")) {
             for (long task : tasks) {
                 insert.setString(1, id);
                 insert.setLong(2, task);
