@@ -8,6 +8,8 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "dev.flywheel.eclipse.core.jobs.messages"; //$NON-NLS-1$
 
     public static String HealthCheckJob_name;
+    public static String PrelabelJob_name;
+    public static String PrelabelJob_progress;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
