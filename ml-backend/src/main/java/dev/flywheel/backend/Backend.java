@@ -43,9 +43,11 @@ import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.replica.ReplicaCoordinator;
 import dev.flywheel.backend.store.FlywheelStore;
 import dev.flywheel.backend.store.PostgresStore;
 import dev.flywheel.backend.store.SqliteStore;
+import dev.flywheel.backend.store.TrainerLease;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.ImagePrefetch;
 import dev.flywheel.backend.training.TrainingPolicy;
@@ -124,11 +126,22 @@ public final class Backend implements AutoCloseable {
         own(owned, HomeLock.acquire(config.home()));
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
-        // PostgreSQL when the operator names a server (replicas share it), else the SQLite file in the home folder.
-        FlywheelStore store = own(owned, config.database().<FlywheelStore>map(db -> PostgresStore.open(db, clock))
-                .orElseGet(() -> SqliteStore.openInHome(config.home(), clock)));
+        // PostgreSQL when the operator names a server (replicas share it and one lease), else the SQLite file in the home.
+        FlywheelStore store;
+        TrainerLease lease;
+        if (config.database().isPresent()) {
+            PostgresStore postgres = own(owned, PostgresStore.open(config.database().get(), clock));
+            store = postgres;
+            lease = own(owned, postgres.trainerLease());
+        } else {
+            store = own(owned, SqliteStore.openInHome(config.home(), clock));
+            lease = TrainerLease.solo();
+        }
         ModelRegistry registry = new ModelRegistry(config.home().resolve("models"), mapper);
-        new StartupRecovery(store.runs(), registry).recover();
+        StartupRecovery recovery = new StartupRecovery(store.runs(), registry);
+        if (lease.tryAcquire()) {
+            recovery.recover(); // only the trainer: another replica's running run is not interrupted
+        }
 
         ImageFetcher fetcher = own(owned, ImageFetcher.create(FetchLimits.defaults(), config.localFilesRoot(),
                 ImageCache.defaultDirectory(config.home())));
@@ -154,7 +167,26 @@ public final class Backend implements AutoCloseable {
         TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active), backfill,
                 new OnPublished(datasets::refresh, kinds),
                 WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
-                WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim));
+                WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim, TrainingQueue.DEFAULT_QUIET,
+                TrainingQueue.DEFAULT_MAX_WAIT, lease::held));
+        if (config.database().isPresent()) {
+            own(owned, new ReplicaCoordinator(store, lease, new ReplicaCoordinator.Hooks() {
+                @Override
+                public void activeVersion(long project, Optional<String> version) {
+                    active.sync(project, version);
+                }
+
+                @Override
+                public void tookOver() {
+                    recovery.recover();
+                }
+
+                @Override
+                public void changed(long project) {
+                    queue.annotationsChanged(project);
+                }
+            }, WorkerThreads.named("flywheel-replica", WorkerThreads.INTERACTIVE_NICE))).start(ReplicaCoordinator.DEFAULT_PERIOD);
+        }
         ImagePrefetch prefetch = own(owned, new ImagePrefetch(store, kinds, WorkerThreads.named("flywheel-prefetch",
                 WorkerThreads.BACKGROUND_NICE)));
         OnAnnotation onAnnotation = new OnAnnotation(queue, prefetch::annotationsChanged);
