@@ -122,8 +122,11 @@ public final class Backend implements AutoCloseable {
         ObjectMapper mapper = FlywheelJson.newMapper();
         Clock clock = Clock.systemUTC();
         createHome(config);
-        // First: a second process on this home must stop before it opens the database or touches a model folder.
-        own(owned, HomeLock.acquire(config.home()));
+        // First: on SQLite a second process on this home must stop before it opens the database or touches a model folder.
+        // Replicas on PostgreSQL share the home by design: the trainer lease keeps all but one from writing versions.
+        if (config.database().isEmpty()) {
+            own(owned, HomeLock.acquire(config.home()));
+        }
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
         // PostgreSQL when the operator names a server (replicas share it and one lease), else the SQLite file in the home.
@@ -141,6 +144,7 @@ public final class Backend implements AutoCloseable {
         StartupRecovery recovery = new StartupRecovery(store.runs(), registry);
         if (lease.tryAcquire()) {
             recovery.recover(); // only the trainer: another replica's running run is not interrupted
+            LOG.info(config.database().isPresent() ? "this replica holds the trainer lease: it runs every due training run" : "training here");
         }
 
         ImageFetcher fetcher = own(owned, ImageFetcher.create(FetchLimits.defaults(), config.localFilesRoot(),
