@@ -178,22 +178,8 @@ public final class Backend implements AutoCloseable {
                 WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim, TrainingQueue.DEFAULT_QUIET,
                 TrainingQueue.DEFAULT_MAX_WAIT, lease::held));
         if (config.database().isPresent()) {
-            own(owned, new ReplicaCoordinator(store, lease, new ReplicaCoordinator.Hooks() {
-                @Override
-                public void activeVersion(long project, Optional<String> version) {
-                    active.sync(project, version);
-                }
-
-                @Override
-                public void tookOver() {
-                    recovery.recover();
-                }
-
-                @Override
-                public void changed(long project) {
-                    queue.annotationsChanged(project);
-                }
-            }, WorkerThreads.named("flywheel-replica", WorkerThreads.INTERACTIVE_NICE))).start(ReplicaCoordinator.DEFAULT_PERIOD);
+            own(owned, new ReplicaCoordinator(store, lease, ReplicaCoordinator.Hooks.of(active::sync, () -> recovery.recover(),
+                    queue::annotationsChanged), WorkerThreads.named("flywheel-replica", WorkerThreads.INTERACTIVE_NICE))).start(ReplicaCoordinator.DEFAULT_PERIOD);
         }
         ImagePrefetch prefetch = own(owned, new ImagePrefetch(store, kinds, WorkerThreads.named("flywheel-prefetch",
                 WorkerThreads.BACKGROUND_NICE)));

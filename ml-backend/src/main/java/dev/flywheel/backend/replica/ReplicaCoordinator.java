@@ -14,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +56,26 @@ public final class ReplicaCoordinator implements AutoCloseable {
 
         /** Annotations or queued runs of the project changed: ask the policy whether it is due, and run what is. */
         void changed(long project);
+
+        /** Hooks made of three functions. */
+        static Hooks of(BiConsumer<Long, Optional<String>> activeVersion, Runnable tookOver, LongConsumer changed) {
+            return new Hooks() {
+                @Override
+                public void activeVersion(long project, Optional<String> version) {
+                    activeVersion.accept(project, version);
+                }
+
+                @Override
+                public void tookOver() {
+                    tookOver.run();
+                }
+
+                @Override
+                public void changed(long project) {
+                    changed.accept(project);
+                }
+            };
+        }
     }
 
     public ReplicaCoordinator(FlywheelStore store, TrainerLease lease, Hooks hooks, ThreadFactory thread) {
