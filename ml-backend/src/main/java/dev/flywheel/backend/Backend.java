@@ -43,6 +43,8 @@ import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.store.FlywheelStore;
+import dev.flywheel.backend.store.PostgresStore;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.ImagePrefetch;
@@ -120,7 +122,9 @@ public final class Backend implements AutoCloseable {
         own(owned, HomeLock.acquire(config.home()));
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
-        SqliteStore store = own(owned, SqliteStore.openInHome(config.home(), clock));
+        // PostgreSQL when the operator names a server (replicas share it), else the SQLite file in the home folder.
+        FlywheelStore store = own(owned, config.database().<FlywheelStore>map(db -> PostgresStore.open(db, clock))
+                .orElseGet(() -> SqliteStore.openInHome(config.home(), clock)));
         ModelRegistry registry = new ModelRegistry(config.home().resolve("models"), mapper);
         new StartupRecovery(store.runs(), registry).recover();
 

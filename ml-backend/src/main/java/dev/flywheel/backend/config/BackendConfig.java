@@ -34,6 +34,8 @@ import java.util.Optional;
  *     ({@code FLYWHEEL_ALLOW_UNAUTHENTICATED})
  * @param allowedHosts names besides the loopback ones that requests may carry in {@code Host} while Flywheel listens on
  *     loopback, e.g. behind a reverse proxy on the same machine ({@code FLYWHEEL_ALLOWED_HOSTS}), lower case
+ * @param database the PostgreSQL server replicas share ({@code FLYWHEEL_DATABASE_URL}); empty for the SQLite file in
+ *     {@code home}
  */
 public record BackendConfig(
         String host,
@@ -49,7 +51,8 @@ public record BackendConfig(
         int auditFolds,
         List<String> labelStudioHosts,
         boolean allowUnauthenticated,
-        List<String> allowedHosts) {
+        List<String> allowedHosts,
+        Optional<DatabaseConfig> database) {
 
     public static final int DEFAULT_PORT = 9090;
     public static final int DEFAULT_AUDIT_FOLDS = 5;
@@ -65,6 +68,7 @@ public record BackendConfig(
         Objects.requireNonNull(basicAuth, "basicAuth");
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(backbone, "backbone");
+        Objects.requireNonNull(database, "database");
         if (port < 0 || port > 65_535) {
             throw new ConfigException("PORT", "must be between 0 and 65535, was " + port);
         }
@@ -132,7 +136,7 @@ public record BackendConfig(
     public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
             Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads, Optional<DetectorConfig> detector) {
         this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, detector, Optional.empty(),
-                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of());
+                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of(), Optional.empty());
     }
 
     /** Without a user-supplied detector or backbone. */
@@ -163,7 +167,8 @@ public record BackendConfig(
                 read.integer("FLYWHEEL_AUDIT_FOLDS").orElse(DEFAULT_AUDIT_FOLDS),
                 read.words("FLYWHEEL_LABEL_STUDIO_HOSTS"),
                 read.bool("FLYWHEEL_ALLOW_UNAUTHENTICATED").orElse(false),
-                read.words("FLYWHEEL_ALLOWED_HOSTS"));
+                read.words("FLYWHEEL_ALLOWED_HOSTS"),
+                DatabaseConfig.fromEnvironment(read));
     }
 
     /** The settings as printed at start: every value, secrets masked. */
@@ -186,6 +191,7 @@ public record BackendConfig(
         shown.put("FLYWHEEL_THREADS", Integer.toString(inferenceThreads));
         shown.put("FLYWHEEL_DETECTOR", detector.map(DetectorConfig::describe).orElse("(unset)"));
         shown.put("FLYWHEEL_BACKBONE", backbone.map(BackboneConfig::describe).orElse("(unset: the built-in CNN)"));
+        shown.put("FLYWHEEL_DATABASE_URL", database.map(DatabaseConfig::describe).orElse("(unset: SQLite in FLYWHEEL_HOME)"));
         shown.put("FLYWHEEL_AUDIT_FOLDS", auditFolds == 0 ? "0 (off)" : Integer.toString(auditFolds));
         return shown;
     }

@@ -10,15 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link TrainingRunStore} on SQLite; status checks and updates share the writer's transaction. */
-final class SqliteTrainingRuns implements TrainingRunStore {
+/** {@link TrainingRunStore}; status checks and updates share the writer's transaction. */
+final class JdbcTrainingRuns implements TrainingRunStore {
 
     private static final String SELECT = "SELECT * FROM training_run";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final Clock clock;
 
-    SqliteTrainingRuns(SqliteDatabase database, Clock clock) {
+    JdbcTrainingRuns(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
