@@ -10,6 +10,7 @@ import dev.flywheel.backend.http.FlywheelServer;
 import dev.flywheel.backend.http.errors.RequestOriginGuard;
 import dev.flywheel.backend.http.HealthController;
 import dev.flywheel.backend.http.api.InsightsController;
+import dev.flywheel.backend.http.api.PrelabelJobController;
 import dev.flywheel.backend.http.errors.JsonBodies;
 import dev.flywheel.backend.http.labelstudio.LabelStudioController;
 import dev.flywheel.backend.http.labelstudio.LegacyController;
@@ -37,6 +38,9 @@ import dev.flywheel.backend.os.HomeLock;
 import dev.flywheel.backend.os.NativeMemory;
 import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.prelabel.PrelabelService;
+import dev.flywheel.backend.prelabeljob.PrelabelJobs;
+import dev.flywheel.backend.prelabeljob.PrelabelJobsWiring;
+import dev.flywheel.backend.prelabeljob.VersionPredictors;
 import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.project.ProjectSettings;
@@ -166,6 +170,9 @@ public final class Backend implements AutoCloseable {
                 Duration.ofSeconds(2), clock);
         PrelabelService prelabel = new PrelabelService(active, images, pools.predictFetch, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
+        PrelabelJobs prelabelJobs = own(owned, PrelabelJobsWiring.jobs(store, fetcher.labelStudioRequests(),
+                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel),
+                registry, projects, config.prelabelRetry()));
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),
                 new DriftInsights(store, new DriftReferences(registry, mapper)));
@@ -175,8 +182,9 @@ public final class Backend implements AutoCloseable {
                 new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor,
                         connectionCheck)::register,
                 new LegacyController(bodies, registry, intake)::register,
-                api::register)));
+                api::register, new PrelabelJobController(bodies, prelabelJobs)::register)));
         server.start(config.host(), config.port());
+        prelabelJobs.resume();
         // Said at start, in the log, rather than as the first image that fails; off the start thread, which it need not hold.
         checkExecutor.execute(connectionCheck::problemWithConfigured);
         return new Backend(server, owned);
@@ -187,7 +195,7 @@ public final class Backend implements AutoCloseable {
      * with the variable to fix instead of failing every training run. Three predictors: the training worker and the two
      * predict workers embed at the same time.
      */
-    private static Backbone loadBackbone(BackboneConfig config) {
+    static Backbone loadBackbone(BackboneConfig config) {
         try {
             Backbone backbone = Backbone.load(config.model(), config.inputSize(), config.mean(), config.std(), 3);
             LOG.info("classification projects train a head on the backbone {} (sha256 {}, {} features)", config.model().getFileName(),
@@ -207,12 +215,12 @@ public final class Backend implements AutoCloseable {
         closeAll(owned);
     }
 
-    private static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T closeable) {
+    static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T closeable) {
         owned.add(closeable);
         return closeable;
     }
 
-    private static void closeAll(List<AutoCloseable> owned) {
+    static void closeAll(List<AutoCloseable> owned) {
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();
@@ -223,7 +231,7 @@ public final class Backend implements AutoCloseable {
         owned.clear();
     }
 
-    private static void createHome(BackendConfig config) {
+    static void createHome(BackendConfig config) {
         try {
             Files.createDirectories(config.home());
         } catch (IOException e) {
@@ -232,9 +240,9 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The project settings, handed to the images before they exist. */
-    private static final class LateProjects implements ProjectSettings {
+    static final class LateProjects implements ProjectSettings {
 
-        private volatile ProjectSettings projects;
+        volatile ProjectSettings projects;
 
         @Override
         public void remember(ProjectConnection connection) {

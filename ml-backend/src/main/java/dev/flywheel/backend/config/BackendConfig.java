@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ import java.util.Optional;
  *     loopback, e.g. behind a reverse proxy on the same machine ({@code FLYWHEEL_ALLOWED_HOSTS}), lower case
  * @param database the PostgreSQL server replicas share ({@code FLYWHEEL_DATABASE_URL}); empty for the SQLite file in
  *     {@code home}
+ * @param prelabelRetry a pre-label job's first wait for an unreachable Label Studio ({@code FLYWHEEL_PRELABEL_RETRY_MS})
  */
 public record BackendConfig(
         String host,
@@ -52,15 +54,21 @@ public record BackendConfig(
         List<String> labelStudioHosts,
         boolean allowUnauthenticated,
         List<String> allowedHosts,
-        Optional<DatabaseConfig> database) {
+        Optional<DatabaseConfig> database,
+        Duration prelabelRetry) {
 
     public static final int DEFAULT_PORT = 9090;
     public static final int DEFAULT_AUDIT_FOLDS = 5;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_HOME = "flywheel-data";
+    /** A pre-label job's first wait for an unreachable Label Studio; each later wait doubles, up to 60 times this. */
+    public static final Duration DEFAULT_PRELABEL_RETRY = Duration.ofSeconds(1);
 
     public BackendConfig {
         Objects.requireNonNull(host, "host");
+        if (prelabelRetry == null || prelabelRetry.isNegative() || prelabelRetry.isZero()) {
+            throw new ConfigException("FLYWHEEL_PRELABEL_RETRY_MS", "must be a positive number of milliseconds");
+        }
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(labelStudioUrl, "labelStudioUrl");
         Objects.requireNonNull(labelStudioToken, "labelStudioToken");
@@ -136,7 +144,7 @@ public record BackendConfig(
     public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
             Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads, Optional<DetectorConfig> detector) {
         this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, detector, Optional.empty(),
-                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of(), Optional.empty());
+                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of(), Optional.empty(), DEFAULT_PRELABEL_RETRY);
     }
 
     /** Without a user-supplied detector or backbone. */
@@ -168,7 +176,8 @@ public record BackendConfig(
                 read.words("FLYWHEEL_LABEL_STUDIO_HOSTS"),
                 read.bool("FLYWHEEL_ALLOW_UNAUTHENTICATED").orElse(false),
                 read.words("FLYWHEEL_ALLOWED_HOSTS"),
-                DatabaseConfig.fromEnvironment(read));
+                DatabaseConfig.fromEnvironment(read),
+                read.integer("FLYWHEEL_PRELABEL_RETRY_MS").map(Duration::ofMillis).orElse(DEFAULT_PRELABEL_RETRY));
     }
 
     /** The settings as printed at start: every value, secrets masked. */

@@ -13,6 +13,7 @@ abstract class JdbcStore implements FlywheelStore {
     private final PredictionStore predictions;
     private final TrainingRunStore runs;
     private final ServedSampleStore samples;
+    private final PrelabelJobStore prelabelJobs;
 
     JdbcStore(Database database, Clock clock) {
         this.database = database;
@@ -24,6 +25,7 @@ abstract class JdbcStore implements FlywheelStore {
         this.predictions = new JdbcPredictions(database, json);
         this.runs = new JdbcTrainingRuns(database, clock);
         this.samples = new JdbcServedSamples(database, ServedSampleStore.MAX_PER_PROJECT);
+        this.prelabelJobs = new JdbcPrelabelJobs(database, clock);
     }
 
     Database database() {
@@ -63,6 +65,11 @@ abstract class JdbcStore implements FlywheelStore {
     @Override
     public ServedSampleStore samples() {
         return samples;
+    }
+
+    @Override
+    public PrelabelJobStore prelabelJobs() {
+        return prelabelJobs;
     }
 
     @Override
