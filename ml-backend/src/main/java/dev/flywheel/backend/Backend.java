@@ -171,7 +171,7 @@ public final class Backend implements AutoCloseable {
         PrelabelService prelabel = new PrelabelService(active, images, pools.predictFetch, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         PrelabelJobs prelabelJobs = own(owned, PrelabelJobsWiring.jobs(store, fetcher.labelStudioRequests(),
-                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel),
+                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel.fetchingOn(pools.jobFetch)),
                 registry, projects, config.prelabelRetry()));
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),

@@ -23,12 +23,15 @@ final class WorkPools implements AutoCloseable {
     final ThreadPoolExecutor assembly;
     /** Image loads ahead of the next run, while people label. */
     final ThreadPoolExecutor prefetch;
+    /** Image fetches of pre-label jobs, which pre-label a whole project in the background. */
+    final ThreadPoolExecutor jobFetch;
 
     WorkPools() {
         this.predict = pool("flywheel-predict", 2, 16, WorkerThreads.INTERACTIVE_NICE, new ThreadPoolExecutor.AbortPolicy());
         this.predictFetch = pool("flywheel-fetch", 4, 128, WorkerThreads.INTERACTIVE_NICE, new ThreadPoolExecutor.AbortPolicy());
         this.assembly = pool("flywheel-assembly", 4, 64, WorkerThreads.BACKGROUND_NICE, new ThreadPoolExecutor.CallerRunsPolicy());
         this.prefetch = pool("flywheel-prefetch-fetch", 2, 32, WorkerThreads.BACKGROUND_NICE, new ThreadPoolExecutor.CallerRunsPolicy());
+        this.jobFetch = pool("flywheel-job-fetch", 2, 32, WorkerThreads.BACKGROUND_NICE, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     private static ThreadPoolExecutor pool(String name, int threads, int queued, int nice, RejectedExecutionHandler whenFull) {
@@ -42,5 +45,6 @@ final class WorkPools implements AutoCloseable {
         predictFetch.shutdownNow();
         assembly.shutdownNow();
         prefetch.shutdownNow();
+        jobFetch.shutdownNow();
     }
 }

@@ -25,9 +25,10 @@ class WorkPoolsTest {
     }
 
     @Test
-    void aTrainingRunThatFillsItsPoolAndThePrefetchThatFillsItsOwnDelayNoPredictFetch() throws Exception {
+    void aTrainingRunAPrefetchAndAPrelabelJobThatFillTheirPoolsDelayNoPredictFetch() throws Exception {
         fill(pools.assembly);
         fill(pools.prefetch);
+        fill(pools.jobFetch);
 
         String ranOn = CompletableFuture.supplyAsync(() -> Thread.currentThread().getName(), pools.predictFetch).get(10, TimeUnit.SECONDS);
 
