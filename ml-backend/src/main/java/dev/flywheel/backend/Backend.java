@@ -52,6 +52,7 @@ import dev.flywheel.backend.store.PostgresStore;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.ImagePrefetch;
+import dev.flywheel.backend.training.RunProgressBoard;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingQueue;
 import dev.flywheel.backend.training.TrainingRunner;
@@ -151,8 +152,9 @@ public final class Backend implements AutoCloseable {
 
         LabelStudioBackfill backfill = new LabelStudioBackfill(new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()),
                 connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));
-        DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper);
-        TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active), backfill,
+        DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper, audits, config.auditFolds());
+        RunProgressBoard progress = new RunProgressBoard();
+        TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active, progress), backfill,
                 new OnPublished(datasets::refresh, kinds),
                 WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
                 WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim));
@@ -173,7 +175,7 @@ public final class Backend implements AutoCloseable {
         PrelabelJobs prelabelJobs = own(owned, PrelabelJobsWiring.jobs(store, fetcher.labelStudioRequests(),
                 project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel.fetchingOn(pools.jobFetch)),
                 registry, projects, config.prelabelRetry()));
-        InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
+        InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active, progress), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),
                 new DriftInsights(store, new DriftReferences(registry, mapper)));
         FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(),
