@@ -54,6 +54,7 @@ import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.store.TrainerLease;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.ImagePrefetch;
+import dev.flywheel.backend.training.RunProgressBoard;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingQueue;
 import dev.flywheel.backend.training.TrainingRunner;
@@ -72,11 +73,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,10 +158,9 @@ public final class Backend implements AutoCloseable {
         LateProjects late = new LateProjects();
         ProjectImages images = new ProjectImages(fetcher, connections, late);
         // Fetching decodes images, for predictions and for training: heavy work that must not delay a request thread.
-        ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, WorkerThreads.named("flywheel-fetch", WorkerThreads.INTERACTIVE_NICE));
-        owned.add(fetchExecutor::shutdownNow);
+        WorkPools pools = own(owned, new WorkPools());
         AuditFiles audits = new AuditFiles(config.home().resolve("audits"), mapper);
-        TaskKinds kinds = ServedKinds.build(new ServedKinds.Parts(config.home(), store, registry, new DatasetAssembler(images, fetchExecutor),
+        TaskKinds kinds = ServedKinds.build(new ServedKinds.Parts(config.home(), store, registry, new DatasetAssembler(images, pools.assembly, pools.prefetch),
                 audits, trainingSettings, mapper, clock, config.auditFolds(), backbone, config.detector()), owned);
         ServedConfigs configs = new ServedConfigs(new LabelConfigParser(), kinds);
         ProjectService projects = new ProjectService(store, configs);
@@ -171,8 +169,9 @@ public final class Backend implements AutoCloseable {
 
         LabelStudioBackfill backfill = new LabelStudioBackfill(new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()),
                 connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));
-        DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper);
-        TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active), backfill,
+        DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper, audits, config.auditFolds());
+        RunProgressBoard progress = new RunProgressBoard();
+        TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active, progress), backfill,
                 new OnPublished(datasets::refresh, kinds),
                 WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
                 WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim, TrainingQueue.DEFAULT_QUIET,
@@ -187,20 +186,18 @@ public final class Backend implements AutoCloseable {
         AnnotationIntake intake = new AnnotationIntake(store, projects, configs, onAnnotation, mapper, clock);
 
         // Two predict workers and a short queue: beyond that Label Studio gets a 503 with Retry-After, not a stall.
-        ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
-                WorkerThreads.named("flywheel-predict", WorkerThreads.INTERACTIVE_NICE), new ThreadPoolExecutor.AbortPolicy());
-        owned.add(predictExecutor::shutdownNow);
+        ThreadPoolExecutor predictExecutor = pools.predict;
         ExecutorService checkExecutor = Executors.newVirtualThreadPerTaskExecutor();
         owned.add(checkExecutor::shutdownNow);
         // Two seconds: Label Studio gives /setup three in all.
         ConnectionCheck connectionCheck = new ConnectionCheck(fetcher.labelStudioRequests(), connections, mapper, checkExecutor,
                 Duration.ofSeconds(2), clock);
-        PrelabelService prelabel = new PrelabelService(active, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
+        PrelabelService prelabel = new PrelabelService(active, images, pools.predictFetch, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         PrelabelJobs prelabelJobs = own(owned, PrelabelJobsWiring.jobs(store, fetcher.labelStudioRequests(),
-                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel),
+                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel.fetchingOn(pools.jobFetch)),
                 registry, projects, config.prelabelRetry()));
-        InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
+        InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active, progress), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),
                 new DriftInsights(store, new DriftReferences(registry, mapper)));
         FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(),

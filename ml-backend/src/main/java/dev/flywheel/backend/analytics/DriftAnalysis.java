@@ -25,6 +25,17 @@ public final class DriftAnalysis {
 
     private DriftAnalysis() {}
 
+    /** The median of {@code values}, or null for none: where a feature sits, so a report can say how far it moved. */
+    static Double median(double[] values) {
+        if (values.length == 0) {
+            return null;
+        }
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     /** Compares {@code current} against {@code reference} at {@link #ALPHA}. */
     public static DriftReport analyze(String referenceVersion, DriftWindow window, DriftSample reference, DriftSample current) {
         boolean withFeatures = !reference.features().isEmpty() && !current.features().isEmpty();
@@ -40,19 +51,22 @@ public final class DriftAnalysis {
         if (withFeatures) {
             for (String name : ImageFeatures.NAMES) {
                 TwoSampleTest ks = KolmogorovSmirnov.twoSample(reference.feature(name), current.feature(name));
-                perFeature.add(new FeatureDrift(name, ks.statistic(), ks.pValue(), ks.pValue() < perTestAlpha));
+                perFeature.add(new FeatureDrift(name, ks.statistic(), ks.pValue(), ks.pValue() < perTestAlpha,
+                        median(reference.feature(name)), median(current.feature(name))));
                 minP = Math.min(minP, ks.pValue());
                 maxKs = Math.max(maxKs, ks.statistic());
             }
         }
         double statistic = maxKs;
+        FeatureDrift embedding = null;
         if (withEmbeddings) {
             TwoSampleTest mmd = MaximumMeanDiscrepancy.rbfPermutationTest(reference.embeddingMatrix(),
                     current.embeddingMatrix(), MaximumMeanDiscrepancy.DEFAULT_PERMUTATIONS, SEED);
             minP = Math.min(minP, mmd.pValue());
             statistic = mmd.statistic();
+            embedding = new FeatureDrift("embedding", mmd.statistic(), mmd.pValue(), mmd.pValue() < perTestAlpha);
         }
         double adjusted = Math.min(1, tests * minP);
-        return new DriftReport(referenceVersion, window, statistic, adjusted, adjusted < ALPHA, perFeature);
+        return new DriftReport(referenceVersion, window, statistic, adjusted, adjusted < ALPHA, perFeature, embedding);
     }
 }

@@ -5,6 +5,7 @@ import dev.flywheel.backend.analytics.DatasetStats;
 import dev.flywheel.backend.analytics.Uncertainty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.kind.TaskKinds;
+import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.AnnotatorActivity;
@@ -16,6 +17,7 @@ import dev.flywheel.backend.store.ServedPrediction;
 import dev.flywheel.backend.store.Task;
 import dev.flywheel.backend.store.UnknownEntityException;
 import dev.flywheel.model.api.Agreement;
+import dev.flywheel.model.api.AuditState;
 import dev.flywheel.model.api.AnnotatorStats;
 import dev.flywheel.model.api.LabelIssue;
 import dev.flywheel.model.api.LabelIssuesPage;
@@ -42,15 +44,26 @@ public final class DatasetInsights {
     private final ModelRegistry registry;
     private final TaskKinds kinds;
     private final ServedProbabilities probabilities;
+    private final AuditFiles audits;
+    private final int auditFolds;
 
     // Label issues per project, as the training worker last computed them.
     private final Map<Long, List<LabelIssue>> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Without {@code audits} the label issues say nothing of the audit (tests of the rest). */
     public DatasetInsights(FlywheelStore store, ModelRegistry registry, TaskKinds kinds, ObjectMapper mapper) {
+        this(store, registry, kinds, mapper, null, 0);
+    }
+
+    /** {@code audits} and {@code auditFolds} (0: off) tell whether a list of label issues is provisional. */
+    public DatasetInsights(FlywheelStore store, ModelRegistry registry, TaskKinds kinds, ObjectMapper mapper, AuditFiles audits,
+            int auditFolds) {
         this.store = store;
         this.registry = registry;
         this.kinds = kinds;
         this.probabilities = new ServedProbabilities(mapper);
+        this.audits = audits;
+        this.auditFolds = auditFolds;
     }
 
     /** Recomputes a project's label issues; the training worker calls it after each run and audit. */
@@ -79,7 +92,24 @@ public final class DatasetInsights {
     public LabelIssuesPage labelIssues(long project, Page page) {
         requireProject(project);
         List<LabelIssue> all = issues(project);
-        return new LabelIssuesPage(newest(project).map(ModelManifest::version).orElse(null), page.slice(all), page.next(all.size()));
+        Optional<ModelManifest> newest = newest(project);
+        return new LabelIssuesPage(newest.map(ModelManifest::version).orElse(null), page.slice(all), page.next(all.size()),
+                audit(project, newest));
+    }
+
+    /** Whether the newest version's audit is written yet: until it is, the issues come from weaker evidence. */
+    private AuditState audit(long project, Optional<ModelManifest> newest) {
+        if (audits == null) {
+            return null;
+        }
+        if (newest.isEmpty()) {
+            return new AuditState(AuditState.NONE, null);
+        }
+        String version = newest.get().version();
+        if (auditFolds == 0) {
+            return new AuditState(AuditState.OFF, version);
+        }
+        return new AuditState(audits.exists(project, version) ? AuditState.DONE : AuditState.RUNNING, version);
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.flywheel.backend.store.Project;
 import dev.flywheel.backend.store.RunResult;
 import dev.flywheel.backend.store.TrainingRun;
 import dev.flywheel.backend.store.UnknownEntityException;
+import dev.flywheel.backend.training.RunProgressBoard;
 import dev.flywheel.model.api.ModelDetail;
 import dev.flywheel.model.api.ModelMetrics;
 import dev.flywheel.model.api.ModelStatus;
@@ -32,9 +33,17 @@ public final class ModelInsights {
     private final ModelRegistry registry;
     private final TrainingTrigger training;
     private final ActiveVersions active;
+    private final RunProgressBoard progress;
 
     /** {@code active} hears of every rollback. */
     public ModelInsights(FlywheelStore store, ModelRegistry registry, TrainingTrigger training, ActiveVersions active) {
+        this(store, registry, training, active, new RunProgressBoard());
+    }
+
+    /** Like the other constructor; a training version's record carries what {@code progress} says of its run. */
+    public ModelInsights(FlywheelStore store, ModelRegistry registry, TrainingTrigger training, ActiveVersions active,
+            RunProgressBoard progress) {
+        this.progress = progress;
         this.store = store;
         this.registry = registry;
         this.training = training;
@@ -47,7 +56,7 @@ public final class ModelInsights {
 
     public ModelsReply models(long project) {
         requireProject(project);
-        List<ModelSummary> models = store.runs().list(project).stream().map(run -> detail(project, run).summary()).toList();
+        List<ModelSummary> models = store.runs().list(project).stream().map(run -> summary(project, run)).toList();
         return new ModelsReply(store.runs().activeVersion(project).orElse(null), models);
     }
 
@@ -72,11 +81,35 @@ public final class ModelInsights {
         return model(project, version);
     }
 
+    /**
+     * Queues a run, unless the active version already learned from every stored annotation: an identical version would
+     * replace it and restart its drift window. (Label Studio's Start Training is not refused: it first fetches the
+     * annotations a webhook may have missed.)
+     */
     public TrainReply train(long project) {
         requireProject(project);
+        refuseWhenNothingChanged(project);
         String version = training.trainNow(project)
                 .orElseThrow(() -> new UnknownEntityException("project " + project + " is unknown"));
         return new TrainReply(version, ModelStatus.QUEUED);
+    }
+
+    private void refuseWhenNothingChanged(long project) {
+        List<TrainingRun> runs = store.runs().list(project);
+        if (runs.isEmpty() || runs.get(0).status() != ModelStatus.READY) {
+            return; // nothing trained yet, a run already under way (its version is answered) or a failure to retry
+        }
+        TrainingRun newest = runs.get(0);
+        String active = store.runs().activeVersion(project).orElse(null);
+        if (!newest.version().equals(active)) {
+            return; // rolled back: a run on the same data is how to get a version of the newest data active again
+        }
+        long changed = store.annotations().countChangedSince(project, newest.trainedThroughSequence().orElse(0L));
+        if (changed == 0) {
+            throw new NothingToTrainException("Nothing to train: no annotation was added or changed since " + newest.version()
+                    + " was trained" + newest.result().map(r -> " on " + r.datasetSize() + " labeled tasks").orElse("")
+                    + ", so a run would make the same version again. Label or correct tasks in Label Studio first.");
+        }
     }
 
     private Project requireProject(long project) {
@@ -88,6 +121,14 @@ public final class ModelInsights {
         DatasetCounts counts = store.dataset().counts(project.id());
         return new ProjectSummary(project.id(), project.definition().title(), taskType(project), project.labels(),
                 counts.tasks(), counts.annotations(), project.activeVersion().orElse(null), null);
+    }
+
+    /** The run's list entry; while it trains, with how far it is. */
+    private ModelSummary summary(long project, TrainingRun run) {
+        ModelSummary summary = detail(project, run).summary();
+        return run.status() == ModelStatus.TRAINING
+                ? progress.of(project, run.version()).map(summary::withProgress).orElse(summary)
+                : summary;
     }
 
     private ModelDetail detail(long project, TrainingRun run) {

@@ -39,6 +39,11 @@ public final class AuditFiles {
         }
     }
 
+    /** Whether the audit of {@code version} is written, without reading it. */
+    public boolean exists(long project, String version) {
+        return Files.isRegularFile(file(project, version));
+    }
+
     public Optional<Audit> read(long project, String version) {
         Path file = file(project, version);
         if (!Files.isRegularFile(file)) {

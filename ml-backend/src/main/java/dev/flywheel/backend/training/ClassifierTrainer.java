@@ -2,6 +2,7 @@ package dev.flywheel.backend.training;
 
 import ai.djl.Device;
 import ai.djl.Model;
+import dev.flywheel.backend.kind.RunRequest;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -56,9 +57,15 @@ public final class ClassifierTrainer {
      */
     public TrainingOutcome train(List<Example> examples, int classes, Path outputDir, BooleanSupplier cancelled,
             java.util.Optional<Path> warmStart) {
+        return train(examples, classes, outputDir, cancelled, warmStart, (epoch, epochs, loss, accuracy) -> {});
+    }
+
+    /** Like {@link #train(List, int, Path, BooleanSupplier, java.util.Optional)}, telling {@code progress} of every epoch. */
+    public TrainingOutcome train(List<Example> examples, int classes, Path outputDir, BooleanSupplier cancelled,
+            java.util.Optional<Path> warmStart, RunRequest.Progress progress) {
         long started = System.nanoTime();
         HoldoutSplit split = HoldoutSplit.of(examples, settings.holdoutFraction(), settings.seed());
-        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, model -> {
+        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, progress, model -> {
             try {
                 model.save(outputDir, LoadedClassifier.PARAMS_NAME);
             } catch (IOException e) {
@@ -75,7 +82,8 @@ public final class ClassifierTrainer {
      */
     public List<double[]> outOfFold(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled) {
         // No epoch selection here: choosing by the fold's own labels would leak them into its out-of-fold scores.
-        float[][] logits = fit(training, evaluate, classes, cancelled, java.util.Optional.empty(), false, model -> {}).logits();
+        float[][] logits = fit(training, evaluate, classes, cancelled, java.util.Optional.empty(), false,
+                (epoch, epochs, loss, accuracy) -> {}, model -> {}).logits();
         List<double[]> probabilities = new ArrayList<>(logits.length);
         for (float[] row : logits) {
             probabilities.add(TemperatureScaling.softmax(row, 1.0));
@@ -84,7 +92,8 @@ public final class ClassifierTrainer {
     }
 
     private Fitted fit(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled,
-            java.util.Optional<Path> warmStart, boolean keepBestEpoch, java.util.function.Consumer<Model> whenTrained) {
+            java.util.Optional<Path> warmStart, boolean keepBestEpoch, RunRequest.Progress progress,
+            java.util.function.Consumer<Model> whenTrained) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training examples left after the hold-out split");
         }
@@ -112,7 +121,7 @@ public final class ClassifierTrainer {
                 int[] heldOutLabels = evaluate.stream().mapToInt(Example::label).toArray();
                 try (EpochSelection selection = new EpochSelection(model, trainer.getManager(), epochs, settings.minEpochs(), PATIENCE)) {
                     history = selection.run(epochs, keepBestEpoch, epoch -> trainEpoch(trainer, sampler.nextEpoch(), random, cancelled),
-                            () -> logits(trainer, evaluate), heldOutLabels);
+                            () -> logits(trainer, evaluate), heldOutLabels, progress);
                 }
                 logits = logits(trainer, evaluate);
             }

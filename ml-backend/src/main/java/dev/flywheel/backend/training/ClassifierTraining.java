@@ -67,7 +67,7 @@ public final class ClassifierTraining {
             throw new IllegalStateException("training needs images of at least two classes; have " + examples.size() + " images of " + classes);
         }
         TrainingOutcome outcome = new ClassifierTrainer(settings).train(examples, labels.size(), staging, cancelled,
-                warmStart(project, run.parent(), labels));
+                warmStart(project, run.parent(), labels), run.progress());
         ModelManifest manifest = manifests.manifest(taskType, project, version, run.parent().orElse(null), labels, examples, perTask,
                 outcome);
         long trained = System.nanoTime();
@@ -88,7 +88,7 @@ public final class ClassifierTraining {
     public void prefetch(long project, List<String> labels) {
         if (heads.isEmpty()) {
             Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
-            assembler.examples(project, perTask.values(), new ImageTensors(settings.inputSize()));
+            assembler.prefetch(project, perTask.values(), new ImageTensors(settings.inputSize()));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.flywheel.backend.training;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.flywheel.backend.kind.RunRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
@@ -80,6 +81,12 @@ final class EpochSelection implements AutoCloseable {
      * @return the history of the epochs that ran
      */
     List<EpochStats> run(int epochs, boolean select, IntToDoubleFunction pass, Supplier<float[][]> heldOut, int[] heldOutLabels) {
+        return run(epochs, select, pass, heldOut, heldOutLabels, (epoch, planned, loss, accuracy) -> {});
+    }
+
+    /** {@link #run(int, boolean, IntToDoubleFunction, Supplier, int[])}, telling {@code progress} of every epoch. */
+    List<EpochStats> run(int epochs, boolean select, IntToDoubleFunction pass, Supplier<float[][]> heldOut, int[] heldOutLabels,
+            RunRequest.Progress progress) {
         List<EpochStats> history = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long started = System.nanoTime();
@@ -88,6 +95,7 @@ final class EpochSelection implements AutoCloseable {
             float[][] logits = heldOut.get();
             double accuracy = TrainingOutcome.accuracy(logits, heldOutLabels);
             history.add(new EpochStats(epoch, loss, accuracy, passSeconds));
+            progress.epoch(epoch, epochs, loss, accuracy);
             if (select && heldOutLabels.length > 0
                     && record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(logits, heldOutLabels, 1.0))) {
                 break;

@@ -1,6 +1,7 @@
 package dev.flywheel.backend.training;
 
 import dev.flywheel.model.api.ModelStatus;
+import dev.flywheel.model.api.RunProgress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.kind.ActiveVersions;
@@ -36,10 +37,18 @@ public final class TrainingRunner {
     private final TrainingPolicy policy;
     private final ObjectMapper mapper;
     private final ActiveVersions active;
+    private final RunProgressBoard progress;
 
     /** {@code active} hears of every version this runner makes active. */
     public TrainingRunner(FlywheelStore store, ModelRegistry registry, TaskKinds kinds, TrainingPolicy policy, ObjectMapper mapper,
             ActiveVersions active) {
+        this(store, registry, kinds, policy, mapper, active, new RunProgressBoard());
+    }
+
+    /** Like the other constructor; each run's epochs are posted on {@code progress}. */
+    public TrainingRunner(FlywheelStore store, ModelRegistry registry, TaskKinds kinds, TrainingPolicy policy, ObjectMapper mapper,
+            ActiveVersions active, RunProgressBoard progress) {
+        this.progress = progress;
         this.store = store;
         this.registry = registry;
         this.kinds = kinds;
@@ -114,7 +123,9 @@ public final class TrainingRunner {
             TaskKind kind = kinds.named(found.definition().taskType()).orElseThrow(() -> new IllegalStateException("project " + project
                     + " is " + found.definition().taskType() + "; Flywheel trains " + kinds.describe()));
             staging = registry.stage(project, version);
-            RunRequest request = new RunRequest(found, version, run.parentVersion(), text -> store.runs().note(project, version, text));
+            RunRequest request = new RunRequest(found, version, run.parentVersion(), text -> store.runs().note(project, version, text),
+                    (epoch, epochs, loss, accuracy) -> progress.report(project, version, new RunProgress(epoch, epochs,
+                            Double.isFinite(loss) ? loss : null, Double.isFinite(accuracy) ? accuracy : null)));
             ModelManifest manifest = kind.train(request, staging, cancelled);
             publishAndActivate(project, staging, manifest, replacing);
             staging = null;
@@ -132,6 +143,8 @@ public final class TrainingRunner {
                 LOG.warn("project {}: run {} failed", project, version, e);
             }
             return Optional.empty();
+        } finally {
+            progress.clear(project, version);
         }
     }
 

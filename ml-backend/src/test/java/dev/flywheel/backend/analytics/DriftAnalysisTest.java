@@ -36,6 +36,11 @@ class DriftAnalysisTest {
 
         assertThat(report.drifted()).isTrue();
         assertThat(report.perFeature()).filteredOn(FeatureDrift::drifted).extracting(FeatureDrift::feature).containsExactly("brightness");
+        FeatureDrift brightness = report.perFeature().stream().filter(f -> f.feature().equals("brightness")).findFirst().orElseThrow();
+        assertThat(brightness.currentMedian() - brightness.referenceMedian()).as("how far brightness moved").isCloseTo(-0.15,
+                org.assertj.core.data.Offset.offset(0.05));
+        assertThat(report.embedding()).as("the embedding test, reported on its own").isNotNull()
+                .satisfies(e -> assertThat(e.feature()).isEqualTo("embedding")).satisfies(e -> assertThat(e.drifted()).isFalse());
     }
 
     @Test

@@ -163,6 +163,16 @@ class InsightsApiTest {
         assertThat(comparison.path("metrics").get(0).path("name").asText()).isEqualTo("accuracy");
         assertThat(comparison.path("per_class")).hasSize(3);
         assertThat(comparison.path("data_diff").path("added").asInt()).isPositive();
+        JsonNode evaluation = comparison.path("evaluation");
+        long scored = 0;
+        for (JsonNode row : comparison.path("confusion_base").path("matrix")) {
+            for (JsonNode cell : row) {
+                scored += cell.asLong();
+            }
+        }
+        assertThat(evaluation.path("kind").asText()).isEqualTo("shared_holdout");
+        assertThat(evaluation.path("tasks").asLong()).as("both sides scored on the same tasks").isEqualTo(scored).isPositive()
+                .isLessThanOrEqualTo(Math.min(evaluation.path("base_holdout").asLong(), evaluation.path("candidate_holdout").asLong()));
         List<String> listed = new ArrayList<>();
         get("/versions").path("versions").forEach(v -> listed.add(v.asText()));
         assertThat(listed).as("Label Studio's /versions").containsAll(ready);
@@ -218,6 +228,19 @@ class InsightsApiTest {
             assertThat(predictions.get(i).result()).as("task %d", i).isEmpty();
         }
         assertThat(get("/health").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void trainNowWithoutANewAnnotationIsRefusedAndMakesNoVersion() throws Exception {
+        int before = get("/api/v1/projects/9/models").path("models").size();
+
+        HttpResponse<String> train = post("/api/v1/projects/9/train");
+
+        JsonNode body = MAPPER.readTree(train.body());
+        assertThat(train.statusCode()).as(train.body()).isEqualTo(409);
+        assertThat(body.path("error").asText()).isEqualTo("nothing_to_train");
+        assertThat(body.path("detail").asText()).contains("no annotation was added or changed since");
+        assertThat(get("/api/v1/projects/9/models").path("models").size()).isEqualTo(before);
     }
 
     @Test

@@ -89,6 +89,24 @@ class ClassifierTrainerTest {
     }
 
     @Test
+    void everyEpochIsReportedWithThePlannedEpochsItsLossAndItsHoldoutAccuracy(@TempDir Path out) {
+        List<Example> examples = shapes(12, new Random(9));
+        TrainingSettings settings = new TrainingSettings(32, 16, 0.003f, 300, 3, 3, 0.2, 11L);
+        List<double[]> reported = new java.util.ArrayList<>();
+
+        TrainingOutcome outcome = new ClassifierTrainer(settings).train(examples, LABELS.size(), out, () -> false, java.util.Optional.empty(),
+                (epoch, epochs, loss, accuracy) -> reported.add(new double[] {epoch, epochs, loss, accuracy}));
+
+        assertThat(reported).hasSameSizeAs(outcome.history());
+        double planned = reported.getFirst()[1];
+        assertThat(planned).as("epochs planned").isGreaterThanOrEqualTo(reported.size());
+        for (int i = 0; i < reported.size(); i++) {
+            EpochStats epoch = outcome.history().get(i);
+            assertThat(reported.get(i)).containsExactly(epoch.epoch(), planned, epoch.loss(), epoch.valAccuracy());
+        }
+    }
+
+    @Test
     void aRunStopsOnceTheHoldoutStopsImproving() {
         List<Example> examples = shapes(20, new Random(8));
         TrainingSettings long_ = new TrainingSettings(32, 16, 0.003f, 100_000, 4, 60, 0.2, 7L);

@@ -1,5 +1,6 @@
 package dev.flywheel.model.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -14,10 +15,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param metrics hold-out metrics, null until ready
  * @param message why a run failed, why a ready version was not activated (another was activated while it trained), or
  *     a note about the run; null when there is nothing to say
+ * @param progress how far the run is while it is training; null otherwise (left out of the JSON)
  */
 public record ModelSummary(String version, String parent, ModelStatus status, @JsonProperty("created_at") String createdAt,
         @JsonProperty("trained_on") Long trainedOn, @JsonProperty("training_seconds") Double trainingSeconds,
-        ModelMetrics metrics, String message) {
+        ModelMetrics metrics, String message, @JsonInclude(JsonInclude.Include.NON_NULL) RunProgress progress) {
 
     public ModelSummary {
         Checks.required("version status", version, status);
@@ -27,6 +29,17 @@ public record ModelSummary(String version, String parent, ModelStatus status, @J
     /** A summary with nothing to say about its run. */
     public ModelSummary(String version, String parent, ModelStatus status, String createdAt, Long trainedOn, Double trainingSeconds,
             ModelMetrics metrics) {
-        this(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, null);
+        this(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, null, null);
+    }
+
+    /** A summary with a message about its run and no progress to report. */
+    public ModelSummary(String version, String parent, ModelStatus status, String createdAt, Long trainedOn, Double trainingSeconds,
+            ModelMetrics metrics, String message) {
+        this(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, message, null);
+    }
+
+    /** This summary with {@code now} as its progress. */
+    public ModelSummary withProgress(RunProgress now) {
+        return new ModelSummary(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, message, now);
     }
 }

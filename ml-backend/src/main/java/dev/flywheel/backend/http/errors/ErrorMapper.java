@@ -3,6 +3,7 @@ package dev.flywheel.backend.http.errors;
 import dev.flywheel.backend.image.ImageFetchException;
 import dev.flywheel.backend.insights.IncomparableException;
 import dev.flywheel.backend.insights.InsufficientDataException;
+import dev.flywheel.backend.insights.NothingToTrainException;
 import dev.flywheel.backend.kind.NoServableVersionException;
 import dev.flywheel.backend.kind.UnsupportedLabelConfigException;
 import dev.flywheel.backend.labelconfig.LabelConfigException;
@@ -59,6 +60,7 @@ public final class ErrorMapper {
             }
             case RunStateException conflict -> write(ctx, 409, "conflict", conflict.getMessage(), Map.of());
             case IncomparableException incomparable -> write(ctx, 409, "incomparable_versions", incomparable.getMessage(), Map.of());
+            case NothingToTrainException nothing -> write(ctx, 409, "nothing_to_train", nothing.getMessage(), Map.of());
             case InsufficientDataException insufficient -> write(ctx, 409, "insufficient_data", insufficient.getMessage(), insufficient.fields());
             case ImageFetchException fetch -> write(ctx, status(fetch.kind()),
                     "image_" + fetch.kind().name().toLowerCase(java.util.Locale.ROOT), fetch.getMessage(), Map.of());

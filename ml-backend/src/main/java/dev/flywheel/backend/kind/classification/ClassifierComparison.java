@@ -5,6 +5,7 @@ import dev.flywheel.backend.analytics.RunComparison;
 import dev.flywheel.backend.insights.IncomparableException;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.model.api.CompareReply;
+import dev.flywheel.model.api.EvaluationSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,10 +24,11 @@ final class ClassifierComparison {
         if (shared.isEmpty()) {
             throw new IncomparableException(before.version() + " and " + after.version() + " share no hold-out task to compare them on");
         }
+        EvaluationSet evaluation = new EvaluationSet(EvaluationSet.SHARED_HOLDOUT, shared.size(), beforeHoldout.size(), afterHoldout.size());
         beforeHoldout.keySet().retainAll(shared);
         afterHoldout.keySet().retainAll(shared);
         return RunComparison.compare(before.version(), after.version(), after.labels(), beforeHoldout, afterHoldout,
-                before.trainingLabels(), after.trainingLabels());
+                before.trainingLabels(), after.trainingLabels()).withEvaluation(evaluation);
     }
 
     private static Map<Long, HoldOutPrediction> holdout(ModelManifest manifest) {

@@ -5,6 +5,7 @@ import dev.flywheel.backend.analytics.LabeledBox;
 import dev.flywheel.backend.insights.IncomparableException;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.model.api.CompareReply;
+import dev.flywheel.model.api.EvaluationSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ final class DetectorComparison {
             throw new IncomparableException(before.version() + " and " + after.version() + " share no hold-out task to compare them on");
         }
         return DetectionComparison.compare(before.version(), after.version(), after.labels(), truth, basePredicted, candidatePredicted,
-                after.detection().scoreThreshold(), before.trainingLabels(), after.trainingLabels());
+                after.detection().scoreThreshold(), before.trainingLabels(), after.trainingLabels())
+                .withEvaluation(new EvaluationSet(EvaluationSet.SHARED_HOLDOUT, truth.size(), beforeHoldout.size(), afterHoldout.size()));
     }
 
     /** A manifest's boxes of one task as the analytics read them. */

@@ -1,0 +1,29 @@
+package dev.flywheel.model.api;
+
+/**
+ * Where the cross-validation audit that label issues build on stands.
+ *
+ * @param status {@link #DONE} (the issues come from the newest version's audit), {@link #RUNNING} (the worker has yet to
+ *     audit the newest version: the list is provisional), {@link #OFF} (audits are turned off) or {@link #NONE} (no version yet)
+ * @param version the version audited or to be audited, or null
+ */
+public record AuditState(String status, String version) {
+
+    /** The newest version's audit is written. */
+    public static final String DONE = "done";
+    /** The newest version is still to be audited. */
+    public static final String RUNNING = "running";
+    /** The operator turned audits off (FLYWHEEL_AUDIT_FOLDS=0). */
+    public static final String OFF = "off";
+    /** No version was trained yet. */
+    public static final String NONE = "none";
+
+    public AuditState {
+        Checks.required("status", status);
+    }
+
+    /** Whether the issues may still change once the audit is written. */
+    public boolean provisional() {
+        return RUNNING.equals(status);
+    }
+}
