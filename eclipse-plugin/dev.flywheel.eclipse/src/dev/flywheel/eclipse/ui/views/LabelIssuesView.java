@@ -95,7 +95,7 @@ public final class LabelIssuesView extends ProjectFollowingView {
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
     }
 
-    /** The Box issue column, only while a detection project is shown: classification issues have no box. */
+    /** The issue column, only while a detection or multi-label project is shown: a single-choice label issue has no kind. */
     private void showBoxColumn(boolean shown) {
         if (shown == (boxColumn != null)) {
             return;
@@ -105,7 +105,9 @@ public final class LabelIssuesView extends ProjectFollowingView {
             boxColumn = null;
             return;
         }
-        boxColumn = column(Messages.Issues_kind, 200, i -> i.kind() == null ? "" : NLS.bind(Messages.Issues_box, new Object[] {i.kind(), //$NON-NLS-1$
+        // Box issues say what is wrong with which box, tag issues of multi-label projects whether the tag is missing or spurious.
+        boxColumn = column(Messages.Issues_kind, 200, i -> i.kind() == null ? "" : i.box() == null ? i.kind() //$NON-NLS-1$
+                : NLS.bind(Messages.Issues_box, new Object[] {i.kind(),
                 Math.round(i.box().x()), Math.round(i.box().y()), Math.round(i.box().width()), Math.round(i.box().height())}));
     }
 
@@ -131,11 +133,11 @@ public final class LabelIssuesView extends ProjectFollowingView {
     protected void projectSelected(IWorkbenchPart part, ISelection selection) {
         if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
                 && !node.ref().equals(project)) {
-            showProject(node.ref(), node.summary().taskType() == TaskType.OBJECT_DETECTION);
+            showProject(node.ref(), node.summary().taskType() != TaskType.IMAGE_CLASSIFICATION);
         }
     }
 
-    /** Shows the suspects of {@code ref}, with the Box issue column when it is a detection project. */
+    /** Shows the suspects of {@code ref}, with the issue column for detection and multi-label projects ({@code kinds}). */
     void showProject(ProjectRef ref, boolean boxes) {
         project = ref;
         showBoxColumn(boxes);

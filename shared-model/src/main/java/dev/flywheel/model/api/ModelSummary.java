@@ -13,25 +13,33 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param trainedOn labelled tasks in its training split
  * @param trainingSeconds wall time of training
  * @param metrics hold-out metrics, null until ready
+ * @param message why a run failed, why a ready version was not activated (another was activated while it trained), or
+ *     a note about the run; null when there is nothing to say
  * @param progress how far the run is while it is training; null otherwise (left out of the JSON)
  */
 public record ModelSummary(String version, String parent, ModelStatus status, @JsonProperty("created_at") String createdAt,
         @JsonProperty("trained_on") Long trainedOn, @JsonProperty("training_seconds") Double trainingSeconds,
-        ModelMetrics metrics, @JsonInclude(JsonInclude.Include.NON_NULL) RunProgress progress) {
+        ModelMetrics metrics, String message, @JsonInclude(JsonInclude.Include.NON_NULL) RunProgress progress) {
 
     public ModelSummary {
         Checks.required("version status", version, status);
         Checks.nonNegative("trained_on training_seconds", trainedOn, trainingSeconds);
     }
 
-    /** A version without progress to report. */
+    /** A summary with nothing to say about its run. */
     public ModelSummary(String version, String parent, ModelStatus status, String createdAt, Long trainedOn, Double trainingSeconds,
             ModelMetrics metrics) {
-        this(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, null);
+        this(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, null, null);
+    }
+
+    /** A summary with a message about its run and no progress to report. */
+    public ModelSummary(String version, String parent, ModelStatus status, String createdAt, Long trainedOn, Double trainingSeconds,
+            ModelMetrics metrics, String message) {
+        this(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, message, null);
     }
 
     /** This summary with {@code now} as its progress. */
     public ModelSummary withProgress(RunProgress now) {
-        return new ModelSummary(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, now);
+        return new ModelSummary(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, message, now);
     }
 }
