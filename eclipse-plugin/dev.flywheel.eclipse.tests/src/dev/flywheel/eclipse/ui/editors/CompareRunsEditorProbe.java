@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
@@ -61,13 +60,56 @@ public final class CompareRunsEditorProbe {
             int row = i;
             assertAll(metric.path("name").asText(),
                     () -> assertEquals(metric.path("name").asText(), metrics.getItem(row).getText(0)),
-                    () -> assertEquals(Figures.decimal(number(metric.path("base"))), metrics.getItem(row).getText(1)),
-                    () -> assertEquals(Figures.decimal(number(metric.path("candidate"))), metrics.getItem(row).getText(2)),
-                    () -> assertEquals(metric.path("delta").isNumber()
-                            ? String.format(Locale.ROOT, "%+.3f", metric.path("delta").asDouble()) : Figures.NONE,
-                            metrics.getItem(row).getText(3)));
+                    () -> assertEquals(Figures.percent(number(metric.path("base"))), metrics.getItem(row).getText(1)),
+                    () -> assertEquals(Figures.percent(number(metric.path("candidate"))), metrics.getItem(row).getText(2)),
+                    () -> assertEquals(Figures.points(number(metric.path("delta"))), metrics.getItem(row).getText(3)));
         }
-        assertEquals("accuracy", metrics.getItem(0).getText(0));
+        JsonNode set = expected.path("evaluation");
+        JsonNode changed = expected.path("changed");
+        assertAll(
+                () -> assertEquals("accuracy", metrics.getItem(0).getText(0)),
+                () -> assertTrue(editor.evaluation().getText().startsWith("Both versions scored on the same " + set.path("tasks").asInt()
+                        + " hold-out tasks"), editor.evaluation().getText()),
+                () -> assertTrue(editor.evaluation().getText().contains(base + " kept " + set.path("base_holdout").asInt() + " tasks out, "
+                        + candidate + " kept " + set.path("candidate_holdout").asInt()), editor.evaluation().getText()),
+                () -> assertEquals(set.path("tasks").asLong(), scored(tables.get(1)), "the base side scored the evaluation set"),
+                () -> assertEquals(set.path("tasks").asLong(), scored(tables.get(2)), "the candidate side scored the same set"),
+                () -> assertEquals(ids(changed.path("fixed")), editor.fixedTasks().tasks()),
+                () -> assertEquals(ids(changed.path("broken")), editor.brokenTasks().tasks()));
+    }
+
+    /** Whether the pictures of the fixed and broken tasks arrived. */
+    public boolean thumbnailsLoaded() {
+        return editor.fixedTasks().loaded() == editor.fixedTasks().tasks().size()
+                && editor.brokenTasks().loaded() == editor.brokenTasks().tasks().size();
+    }
+
+    /** Double-clicks the first fixed or broken task's picture, as a user opening it in Label Studio would; its task id, or -1. */
+    public long openFirstChangedTaskInLabelStudio(java.util.function.Consumer<String> browser) {
+        editor.testBrowser(browser);
+        TaskThumbnails row = editor.fixedTasks().tasks().isEmpty() ? editor.brokenTasks() : editor.fixedTasks();
+        if (row.tasks().isEmpty()) {
+            return -1;
+        }
+        row.pictures().getChildren()[0].notifyListeners(org.eclipse.swt.SWT.MouseDoubleClick, new org.eclipse.swt.widgets.Event());
+        return row.tasks().get(0);
+    }
+
+    /** The tasks a confusion table counts: the sum of its cells. */
+    private static long scored(Table confusion) {
+        long sum = 0;
+        for (var item : confusion.getItems()) {
+            for (int c = 1; c < confusion.getColumnCount(); c++) {
+                sum += Long.parseLong(item.getText(c));
+            }
+        }
+        return sum;
+    }
+
+    private static List<Long> ids(JsonNode array) {
+        List<Long> ids = new ArrayList<>();
+        array.forEach(id -> ids.add(id.asLong()));
+        return ids.subList(0, Math.min(24, ids.size()));
     }
 
     private static Double number(JsonNode node) {

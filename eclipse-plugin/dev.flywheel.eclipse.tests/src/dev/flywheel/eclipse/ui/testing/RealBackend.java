@@ -62,6 +62,7 @@ public final class RealBackend implements AutoCloseable {
     private final String url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Task> tasks = new ArrayList<>();
+    private int touches;
 
     private RealBackend(Process process, Path home, Path log, FakeLabelStudio labelStudio, int port) {
         this.process = process;
@@ -181,10 +182,27 @@ public final class RealBackend implements AutoCloseable {
         return java.util.stream.IntStream.range(0, TASKS).filter(i -> givenLabel(i).equals(label)).count();
     }
 
+    /**
+     * Sends Label Studio's {@code ANNOTATION_UPDATED} for the seeded annotation of task {@code index}, its label unchanged
+     * but saved again later: new data to the backend, so Train now has something to train, without changing any count.
+     */
+    public void touchAnnotation(int index) throws Exception {
+        long id = FIRST_TASK + index;
+        String later = String.format("2026-11-29T09:%02d:%02d.000000Z", touches / 60 % 60, touches % 60);
+        touches++;
+        LabelStudioProject project = new LabelStudioProject(PROJECT, TITLE, "", ShapeImages.CONFIG, "", null, null, null);
+        post("/webhook", WebhookEvent.of(WebhookEvent.ANNOTATION_UPDATED, annotation(5000 + index, id, givenLabel(index), later), tasks.get(index),
+                project));
+    }
+
     private static Annotation annotation(long id, long task, String label) {
+        return annotation(id, task, label, "2026-11-29T08:00:00.000000Z");
+    }
+
+    private static Annotation annotation(long id, long task, String label, String updated) {
         String now = "2026-11-29T08:00:00.000000Z";
         ChoicesRegion choice = new ChoicesRegion(RegionHeader.of("label", "image", null), new ChoicesRegion.Value(List.of(label), null));
-        return new Annotation(id, List.of(choice), false, false, 12.5, task, PROJECT, UserRef.of(1), now, now, Map.of(), 1, null,
+        return new Annotation(id, List.of(choice), false, false, 12.5, task, PROJECT, UserRef.of(1), now, updated, Map.of(), 1, null,
                 null, null, null, null);
     }
 

@@ -59,6 +59,32 @@ public final class Workbench {
         }
     }
 
+    /**
+     * How many pixels of the square at the left of {@code control} (a check box's indicator) are a saturated blue: GTK's
+     * Adwaita fills a ticked box blue, an unticked one is white with a grey border.
+     */
+    public static int bluePixelsOfIndicator(org.eclipse.swt.widgets.Control control) {
+        org.eclipse.swt.graphics.Point size = control.getSize();
+        int edge = Math.min(size.x, size.y);
+        Image image = new Image(control.getDisplay(), edge, edge);
+        GC gc = new GC(control);
+        try {
+            gc.copyArea(image, 0, 0);
+            ImageData data = image.getImageData();
+            int blue = 0;
+            for (int y = 0; y < edge; y++) {
+                for (int x = 0; x < edge; x++) {
+                    org.eclipse.swt.graphics.RGB rgb = data.palette.getRGB(data.getPixel(x, y));
+                    blue += rgb.blue > 150 && rgb.blue - rgb.red > 80 && rgb.blue - rgb.green > 40 ? 1 : 0;
+                }
+            }
+            return blue;
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     /** Saves a PNG of {@code shell} under target/screenshots and returns its path. */
     public static Path screenshot(Shell shell, String name) throws Exception {
         shell.forceActive();

@@ -46,7 +46,7 @@ class DatasetBrowserViewTest {
     @BeforeEach
     void connect() throws Exception {
         backend.settle();
-        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "")));
+        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "", backend.labelStudioUrl())));
         page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
         page.getWorkbenchWindow().getShell().setSize(1400, 900);
         DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
@@ -127,6 +127,47 @@ class DatasetBrowserViewTest {
                 && view.statusLine().getText().startsWith(withIssues + " tasks"));
         assertTrue(rows(table).stream().allMatch(r -> r[1].equals("circle") && r[4].startsWith("likely ")),
                 () -> rows(table).stream().map(r -> String.join("|", r)).toList().toString());
+    }
+
+    @Test
+    void open_in_label_studio_opens_the_selected_rows_task_in_its_data_manager() throws Exception {
+        DatasetBrowserView view = open(100);
+        Table table = view.table().getTable();
+        Workbench.waitFor("all tasks", () -> table.getItemCount() == RealBackend.TASKS);
+        List<String> opened = new ArrayList<>();
+        view.openAction().testBrowser(opened::add);
+        assertFalse(view.openAction().isEnabled(), "nothing selected yet");
+
+        for (int row : new int[] {7, 30}) {
+            table.getItem(row).getText(0); // a virtual row exists once read
+            view.table().setSelection(new StructuredSelection(view.table().getElementAt(row)), true);
+            assertTrue(view.openAction().isEnabled());
+            view.openAction().run();
+        }
+
+        assertEquals(List.of(backend.labelStudioUrl() + "/projects/" + RealBackend.PROJECT + "/data?task=" + table.getItem(7).getText(0),
+                backend.labelStudioUrl() + "/projects/" + RealBackend.PROJECT + "/data?task=" + table.getItem(30).getText(0)), opened);
+    }
+
+    @Test
+    void a_filter_box_that_is_on_looks_ticked_under_the_workbench_theme() throws Exception {
+        DatasetBrowserView view = open(100);
+        Table table = view.table().getTable();
+        Workbench.waitFor("all tasks", () -> table.getItemCount() == RealBackend.TASKS);
+        Button box = view.issuesOnly();
+        Workbench.pump();
+        int unticked = Workbench.bluePixelsOfIndicator(box);
+
+        toggle(box);
+        Workbench.waitFor("only tasks with issues", () -> table.getItemCount() < RealBackend.TASKS, 30_000);
+        Workbench.pump();
+
+        int ticked = Workbench.bluePixelsOfIndicator(box);
+        toggle(box);
+        assertAll(
+                () -> assertTrue(unticked < 30, "an unticked box has no blue fill: " + unticked + " blue pixels"),
+                // a themed box kept only its blue border (about 50 pixels) around a white inside, so it looked unticked
+                () -> assertTrue(ticked > 100, "a ticked box is filled blue: " + ticked + " blue pixels"));
     }
 
     @Test

@@ -91,6 +91,11 @@ class LabelIssuesViewTest {
         }
         assertTrue(view.statusLine().getText().startsWith(issues.size() + " likely label errors in " + RealBackend.TITLE),
                 view.statusLine().getText());
+        List<String> columns = java.util.Arrays.stream(table.getColumns()).map(c -> c.getText()).toList();
+        assertAll(
+                () -> assertEquals(List.of("Rank", "Task", "Given label", "Suggested label", "Self-confidence", "Score"), columns,
+                        "no Box issue column in a classification project"),
+                () -> assertFalse(view.statusLine().getText().contains("Provisional"), "the audit is done: " + view.statusLine().getText()));
     }
 
     @Test

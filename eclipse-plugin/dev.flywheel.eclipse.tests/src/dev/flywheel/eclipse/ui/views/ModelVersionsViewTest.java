@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.core.display.VersionRow;
+import dev.flywheel.eclipse.core.jobs.TrainingJob;
 import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.editors.CompareRunsEditorProbe;
@@ -16,6 +17,7 @@ import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
@@ -47,7 +49,7 @@ class ModelVersionsViewTest {
     @BeforeEach
     void connectAndSelectTheShapesProject() throws Exception {
         backend.awaitIdle();
-        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "")));
+        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "", backend.labelStudioUrl())));
         page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
         page.getWorkbenchWindow().getShell().setSize(1400, 900);
         DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
@@ -109,19 +111,42 @@ class ModelVersionsViewTest {
     }
 
     @Test
+    void train_now_without_a_new_annotation_is_refused_with_the_backends_reason_and_makes_no_version() throws Exception {
+        int before = backend.get(MODELS).path("models").size();
+        ModelVersionsView view = openVersions(before);
+
+        view.trainAction().run();
+
+        Workbench.waitFor("the refusal", () -> view.statusLine().getText().startsWith("Nothing to train"), 30_000);
+        assertAll(
+                () -> assertTrue(view.statusLine().getText().contains("no annotation was added or changed"), view.statusLine().getText()),
+                () -> assertEquals(before, backend.get(MODELS).path("models").size()),
+                () -> assertEquals(before, view.table().getTable().getItemCount()));
+    }
+
+    @Test
     void train_now_queues_a_run_and_the_view_keeps_asking_until_the_new_version_is_ready() throws Exception {
         int before = backend.get(MODELS).path("models").size();
         ModelVersionsView view = openVersions(before);
         view.testHooks(250, (title, question) -> true);
         Table table = view.table().getTable();
+        backend.touchAnnotation(5);
 
         view.trainAction().run();
 
         Workbench.waitFor("the queued run", () -> table.getItemCount() == before + 1, 20_000);
         String queued = table.getItem(0).getText(1);
+        Workbench.waitFor("the run in the Progress view", () -> view.trainingJob() != null, 20_000);
+        TrainingJob job = view.trainingJob();
         Workbench.waitFor("the run to finish", () -> table.getItemCount() == before + 1 && "ready".equals(table.getItem(0).getText(2)),
-                120_000);
+                180_000);
+        Workbench.waitFor("the job to end", () -> job.getState() == Job.NONE && job.outcome() != null, 60_000);
         assertAll(
+                () -> assertEquals(queued, job.version()),
+                () -> assertTrue(job.getName().startsWith("Training " + queued + " of " + RealBackend.TITLE), job.getName()),
+                () -> assertEquals("ready", job.outcome()),
+                () -> assertTrue(job.reports().stream().anyMatch(r -> r.matches("epoch \\d+ of \\d+, loss \\d+\\.\\d+, hold-out accuracy .* %")),
+                        job.reports()::toString),
                 () -> assertEquals(queued, backend.get(MODELS).path("models").get(0).path("version").asText()),
                 () -> assertEquals(RealBackend.TASKS, backend.get(MODELS + "/" + queued).path("dataset_size").asInt()),
                 () -> assertFalse(view.statusLine().getText().contains("in progress"), view.statusLine().getText()));
@@ -171,6 +196,12 @@ class ModelVersionsViewTest {
         CompareRunsEditorProbe editor = CompareRunsEditorProbe.of(page.getActiveEditor());
         Workbench.waitFor("the comparison", editor::loaded);
         editor.assertShows(base, candidate, RealBackend.TITLE, expected);
+        Workbench.waitFor("the pictures of the fixed and broken tasks", editor::thumbnailsLoaded, 30_000);
+        List<String> opened = new ArrayList<>();
+        long task = editor.openFirstChangedTaskInLabelStudio(opened::add);
+        if (task >= 0) {
+            assertEquals(List.of(backend.labelStudioUrl() + "/projects/" + RealBackend.PROJECT + "/data?task=" + task), opened);
+        }
         Workbench.screenshot(page.getWorkbenchWindow().getShell(), "compare-runs-editor.png");
     }
 }

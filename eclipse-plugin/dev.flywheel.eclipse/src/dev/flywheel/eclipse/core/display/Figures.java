@@ -1,5 +1,11 @@
 package dev.flywheel.eclipse.core.display;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** Formats the backend's numbers the same way in every view; a missing number is an em dash. */
@@ -45,6 +51,29 @@ public final class Figures {
     /** A count, or the em dash. */
     public static String count(Long value) {
         return value == null ? NONE : Long.toString(value);
+    }
+
+    /** An ISO-8601 time from the backend in the user's locale and time zone ("7 Dec 2026, 16:02:11"); as sent when unreadable. */
+    public static String dateTime(String iso) {
+        return dateTime(iso, ZoneId.systemDefault(), Locale.getDefault(Locale.Category.FORMAT));
+    }
+
+    /** {@link #dateTime(String)} in {@code zone} and {@code locale}. */
+    public static String dateTime(String iso, ZoneId zone, Locale locale) {
+        if (iso == null || iso.isBlank()) {
+            return NONE;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                instant = Instant.parse(iso);
+            } catch (DateTimeParseException notIso) {
+                return iso;
+            }
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone).format(instant);
     }
 
     /** A text, or the em dash when blank. */

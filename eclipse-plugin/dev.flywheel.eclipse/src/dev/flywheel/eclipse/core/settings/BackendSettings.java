@@ -35,7 +35,10 @@ public final class BackendSettings {
     public static final String DEFAULT_BACKEND_URL = "http://127.0.0.1:9090"; //$NON-NLS-1$
 
     /** How often a view asks again while a model version is queued or training. */
-    public static final long POLL_MILLIS = 5_000;
+    public static final long POLL_MILLIS = 2_000;
+
+    /** How often the views' change watcher asks each backend whether a project changed. */
+    public static final long WATCH_MILLIS = 3_000;
 
     private final IEclipsePreferences preferences;
 

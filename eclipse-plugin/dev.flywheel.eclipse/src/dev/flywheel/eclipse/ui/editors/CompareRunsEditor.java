@@ -6,11 +6,16 @@ import dev.flywheel.eclipse.core.display.PerClassChange;
 import dev.flywheel.eclipse.core.jobs.CallJob;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
+import dev.flywheel.eclipse.core.display.ProjectRef;
 import dev.flywheel.eclipse.ui.views.Charts;
+import dev.flywheel.eclipse.ui.views.Columns;
+import dev.flywheel.eclipse.ui.views.DatasetBrowserView;
+import dev.flywheel.eclipse.ui.views.LabelIssuesView;
 import dev.flywheel.model.api.CompareReply;
+import dev.flywheel.model.api.EvaluationSet;
 import dev.flywheel.model.api.MetricDelta;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -46,6 +51,11 @@ public final class CompareRunsEditor extends EditorPart {
     private Table metrics;
     private Chart f1Chart;
     private Job loading;
+    private Label evaluation;
+    private TaskThumbnails fixed;
+    private TaskThumbnails broken;
+    /** Opens a URL in the browser; replaced in tests. */
+    private Consumer<String> browser = LabelIssuesView::openInBrowser;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -99,25 +109,51 @@ public final class CompareRunsEditor extends EditorPart {
 
     private void show(CompareReply reply) {
         header.setText(NLS.bind(Messages.Compare_header, new Object[] {reply.base(), reply.candidate(), compared().project().title()}));
+        EvaluationSet set = reply.evaluation();
+        // Each version's own figures (Model Versions) come from its own hold-out; say what this comparison scored on.
+        evaluation = label(set == null ? Messages.Compare_evaluationUnknown : NLS.bind(Messages.Compare_evaluation,
+                new Object[] {set.tasks(), reply.base(), set.baseHoldout(), reply.candidate(), set.candidateHoldout()}));
+        span(evaluation);
         metrics = metricsTable(reply.metrics());
-        span(metrics);
+        GridDataFactory.swtDefaults().span(2, 1).applyTo(metrics);
         // Detectors have no per-class F1: their comparison charts the change of AP@0.5 per label instead.
         PerClassChange change = PerClassChange.of(reply);
         f1Chart = change.averagePrecision()
                 ? Charts.create(body, Messages.Compare_apChart, Messages.Compare_label, Messages.Compare_apDelta)
                 : Charts.create(body, Messages.Compare_f1Chart, Messages.Compare_label, Messages.Compare_f1Delta);
         GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(400, 220).applyTo(f1Chart);
-        Charts.bars(f1Chart, change.averagePrecision() ? "ap50" : "f1", change.labels(), change.deltas(), //$NON-NLS-1$ //$NON-NLS-2$
-                body.getDisplay().getSystemColor(SWT.COLOR_RED));
+        Charts.labelledBars(f1Chart, change.averagePrecision() ? "ap50" : "f1", change.labels(), change.deltas(), "+0.000;-0.000"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         confusion(reply.base(), reply.confusionBase());
         confusion(reply.candidate(), reply.confusionCandidate());
         if (reply.changed() != null) {
-            span(label(NLS.bind(Messages.Compare_fixed, ids(reply.changed().fixed()))));
-            span(label(NLS.bind(Messages.Compare_broken, ids(reply.changed().broken()))));
+            fixed = thumbnails(NLS.bind(Messages.Compare_fixed, reply.changed().fixed().size()), reply.changed().fixed());
+            broken = thumbnails(NLS.bind(Messages.Compare_broken, reply.changed().broken().size()), reply.changed().broken());
         }
         if (reply.dataDiff() != null) {
             span(label(NLS.bind(Messages.Compare_dataDiff, new Object[] {reply.dataDiff().added(), reply.dataDiff().removed(),
                     reply.dataDiff().relabeled()})));
+        }
+    }
+
+    private TaskThumbnails thumbnails(String caption, List<Long> tasks) {
+        TaskThumbnails row = new TaskThumbnails(body, compared().project(), caption, tasks, this::open);
+        span(row.control());
+        return row;
+    }
+
+    /** Opens a fixed or broken task where the user asked: the Dataset Browser, or Label Studio in the browser. */
+    private void open(TaskThumbnails.Open where, long task) {
+        ProjectRef project = compared().project();
+        try {
+            if (where == TaskThumbnails.Open.BROWSER) {
+                ((DatasetBrowserView) getSite().getPage().showView(DatasetBrowserView.ID)).reveal(project, task);
+            } else if (project.connection().hasLabelStudio()) {
+                browser.accept(project.connection().labelStudioTaskUrl(project.id(), task));
+            } else {
+                evaluation.setText(Messages.Compare_noLabelStudio);
+            }
+        } catch (PartInitException | IllegalStateException e) {
+            evaluation.setText(e.getMessage());
         }
     }
 
@@ -131,16 +167,18 @@ public final class CompareRunsEditor extends EditorPart {
             column.setText(title);
             column.setWidth(120);
         }
+        // Ratios as the versions table shows them (per cent), changes in percentage points.
         for (MetricDelta delta : deltas) {
             TableItem item = new TableItem(table, SWT.NONE);
-            item.setText(new String[] {delta.name(), Figures.decimal(delta.base()), Figures.decimal(delta.candidate()),
-                    delta.delta() == null ? Figures.NONE : String.format(java.util.Locale.ROOT, "%+.3f", delta.delta())}); //$NON-NLS-1$
+            item.setText(new String[] {delta.name(), Figures.percent(delta.base()), Figures.percent(delta.candidate()),
+                    Figures.points(delta.delta())});
             Deltas.Direction direction = Deltas.direction(delta.name(), delta.delta());
             if (direction != Deltas.Direction.SAME) {
                 item.setForeground(3, body.getDisplay().getSystemColor(
                         direction == Deltas.Direction.BETTER ? SWT.COLOR_DARK_GREEN : SWT.COLOR_RED));
             }
         }
+        Columns.pack(table);
         return table;
     }
 
@@ -150,7 +188,10 @@ public final class CompareRunsEditor extends EditorPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(cell);
         new Label(cell, SWT.WRAP).setText(NLS.bind(Messages.Compare_confusion, version));
         if (matrix != null) {
-            GridDataFactory.fillDefaults().grab(true, false).applyTo(ConfusionTable.create(cell, matrix));
+            // its own width, not the cell's: a stretched last column reads as one more class
+            Table table = ConfusionTable.create(cell, matrix);
+            Columns.pack(table);
+            GridDataFactory.swtDefaults().applyTo(table);
         }
     }
 
@@ -158,10 +199,6 @@ public final class CompareRunsEditor extends EditorPart {
         Label label = new Label(body, SWT.WRAP);
         label.setText(text);
         return label;
-    }
-
-    private static String ids(List<Long> ids) {
-        return ids.isEmpty() ? Messages.Compare_none : ids.stream().map(String::valueOf).collect(Collectors.joining(", ")); //$NON-NLS-1$
     }
 
     private static void span(Control control) {
@@ -216,5 +253,21 @@ public final class CompareRunsEditor extends EditorPart {
 
     Composite body() {
         return body;
+    }
+
+    Label evaluation() {
+        return evaluation;
+    }
+
+    TaskThumbnails fixedTasks() {
+        return fixed;
+    }
+
+    TaskThumbnails brokenTasks() {
+        return broken;
+    }
+
+    void testBrowser(Consumer<String> opener) {
+        this.browser = opener;
     }
 }

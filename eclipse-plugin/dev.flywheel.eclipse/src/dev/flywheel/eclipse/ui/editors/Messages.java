@@ -25,6 +25,11 @@ public final class Messages extends NLS {
     public static String Compare_broken;
     public static String Compare_dataDiff;
     public static String Compare_none;
+    public static String Compare_evaluation;
+    public static String Compare_evaluationUnknown;
+    public static String Compare_thumbnailTip;
+    public static String Compare_thumbnailJob;
+    public static String Compare_noLabelStudio;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -49,6 +49,29 @@ public final class Charts {
         chart.redraw();
     }
 
+    /**
+     * Replaces the chart's series by one bar per category, centred on it and labelled with its value in {@code format}
+     * (a {@link java.text.DecimalFormat} pattern, e.g. {@code "+0.000;-0.000"}).
+     */
+    public static void labelledBars(Chart chart, String id, String[] categories, double[] values, String format) {
+        clear(chart);
+        IAxis x = chart.getAxisSet().getXAxis(0);
+        x.enableCategory(true);
+        x.setCategorySeries(categories);
+        IBarSeries<?> bars = (IBarSeries<?>) chart.getSeriesSet().createSeries(SeriesType.BAR, id);
+        bars.setYSeries(values.clone());
+        bars.getLabel().setFormat(format);
+        bars.getLabel().setVisible(true);
+        chart.getAxisSet().adjustRange();
+        // room above and below the tallest bars for their labels, and a zero line inside the range
+        var y = chart.getAxisSet().getYAxis(0);
+        double low = Math.min(0, y.getRange().lower);
+        double high = Math.max(0, y.getRange().upper);
+        double margin = Math.max(0.05, (high - low) * 0.15);
+        y.setRange(new org.eclipse.swtchart.Range(low - (low < 0 ? margin : 0), high + margin));
+        chart.redraw();
+    }
+
     /** Replaces the chart's series by one line per named series over the numeric {@code x}. */
     public static void lines(Chart chart, double[] x, String[] ids, double[][] ys) {
         clear(chart);

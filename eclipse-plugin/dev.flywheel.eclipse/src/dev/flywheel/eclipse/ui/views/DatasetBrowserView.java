@@ -51,6 +51,11 @@ public final class DatasetBrowserView extends ProjectFollowingView {
     private List<String> labels = List.of();
     private TaskPages pages;
     private int pageSize = TaskQuery.DEFAULT_LIMIT;
+    private final List<Function<TaskSummary, String>> texts = new java.util.ArrayList<>();
+    private final OpenInLabelStudio openInLabelStudio = new OpenInLabelStudio(() -> project, () -> {
+        Object selected = table == null ? null : ((IStructuredSelection) table.getSelection()).getFirstElement();
+        return selected instanceof TaskSummary task ? java.util.OptionalLong.of(task.id()) : java.util.OptionalLong.empty();
+    });
 
     @Override
     public void createPartControl(Composite parent) {
@@ -80,14 +85,18 @@ public final class DatasetBrowserView extends ProjectFollowingView {
             if (task != null && task.id() != preview.shownTask()) {
                 preview.show(project, task.id());
             }
+            openInLabelStudio.update();
         });
+        table.addDoubleClickListener(e -> openInLabelStudio.run());
         getSite().setSelectionProvider(table);
-        getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.Versions_refresh) {
+        var toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(new Action(Messages.Versions_refresh) {
             @Override
             public void run() {
                 reload();
             }
         });
+        toolbar.add(openInLabelStudio);
         followProjects();
         status.setText(Messages.Browser_selectProject);
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
@@ -109,9 +118,12 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         uncertainFirst = new Button(filters, SWT.CHECK);
         uncertainFirst.setText(Messages.Browser_uncertainFirst);
         uncertainFirst.addListener(SWT.Selection, e -> reload());
+        CheckBoxes.keepUnthemed(filters, issuesOnly, uncertainFirst);
     }
 
+
     private void column(String title, int width, Function<TaskSummary, String> text) {
+        texts.add(text);
         TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
@@ -145,6 +157,24 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         reload();
     }
 
+    /**
+     * Shows task {@code task} of {@code ref} (from the Compare Runs editor): its picture in the preview, and its row
+     * selected when it is among the loaded rows.
+     */
+    public void reveal(ProjectRef ref, long task) {
+        if (!ref.equals(project)) {
+            showProject(ref, List.of());
+        }
+        preview.show(ref, task);
+        for (int i = 0; pages != null && i < pages.size(); i++) {
+            TaskSummary row = pages.get(i);
+            if (row != null && row.id() == task) {
+                table.setSelection(new org.eclipse.jface.viewers.StructuredSelection(row), true);
+                return;
+            }
+        }
+    }
+
     /** The query the filters describe, from its first page. */
     private TaskQuery query() {
         int selectedLabel = labelFilter.getSelectionIndex();
@@ -165,6 +195,7 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         table.setInput(pages);
         table.setItemCount(0);
         preview.clear();
+        openInLabelStudio.update();
         status.setText(NLS.bind(Messages.Browser_loading, project.title()));
         loadNextPage();
     }
@@ -192,6 +223,12 @@ public final class DatasetBrowserView extends ProjectFollowingView {
             case Outcome.Done<TasksPage> done -> {
                 target.append(done.value());
                 table.setItemCount(target.size());
+                List<String[]> rows = new java.util.ArrayList<>();
+                for (int i = 0; i < target.size(); i++) {
+                    TaskSummary task = target.get(i);
+                    rows.add(texts.stream().map(t -> t.apply(task)).toArray(String[]::new));
+                }
+                Columns.fit(table.getTable(), rows);
                 status.setText(NLS.bind(target.next() == null ? Messages.Browser_header : Messages.Browser_headerMore,
                         target.size(), ref.title()));
             }
@@ -223,9 +260,23 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         }
     }
 
+    @Override
+    protected ProjectRef shownProject() {
+        return project;
+    }
+
+    @Override
+    protected void projectChanged() {
+        reload();
+    }
+
     /** For tests in the fragment. */
     ImagePreview preview() {
         return preview;
+    }
+
+    OpenInLabelStudio openAction() {
+        return openInLabelStudio;
     }
 
     Combo labelFilter() {

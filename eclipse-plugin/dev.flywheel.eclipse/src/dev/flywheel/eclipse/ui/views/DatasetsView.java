@@ -4,6 +4,7 @@ import dev.flywheel.eclipse.core.client.BackendException;
 import dev.flywheel.eclipse.core.client.FlywheelClient;
 import dev.flywheel.eclipse.core.display.ProjectRef;
 import dev.flywheel.eclipse.core.jobs.CallJob;
+import dev.flywheel.eclipse.core.jobs.ChangeWatcher;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
 import dev.flywheel.eclipse.core.settings.BackendConnection;
@@ -18,6 +19,7 @@ import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -31,7 +33,8 @@ import org.eclipse.ui.part.ViewPart;
 
 /**
  * The Flywheel Datasets view: a tree of the connected backends and their projects; selecting a project
- * shows its statistics beside the tree and tells the other Flywheel views which project to show.
+ * shows its statistics beside the tree and tells the other Flywheel views which project to show. It reloads a backend
+ * whenever the workbench's {@link ChangeWatcher} reports a change there, keeping the selected project selected.
  */
 public final class DatasetsView extends ViewPart {
 
@@ -45,22 +48,36 @@ public final class DatasetsView extends ViewPart {
     private StatsPanel stats;
     private Job statsJob;
     private final List<Job> running = new ArrayList<>();
+    private AutoCloseable watching;
 
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
+        // The tree above its statistics: beside each other, both were too narrow in the default perspective.
+        SashForm sash = new SashForm(parent, SWT.VERTICAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
         tree = DatasetsTree.create(sash);
         stats = new StatsPanel(sash);
-        sash.setWeights(55, 45);
+        sash.setWeights(35, 65);
         tree.setInput(backends);
         tree.addSelectionChangedListener(e -> showSelectedProject());
         getSite().setSelectionProvider(tree);
         getViewSite().getActionBars().getToolBarManager().add(new RefreshAction());
         refresh();
+        ChangeWatcher watcher = getSite().getService(ChangeWatcher.class);
+        if (watcher != null) {
+            Display display = parent.getDisplay();
+            watching = watcher.subscribe(change -> display.asyncExec(() -> backendChanged(change.connection())));
+        }
+    }
+
+    /** Reloads one backend's projects after the watcher saw a change there; the tree keeps its rows meanwhile. */
+    private void backendChanged(BackendConnection connection) {
+        if (!tree.getControl().isDisposed() && backends.stream().anyMatch(b -> b.connection().equals(connection))) {
+            load(connection);
+        }
     }
 
     /** Reloads the projects of every connected backend, one job per backend. */
@@ -112,6 +129,7 @@ public final class DatasetsView extends ViewPart {
                     done.value().isEmpty() ? Messages.DatasetsView_noProjects : null);
             case Outcome.Failed<List<ProjectNode>> failed -> new BackendNode(connection, List.of(), failed.message());
         };
+        ProjectRef selected = selectedRef();
         for (int i = 0; i < backends.size(); i++) {
             if (backends.get(i).connection().equals(connection)) {
                 backends.set(i, node);
@@ -119,6 +137,18 @@ public final class DatasetsView extends ViewPart {
         }
         tree.refresh();
         tree.expandAll();
+        if (selected != null && selectedRef() == null) {
+            // the reloaded row is a new node: select it again, so the statistics and the other views stay on the project
+            node.projects().stream().filter(p -> p.ref().equals(selected)).findFirst()
+                    .ifPresent(p -> tree.setSelection(new StructuredSelection(p), true));
+        } else if (selected != null) {
+            showSelectedProject();
+        }
+        Columns.pack(tree.getTree());
+    }
+
+    private ProjectRef selectedRef() {
+        return ((IStructuredSelection) tree.getSelection()).getFirstElement() instanceof ProjectNode p ? p.ref() : null;
     }
 
     private void showSelectedProject() {
@@ -167,6 +197,13 @@ public final class DatasetsView extends ViewPart {
 
     @Override
     public void dispose() {
+        if (watching != null) {
+            try {
+                watching.close();
+            } catch (Exception e) {
+                // unsubscribing only removes a listener from a list
+            }
+        }
         running.forEach(Job::cancel);
         super.dispose();
     }

@@ -5,8 +5,10 @@ import dev.flywheel.eclipse.core.display.ProjectRef;
 import dev.flywheel.eclipse.core.jobs.CallJob;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
+import dev.flywheel.model.api.AuditState;
 import dev.flywheel.model.api.LabelIssue;
 import dev.flywheel.model.api.LabelIssuesPage;
+import dev.flywheel.model.api.TaskType;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.List;
@@ -46,6 +48,7 @@ public final class LabelIssuesView extends ProjectFollowingView {
     private static final int LIMIT = 500;
 
     private ImagePreview preview;
+    private TableViewerColumn boxColumn;
     private ProjectRef project;
     /** Opens a URL in the browser; replaced in tests. */
     private Consumer<String> browser = LabelIssuesView::openInBrowser;
@@ -73,10 +76,6 @@ public final class LabelIssuesView extends ProjectFollowingView {
         column(Messages.Issues_suggested, 110, i -> Figures.text(i.suggestedLabel()));
         column(Messages.Issues_selfConfidence, 120, i -> Figures.percent(i.selfConfidence()));
         column(Messages.Issues_score, 70, i -> String.format(Locale.ROOT, "%.3f", i.score())); //$NON-NLS-1$
-        // Box issues of detection projects say what is wrong with which box, tag issues of multi-label projects whether
-        // the tag is missing or spurious; classification issues leave it empty.
-        column(Messages.Issues_kind, 200, i -> i.kind() == null ? "" : i.box() == null ? i.kind() : NLS.bind(Messages.Issues_box, new Object[] {i.kind(), //$NON-NLS-1$
-                Math.round(i.box().x()), Math.round(i.box().y()), Math.round(i.box().width()), Math.round(i.box().height())}));
         preview = new ImagePreview(sash);
         sash.setWeights(62, 38);
         table.addSelectionChangedListener(e -> selectionChanged());
@@ -96,7 +95,23 @@ public final class LabelIssuesView extends ProjectFollowingView {
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
     }
 
-    private void column(String title, int width, Function<LabelIssue, String> text) {
+    /** The issue column, only while a detection or multi-label project is shown: a single-choice label issue has no kind. */
+    private void showBoxColumn(boolean shown) {
+        if (shown == (boxColumn != null)) {
+            return;
+        }
+        if (!shown) {
+            boxColumn.getColumn().dispose();
+            boxColumn = null;
+            return;
+        }
+        // Box issues say what is wrong with which box, tag issues of multi-label projects whether the tag is missing or spurious.
+        boxColumn = column(Messages.Issues_kind, 200, i -> i.kind() == null ? "" : i.box() == null ? i.kind() //$NON-NLS-1$
+                : NLS.bind(Messages.Issues_box, new Object[] {i.kind(),
+                Math.round(i.box().x()), Math.round(i.box().y()), Math.round(i.box().width()), Math.round(i.box().height())}));
+    }
+
+    private TableViewerColumn column(String title, int width, Function<LabelIssue, String> text) {
         TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
         column.getColumn().setText(title);
         column.getColumn().setWidth(width);
@@ -106,6 +121,7 @@ public final class LabelIssuesView extends ProjectFollowingView {
                 return text.apply((LabelIssue) element);
             }
         });
+        return column;
     }
 
     private int rank(LabelIssue issue) {
@@ -117,13 +133,14 @@ public final class LabelIssuesView extends ProjectFollowingView {
     protected void projectSelected(IWorkbenchPart part, ISelection selection) {
         if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
                 && !node.ref().equals(project)) {
-            showProject(node.ref());
+            showProject(node.ref(), node.summary().taskType() != TaskType.IMAGE_CLASSIFICATION);
         }
     }
 
-    /** Shows the suspects of {@code ref}. */
-    void showProject(ProjectRef ref) {
+    /** Shows the suspects of {@code ref}, with the issue column for detection and multi-label projects ({@code kinds}). */
+    void showProject(ProjectRef ref, boolean boxes) {
         project = ref;
+        showBoxColumn(boxes);
         table.setInput(List.of());
         preview.clear();
         refresh();
@@ -152,15 +169,28 @@ public final class LabelIssuesView extends ProjectFollowingView {
         switch (outcome) {
             case Outcome.Done<LabelIssuesPage> done -> {
                 table.setInput(done.value().issues());
-                status.setText(done.value().issues().isEmpty()
-                        ? NLS.bind(Messages.Issues_none, ref.title(), Figures.text(done.value().modelVersion()))
-                        : NLS.bind(Messages.Issues_header, new Object[] {done.value().issues().size(), ref.title(),
-                                Figures.text(done.value().modelVersion())}));
+                Columns.pack(table.getTable());
+                status.setText(headline(ref, done.value()));
             }
             case Outcome.Failed<LabelIssuesPage> failed -> status.setText(failed.message());
         }
         status.getParent().layout(true, true);
         selectionChanged();
+    }
+
+    /** How many suspects and from which audit, and whether the list may still change (the audit is still to run). */
+    private static String headline(ProjectRef ref, LabelIssuesPage page) {
+        String version = Figures.text(page.modelVersion());
+        String text = page.issues().isEmpty() ? NLS.bind(Messages.Issues_none, ref.title(), version)
+                : NLS.bind(Messages.Issues_header, new Object[] {page.issues().size(), ref.title(), version});
+        AuditState audit = page.audit();
+        if (audit != null && audit.provisional()) {
+            return text + ' ' + NLS.bind(Messages.Issues_provisional, Figures.text(audit.version()));
+        }
+        if (audit != null && AuditState.OFF.equals(audit.status())) {
+            return text + ' ' + Messages.Issues_auditOff;
+        }
+        return text;
     }
 
     private LabelIssue selected() {
@@ -190,12 +220,22 @@ public final class LabelIssuesView extends ProjectFollowingView {
     }
 
     /** Opens {@code url} with the workbench's browser support (the user's external browser by default). */
-    static void openInBrowser(String url) {
+    public static void openInBrowser(String url) {
         try {
             PlatformUI.getWorkbench().getBrowserSupport().getExternalBrowser().openURL(URI.create(url).toURL());
         } catch (PartInitException | MalformedURLException | IllegalArgumentException e) {
             throw new IllegalStateException(NLS.bind(Messages.Issues_cannotOpen, url, e.getMessage()), e);
         }
+    }
+
+    @Override
+    protected ProjectRef shownProject() {
+        return project;
+    }
+
+    @Override
+    protected void projectChanged() {
+        refresh();
     }
 
     /** For tests in the fragment. */

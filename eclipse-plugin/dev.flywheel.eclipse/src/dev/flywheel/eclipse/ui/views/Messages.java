@@ -45,6 +45,7 @@ public final class Messages extends NLS {
     public static String Versions_headerPolling;
     public static String Versions_version;
     public static String Versions_status;
+    public static String Versions_training;
     public static String Versions_created;
     public static String Versions_trainedOn;
     public static String Versions_accuracy;
@@ -75,6 +76,8 @@ public final class Messages extends NLS {
     public static String Issues_loadingJob;
     public static String Issues_header;
     public static String Issues_none;
+    public static String Issues_provisional;
+    public static String Issues_auditOff;
     public static String Issues_rank;
     public static String Issues_task;
     public static String Issues_given;
@@ -102,6 +105,26 @@ public final class Messages extends NLS {
     public static String Browser_loadingJob;
     public static String Browser_header;
     public static String Browser_headerMore;
+    public static String Drift_selectProject;
+    public static String Drift_loading;
+    public static String Drift_loadingJob;
+    public static String Drift_drifted;
+    public static String Drift_notDrifted;
+    public static String Drift_feature;
+    public static String Drift_test;
+    public static String Drift_ks;
+    public static String Drift_mmd;
+    public static String Drift_statistic;
+    public static String Drift_pValue;
+    public static String Drift_referenceMedian;
+    public static String Drift_currentMedian;
+    public static String Drift_change;
+    public static String Drift_moved;
+    public static String Drift_yes;
+    public static String Drift_no;
+    public static String Drift_chart;
+    public static String Drift_chartX;
+    public static String Drift_chartY;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -5,14 +5,17 @@ import dev.flywheel.eclipse.core.client.FlywheelClient;
 import dev.flywheel.eclipse.core.display.ProjectRef;
 import dev.flywheel.eclipse.core.display.VersionRow;
 import dev.flywheel.eclipse.core.jobs.CallJob;
+import dev.flywheel.eclipse.core.jobs.ChangeWatcher;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
+import dev.flywheel.eclipse.core.jobs.TrainingJob;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.editors.CompareRunsEditor;
 import dev.flywheel.eclipse.ui.editors.CompareRunsInput;
 import dev.flywheel.model.api.FlywheelReply;
 import dev.flywheel.model.api.LearningCurve;
 import dev.flywheel.model.api.LearningCurvePoint;
+import dev.flywheel.model.api.TrainReply;
 import java.util.List;
 import java.util.function.BiPredicate;
 import org.eclipse.core.runtime.jobs.Job;
@@ -43,7 +46,11 @@ public final class ModelVersionsView extends ProjectFollowingView {
     /** The view's id in plugin.xml. */
     public static final String ID = "dev.flywheel.eclipse.views.versions"; //$NON-NLS-1$
 
+    /** The backend's error key for Train now when no annotation changed since the active version. */
+    private static final String NOTHING_TO_TRAIN = "nothing_to_train"; //$NON-NLS-1$
+
     private Chart curve;
+    private TrainingJob trainingJob;
     private ProjectRef project;
     private long pollMillis = BackendSettings.POLL_MILLIS;
     /** Asks the user to confirm (title, question); replaced in tests. */
@@ -140,6 +147,7 @@ public final class ModelVersionsView extends ProjectFollowingView {
         switch (outcome) {
             case Outcome.Done<VersionsData> done -> {
                 table.setInput(done.value().rows());
+                Columns.pack(table.getTable());
                 boolean running = done.value().rows().stream().anyMatch(VersionRow::inProgress);
                 status.setText(NLS.bind(running ? Messages.Versions_headerPolling : Messages.Versions_header, ref.title(),
                         ref.connection().name()));
@@ -183,9 +191,28 @@ public final class ModelVersionsView extends ProjectFollowingView {
     private void train() {
         ProjectRef ref = project;
         Display display = status.getDisplay();
-        new CallJob<>(NLS.bind(Messages.Versions_trainJob, ref.title()), progress -> Clients.of(ref.connection()).train(ref.id()),
-                outcome -> display.asyncExec(() -> afterCommand(outcome, o -> NLS.bind(Messages.Versions_queued, o.version()))))
-                .schedule();
+        new CallJob<>(NLS.bind(Messages.Versions_trainJob, ref.title()), progress -> train(ref),
+                outcome -> display.asyncExec(() -> {
+                    afterCommand(outcome, o -> NLS.bind(Messages.Versions_queued, o.version()));
+                    ChangeWatcher watcher = getSite().getService(ChangeWatcher.class);
+                    if (outcome instanceof Outcome.Done<TrainReply> done && watcher != null && !status.isDisposed()) {
+                        // the run in the Progress view from the start, even one that ends before the next poll
+                        trainingJob = watcher.followRun(ref.connection(), ref.id(), ref.title(), done.value().version());
+                    }
+                })).schedule();
+    }
+
+    /** Queues a run; the backend's refusal when nothing changed reads as its own sentence, not as an HTTP error. */
+    private static TrainReply train(ProjectRef ref) throws BackendException {
+        try {
+            return Clients.of(ref.connection()).train(ref.id());
+        } catch (BackendException e) {
+            var refusal = e.apiError().filter(error -> NOTHING_TO_TRAIN.equals(error.error()));
+            if (refusal.isPresent()) {
+                throw new IllegalStateException(refusal.get().detail(), e);
+            }
+            throw e;
+        }
     }
 
     private void activate() {
@@ -212,6 +239,10 @@ public final class ModelVersionsView extends ProjectFollowingView {
             case Outcome.Done<T> done -> {
                 status.setText(success.apply(done.value()));
                 refresh();
+                ChangeWatcher watcher = getSite().getService(ChangeWatcher.class);
+                if (watcher != null) {
+                    watcher.pollSoon(); // the other views follow the new version now, not at the next poll
+                }
             }
             case Outcome.Failed<T> failed -> status.setText(failed.message());
         }
@@ -233,6 +264,16 @@ public final class ModelVersionsView extends ProjectFollowingView {
         }
     }
 
+    @Override
+    protected ProjectRef shownProject() {
+        return project;
+    }
+
+    @Override
+    protected void projectChanged() {
+        refresh();
+    }
+
     /** For tests in the fragment. */
     Chart curve() {
         return curve;
@@ -241,6 +282,11 @@ public final class ModelVersionsView extends ProjectFollowingView {
     void testHooks(long poll, BiPredicate<String, String> confirmer) {
         this.pollMillis = poll;
         this.confirm = confirmer;
+    }
+
+    /** The job following the run Train now queued last, or null. */
+    TrainingJob trainingJob() {
+        return trainingJob;
     }
 
     Action trainAction() {

@@ -1,5 +1,7 @@
 package dev.flywheel.eclipse.ui.views;
 
+import dev.flywheel.eclipse.core.display.ProjectRef;
+import dev.flywheel.eclipse.core.jobs.ChangeWatcher;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.TableViewer;
@@ -9,8 +11,9 @@ import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 
 /**
- * A view that follows the project selected in the Flywheel Datasets view: a status line, a table, one loading job at a
- * time, and the listener registered and removed with the view's lifetime.
+ * A view that follows the project selected in the Flywheel Datasets view and the backend's changes to it (the
+ * workbench's {@link ChangeWatcher}): a status line, a table, one loading job at a time, and the listeners registered
+ * and removed with the view's lifetime.
  */
 abstract class ProjectFollowingView extends ViewPart {
 
@@ -18,13 +21,30 @@ abstract class ProjectFollowingView extends ViewPart {
     protected Label status;
     protected TableViewer table;
     protected Job loading;
+    private AutoCloseable watching;
 
     /** Called for every selection change in the Datasets view, on the UI thread. */
     protected abstract void projectSelected(IWorkbenchPart part, ISelection selection);
 
-    /** Starts following the Datasets view's selection; call once the widgets exist. */
+    /** The project shown, or {@code null} before one is selected. */
+    protected abstract ProjectRef shownProject();
+
+    /** Reloads the shown project after the backend changed it (a new active version, a finished run or audit). */
+    protected abstract void projectChanged();
+
+    /** Starts following the Datasets view's selection and the backend's changes; call once the widgets exist. */
     protected final void followProjects() {
         getSite().getPage().addSelectionListener(DatasetsView.ID, projectListener);
+        ChangeWatcher watcher = getSite().getService(ChangeWatcher.class);
+        if (watcher != null) {
+            var display = status.getDisplay();
+            watching = watcher.subscribe(change -> display.asyncExec(() -> {
+                ProjectRef shown = shownProject();
+                if (!status.isDisposed() && shown != null && change.concerns(shown.connection(), shown.id())) {
+                    projectChanged();
+                }
+            }));
+        }
     }
 
     @Override
@@ -35,6 +55,13 @@ abstract class ProjectFollowingView extends ViewPart {
     @Override
     public void dispose() {
         getSite().getPage().removeSelectionListener(DatasetsView.ID, projectListener);
+        if (watching != null) {
+            try {
+                watching.close();
+            } catch (Exception e) {
+                // unsubscribing only removes a listener from a list
+            }
+        }
         if (loading != null) {
             loading.cancel();
         }

@@ -15,6 +15,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
@@ -22,6 +23,7 @@ import org.eclipse.swtchart.Chart;
 /** A project's statistics: headline figures, the class-distribution bar chart and the annotator table. */
 final class StatsPanel {
 
+    private final ScrolledComposite scroller;
     private final Composite root;
     private final Label header;
     private final Map<String, Label> figures = new LinkedHashMap<>();
@@ -29,13 +31,18 @@ final class StatsPanel {
     private final TableViewer annotators;
 
     StatsPanel(Composite parent) {
-        root = new Composite(parent, SWT.NONE);
+        // Scrolls rather than cuts: a narrow Datasets view still shows every value whole.
+        scroller = new ScrolledComposite(parent, SWT.V_SCROLL | SWT.H_SCROLL);
+        root = new Composite(scroller, SWT.NONE);
+        scroller.setContent(root);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
         GridLayoutFactory.fillDefaults().margins(4, 4).applyTo(root);
         header = new Label(root, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
 
         Composite grid = new Composite(root, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(4).spacing(12, 2).applyTo(grid);
+        GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 2).applyTo(grid);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(grid);
         for (String name : List.of(Messages.Stats_tasks, Messages.Stats_annotatedTasks, Messages.Stats_annotations,
                 Messages.Stats_skipped, Messages.Stats_imbalance, Messages.Stats_issuesOpen, Messages.Stats_multiple,
@@ -59,6 +66,7 @@ final class StatsPanel {
         annotators.setInput(List.of());
         GridDataFactory.fillDefaults().grab(true, false).hint(300, 80).applyTo(annotators.getControl());
         header.setText(Messages.Stats_select);
+        relayout();
     }
 
     private void column(String title, int width, Function<AnnotatorStats, String> text) {
@@ -84,7 +92,7 @@ final class StatsPanel {
         annotators.setInput(List.of());
         Charts.clear(classes);
         classes.redraw();
-        root.layout(true, true);
+        relayout();
     }
 
     void show(String title, ProjectStats stats) {
@@ -102,7 +110,13 @@ final class StatsPanel {
         Charts.bars(classes, "classes", stats.classes().stream().map(ClassCount::label).toArray(String[]::new), //$NON-NLS-1$
                 stats.classes().stream().mapToDouble(ClassCount::count).toArray(), null);
         annotators.setInput(stats.annotators());
+        Columns.pack(annotators.getTable());
+        relayout();
+    }
+
+    private void relayout() {
         root.layout(true, true);
+        scroller.setMinSize(root.computeSize(SWT.DEFAULT, SWT.DEFAULT));
     }
 
     private void set(String name, String value) {
@@ -114,6 +128,11 @@ final class StatsPanel {
         Map<String, String> texts = new LinkedHashMap<>();
         figures.forEach((name, label) -> texts.put(name, label.getText()));
         return texts;
+    }
+
+    /** The labels of the figures' values, for tests that check none is cut. */
+    java.util.Collection<Label> valueLabels() {
+        return figures.values();
     }
 
     String header() {

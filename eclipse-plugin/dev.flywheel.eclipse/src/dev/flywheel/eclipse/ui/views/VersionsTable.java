@@ -8,6 +8,7 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.widgets.Composite;
@@ -25,8 +26,9 @@ final class VersionsTable {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         column(viewer, "", 28, r -> r.active() ? "\u25CF" : ""); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
         column(viewer, Messages.Versions_version, 130, r -> r.model().version());
-        column(viewer, Messages.Versions_status, 70, r -> r.model().status().name().toLowerCase(Locale.ROOT));
-        column(viewer, Messages.Versions_created, 150, r -> Figures.text(r.model().createdAt()));
+        column(viewer, Messages.Versions_status, 70, r -> r.model().progress() == null ? r.model().status().name().toLowerCase(Locale.ROOT)
+                : NLS.bind(Messages.Versions_training, r.model().progress().epoch(), r.model().progress().epochs()));
+        column(viewer, Messages.Versions_created, 150, r -> Figures.dateTime(r.model().createdAt()));
         column(viewer, Messages.Versions_trainedOn, 80, r -> Figures.count(r.model().trainedOn()));
         column(viewer, Messages.Versions_accuracy, 80, r -> r.model().metrics() == null ? Figures.NONE
                 : Figures.percent(r.model().metrics().accuracy() != null ? r.model().metrics().accuracy() : r.model().metrics().map50()));
