@@ -5,6 +5,7 @@ import dev.flywheel.backend.config.ConfigException;
 import dev.flywheel.backend.config.TrainingConfig;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingSettings;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +22,26 @@ public final class Main {
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("java.awt.headless", "true");
 
-        BackendConfig config;
+        Backend backend;
         try {
-            config = BackendConfig.fromEnvironment(System.getenv());
+            backend = start(System.getenv());
         } catch (ConfigException e) {
             // A setting the operator must change: say which and how, without a stack trace to read through.
             LOG.error("Flywheel did not start: {}", e.getMessage());
             System.exit(2);
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "flywheel-shutdown"));
+    }
+
+    /**
+     * Starts the backend {@code env} describes, exactly as the command line does (the benchmarks start it so, with an
+     * otherwise empty environment, to measure what a user gets); the caller closes it.
+     *
+     * @throws ConfigException naming the setting to change
+     */
+    public static Backend start(Map<String, String> env) {
+        BackendConfig config = BackendConfig.fromEnvironment(env);
         config.describe().forEach((key, value) -> LOG.info("config {}={}", key, value));
         if (config.basicAuth().isEmpty() && !config.loopbackOnly()) {
             LOG.warn("listening on {} WITHOUT authentication (FLYWHEEL_ALLOW_UNAUTHENTICATED=true): anyone who can reach this port can "
@@ -38,10 +50,10 @@ public final class Main {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
 
-        TrainingSettings training = TrainingConfig.fromEnvironment(System.getenv());
+        TrainingSettings training = TrainingConfig.fromEnvironment(env);
         training.asMap().forEach((key, value) -> LOG.info("training {}={}", key, value));
         Backend backend = Backend.start(config, training, TrainingPolicy.defaults());
-        Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "flywheel-shutdown"));
         LOG.info("Flywheel ML backend listening on http://{}:{}", config.host(), backend.port());
+        return backend;
     }
 }

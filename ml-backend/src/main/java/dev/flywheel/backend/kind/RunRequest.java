@@ -3,6 +3,7 @@ package dev.flywheel.backend.kind;
 import dev.flywheel.backend.store.Project;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -12,13 +13,27 @@ import java.util.function.Consumer;
  * @param version the version the run produces
  * @param parent the version active when it was queued, if any
  * @param note adds a sentence to the run's record (what the data left out, for instance)
+ * @param overtaken true once enough annotations changed since the run started to earn the next run: a trainer may then
+ *     stop at the end of an epoch, once past its fewest epochs, and publish what it has, so that versions keep up with a
+ *     fast annotator instead of each finishing on data that is long stale
  */
-public record RunRequest(Project project, String version, Optional<String> parent, Consumer<String> note) {
+public record RunRequest(Project project, String version, Optional<String> parent, Consumer<String> note, BooleanSupplier overtaken) {
 
     public RunRequest {
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(overtaken, "overtaken");
+    }
+
+    /** A run that nothing overtakes. */
+    public RunRequest(Project project, String version, Optional<String> parent, Consumer<String> note) {
+        this(project, version, parent, note, () -> false);
+    }
+
+    /** Whether this is the project's first run (no version was active when it was queued): a short one. */
+    public boolean first() {
+        return parent.isEmpty();
     }
 }

@@ -25,6 +25,7 @@ final class EpochSelection implements AutoCloseable {
     private final Model model;
     private final NDManager manager;
     private final int earliestStop;
+    private final int minEpochs;
     private final int patience;
     private double bestAccuracy = -1;
     private double bestLoss = Double.POSITIVE_INFINITY;
@@ -44,6 +45,7 @@ final class EpochSelection implements AutoCloseable {
         // A small hold-out can sit still for several epochs while the network is still learning: never stop in the first
         // third of the run, and wait longer in long runs.
         this.earliestStop = Math.max(minEpochs, plannedEpochs / 3);
+        this.minEpochs = minEpochs;
         this.patience = Math.max(minPatience, plannedEpochs / 5);
     }
 
@@ -77,9 +79,11 @@ final class EpochSelection implements AutoCloseable {
      *
      * @param pass one epoch's training pass, answering its mean training loss
      * @param heldOut the hold-out logits of the network as it is now
+     * @param overtaken asked after each epoch past the fewest: true ends the run there (newer data earns the next run)
      * @return the history of the epochs that ran
      */
-    List<EpochStats> run(int epochs, boolean select, IntToDoubleFunction pass, Supplier<float[][]> heldOut, int[] heldOutLabels) {
+    List<EpochStats> run(int epochs, boolean select, IntToDoubleFunction pass, Supplier<float[][]> heldOut, int[] heldOutLabels,
+            java.util.function.BooleanSupplier overtaken) {
         List<EpochStats> history = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long started = System.nanoTime();
@@ -90,6 +94,9 @@ final class EpochSelection implements AutoCloseable {
             history.add(new EpochStats(epoch, loss, accuracy, passSeconds));
             if (select && heldOutLabels.length > 0
                     && record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(logits, heldOutLabels, 1.0))) {
+                break;
+            }
+            if (epoch >= minEpochs && epoch < epochs && overtaken.getAsBoolean()) {
                 break;
             }
         }

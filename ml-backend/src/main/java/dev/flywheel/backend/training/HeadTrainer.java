@@ -147,7 +147,7 @@ final class HeadTrainer {
                     history = selection.run(settings.maxEpochs(), selectEpoch, epoch -> {
                         Collections.shuffle(order, random);
                         return trainEpoch(trainer, order, cancelled);
-                    }, () -> logits(trainer, evaluate), heldOutLabels);
+                    }, () -> logits(trainer, evaluate), heldOutLabels, () -> false);
                 }
                 logits = logits(trainer, evaluate);
             }
