@@ -10,6 +10,7 @@ import dev.flywheel.backend.http.FlywheelServer;
 import dev.flywheel.backend.http.errors.RequestOriginGuard;
 import dev.flywheel.backend.http.HealthController;
 import dev.flywheel.backend.http.api.InsightsController;
+import dev.flywheel.backend.http.api.PrelabelJobController;
 import dev.flywheel.backend.http.errors.JsonBodies;
 import dev.flywheel.backend.http.labelstudio.LabelStudioController;
 import dev.flywheel.backend.http.labelstudio.LegacyController;
@@ -30,17 +31,24 @@ import dev.flywheel.backend.kind.ServedConfigs;
 import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.labelconfig.LabelConfigParser;
 import dev.flywheel.backend.labelstudio.Backoff;
+import dev.flywheel.backend.labelstudio.ConnectionCheck;
 import dev.flywheel.backend.labelstudio.LabelStudioBackfill;
 import dev.flywheel.backend.labelstudio.LabelStudioClient;
+import dev.flywheel.backend.os.HomeLock;
 import dev.flywheel.backend.os.NativeMemory;
 import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.prelabel.PrelabelService;
+import dev.flywheel.backend.prelabeljob.PrelabelJobs;
+import dev.flywheel.backend.prelabeljob.PrelabelJobsWiring;
+import dev.flywheel.backend.prelabeljob.VersionPredictors;
 import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.store.FlywheelStore;
+import dev.flywheel.backend.store.PostgresStore;
 import dev.flywheel.backend.store.SqliteStore;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.ImagePrefetch;
@@ -52,11 +60,13 @@ import dev.flywheel.backend.workflow.OnAnnotation;
 import dev.flywheel.backend.workflow.OnPublished;
 import dev.flywheel.backend.workflow.OnSetup;
 import dev.flywheel.backend.workflow.StartupRecovery;
+import dev.flywheel.backend.workflow.StoredVersionHistory;
 import dev.flywheel.model.json.FlywheelJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -114,9 +124,13 @@ public final class Backend implements AutoCloseable {
         ObjectMapper mapper = FlywheelJson.newMapper();
         Clock clock = Clock.systemUTC();
         createHome(config);
+        // First: a second process on this home must stop before it opens the database or touches a model folder.
+        own(owned, HomeLock.acquire(config.home()));
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
-        SqliteStore store = own(owned, SqliteStore.openInHome(config.home(), clock));
+        // PostgreSQL when the operator names a server (replicas share it), else the SQLite file in the home folder.
+        FlywheelStore store = own(owned, config.database().<FlywheelStore>map(db -> PostgresStore.open(db, clock))
+                .orElseGet(() -> SqliteStore.openInHome(config.home(), clock)));
         ModelRegistry registry = new ModelRegistry(config.home().resolve("models"), mapper);
         new StartupRecovery(store.runs(), registry).recover();
 
@@ -136,7 +150,7 @@ public final class Backend implements AutoCloseable {
         ServedConfigs configs = new ServedConfigs(new LabelConfigParser(), kinds);
         ProjectService projects = new ProjectService(store, configs);
         late.projects = projects;
-        ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion));
+        ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion, new StoredVersionHistory(store.runs())));
 
         LabelStudioBackfill backfill = new LabelStudioBackfill(new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()),
                 connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));
@@ -154,18 +168,30 @@ public final class Backend implements AutoCloseable {
         ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
                 WorkerThreads.named("flywheel-predict", WorkerThreads.INTERACTIVE_NICE), new ThreadPoolExecutor.AbortPolicy());
         owned.add(predictExecutor::shutdownNow);
+        ExecutorService checkExecutor = Executors.newVirtualThreadPerTaskExecutor();
+        owned.add(checkExecutor::shutdownNow);
+        // Two seconds: Label Studio gives /setup three in all.
+        ConnectionCheck connectionCheck = new ConnectionCheck(fetcher.labelStudioRequests(), connections, mapper, checkExecutor,
+                Duration.ofSeconds(2), clock);
         PrelabelService prelabel = new PrelabelService(active, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
+        PrelabelJobs prelabelJobs = own(owned, PrelabelJobsWiring.jobs(store, fetcher.labelStudioRequests(),
+                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel),
+                registry, projects, config.prelabelRetry()));
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),
                 new DriftInsights(store, new DriftReferences(registry, mapper)));
         FlywheelServer server = own(owned, new FlywheelServer(mapper, config.basicAuth(),
                 new RequestOriginGuard(config.loopbackOnly(), config.allowedHosts()), List.of(
                 new HealthController(engine.toString(), config.basicAuth().isPresent()),
-                new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor)::register,
+                new LabelStudioController(bodies, configs, new OnSetup(projects, queue::projectSeen), prelabel, intake, predictExecutor,
+                        connectionCheck)::register,
                 new LegacyController(bodies, registry, intake)::register,
-                api::register)));
+                api::register, new PrelabelJobController(bodies, prelabelJobs)::register)));
         server.start(config.host(), config.port());
+        prelabelJobs.resume();
+        // Said at start, in the log, rather than as the first image that fails; off the start thread, which it need not hold.
+        checkExecutor.execute(connectionCheck::problemWithConfigured);
         return new Backend(server, owned);
     }
 
@@ -174,7 +200,7 @@ public final class Backend implements AutoCloseable {
      * with the variable to fix instead of failing every training run. Three predictors: the training worker and the two
      * predict workers embed at the same time.
      */
-    private static Backbone loadBackbone(BackboneConfig config) {
+    static Backbone loadBackbone(BackboneConfig config) {
         try {
             Backbone backbone = Backbone.load(config.model(), config.inputSize(), config.mean(), config.std(), 3);
             LOG.info("classification projects train a head on the backbone {} (sha256 {}, {} features)", config.model().getFileName(),
@@ -194,12 +220,12 @@ public final class Backend implements AutoCloseable {
         closeAll(owned);
     }
 
-    private static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T closeable) {
+    static <T extends AutoCloseable> T own(List<AutoCloseable> owned, T closeable) {
         owned.add(closeable);
         return closeable;
     }
 
-    private static void closeAll(List<AutoCloseable> owned) {
+    static void closeAll(List<AutoCloseable> owned) {
         for (int i = owned.size() - 1; i >= 0; i--) {
             try {
                 owned.get(i).close();
@@ -210,7 +236,7 @@ public final class Backend implements AutoCloseable {
         owned.clear();
     }
 
-    private static void createHome(BackendConfig config) {
+    static void createHome(BackendConfig config) {
         try {
             Files.createDirectories(config.home());
         } catch (IOException e) {
@@ -219,9 +245,9 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The project settings, handed to the images before they exist. */
-    private static final class LateProjects implements ProjectSettings {
+    static final class LateProjects implements ProjectSettings {
 
-        private volatile ProjectSettings projects;
+        volatile ProjectSettings projects;
 
         @Override
         public void remember(ProjectConnection connection) {

@@ -11,6 +11,8 @@ import dev.flywheel.backend.kind.classification.ImageClassification;
 import dev.flywheel.backend.kind.detection.BoxPolicy;
 import dev.flywheel.backend.kind.detection.DetectionIssues;
 import dev.flywheel.backend.kind.detection.ObjectDetection;
+import dev.flywheel.backend.kind.multilabel.MultiLabelClassification;
+import dev.flywheel.backend.kind.multilabel.TagIssues;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
@@ -22,6 +24,8 @@ import dev.flywheel.backend.training.DetectorAudit;
 import dev.flywheel.backend.training.DetectorTraining;
 import dev.flywheel.backend.training.EmbeddingCache;
 import dev.flywheel.backend.training.HeadTraining;
+import dev.flywheel.backend.training.TagAudit;
+import dev.flywheel.backend.training.TagTraining;
 import dev.flywheel.backend.training.TrainingSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The task kinds this backend serves, built from its parts: the one place that lists them, in the order they claim a
- * label config (boxes before choices, since boxes are where pre-labels save the most time).
+ * label config (boxes before choices, since boxes are where pre-labels save the most time; multiple choices before
+ * single ones, since image classification takes any {@code <Choices>}).
  */
 final class ServedKinds {
 
@@ -74,7 +79,11 @@ final class ServedKinds {
                 new DetectionIssues(parts.store(), parts.audits(), parts.mapper()), parts.store().projects(),
                 parts.detector().map(ServedKinds::operatorDetector), PREDICTORS_PER_VERSION);
         owned.add(detection);
-        return new TaskKinds(List.of(detection, classification));
+        TagTraining tags = new TagTraining(parts.store(), parts.registry(), parts.assembler(), parts.settings(), references, parts.clock());
+        MultiLabelClassification multiLabel = new MultiLabelClassification(tags,
+                audits ? Optional.of(new TagAudit(parts.store(), tags, parts.settings(), parts.audits(), parts.folds())) : Optional.empty(),
+                new TagIssues(parts.store(), parts.registry(), parts.audits(), parts.mapper()), PREDICTORS_PER_VERSION);
+        return new TaskKinds(List.of(detection, multiLabel, classification));
     }
 
     /** The operator's {@code FLYWHEEL_DETECTOR}, which pre-labels detection projects until they train their own. */

@@ -70,6 +70,15 @@ class ServedKindsTest {
     }
 
     @Test
+    void anImageWithMultipleChoicesIsServedAsMultiLabelClassificationNotAsASingleChoice() throws Exception {
+        ServedConfig served = serve("label-config-image-multilabel-fashion.xml");
+
+        assertThat(served.kindName()).isEqualTo("multi_label_classification");
+        assertThat(served.labels()).hasSize(14).contains("Sneaker", "footwear");
+        assertThat(served.target().orElseThrow().control().multiple()).isTrue();
+    }
+
+    @Test
     void anImageWithRectangleLabelsIsServedAsObjectDetection() throws Exception {
         ServedConfig served = serve("label-config-object-detection-rectanglelabels.xml");
 
@@ -101,7 +110,7 @@ class ServedKindsTest {
 
     @Test
     void eachKindHasOneSpellingTheInsightsApiUsesToo() {
-        assertThat(kinds.all()).extracting(kind -> kind.name()).containsExactly("object_detection", "image_classification");
+        assertThat(kinds.all()).extracting(kind -> kind.name()).containsExactly("object_detection", "multi_label_classification", "image_classification");
         kinds.all().forEach(kind -> assertThat(dev.flywheel.model.api.TaskType.ofWireName(kind.name()))
                 .isNotEqualTo(dev.flywheel.model.api.TaskType.UNSUPPORTED));
     }

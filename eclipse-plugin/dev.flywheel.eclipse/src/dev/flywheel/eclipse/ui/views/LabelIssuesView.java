@@ -73,8 +73,9 @@ public final class LabelIssuesView extends ProjectFollowingView {
         column(Messages.Issues_suggested, 110, i -> Figures.text(i.suggestedLabel()));
         column(Messages.Issues_selfConfidence, 120, i -> Figures.percent(i.selfConfidence()));
         column(Messages.Issues_score, 70, i -> String.format(Locale.ROOT, "%.3f", i.score())); //$NON-NLS-1$
-        // Box issues of detection projects say what is wrong with which box; classification issues leave it empty.
-        column(Messages.Issues_kind, 200, i -> i.kind() == null ? "" : NLS.bind(Messages.Issues_box, new Object[] {i.kind(), //$NON-NLS-1$
+        // Box issues of detection projects say what is wrong with which box, tag issues of multi-label projects whether
+        // the tag is missing or spurious; classification issues leave it empty.
+        column(Messages.Issues_kind, 200, i -> i.kind() == null ? "" : i.box() == null ? i.kind() : NLS.bind(Messages.Issues_box, new Object[] {i.kind(), //$NON-NLS-1$
                 Math.round(i.box().x()), Math.round(i.box().y()), Math.round(i.box().width()), Math.round(i.box().height())}));
         preview = new ImagePreview(sash);
         sash.setWeights(62, 38);

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ import java.util.Optional;
  *     ({@code FLYWHEEL_ALLOW_UNAUTHENTICATED})
  * @param allowedHosts names besides the loopback ones that requests may carry in {@code Host} while Flywheel listens on
  *     loopback, e.g. behind a reverse proxy on the same machine ({@code FLYWHEEL_ALLOWED_HOSTS}), lower case
+ * @param database the PostgreSQL server replicas share ({@code FLYWHEEL_DATABASE_URL}); empty for the SQLite file in
+ *     {@code home}
+ * @param prelabelRetry a pre-label job's first wait for an unreachable Label Studio ({@code FLYWHEEL_PRELABEL_RETRY_MS})
  */
 public record BackendConfig(
         String host,
@@ -49,15 +53,22 @@ public record BackendConfig(
         int auditFolds,
         List<String> labelStudioHosts,
         boolean allowUnauthenticated,
-        List<String> allowedHosts) {
+        List<String> allowedHosts,
+        Optional<DatabaseConfig> database,
+        Duration prelabelRetry) {
 
     public static final int DEFAULT_PORT = 9090;
     public static final int DEFAULT_AUDIT_FOLDS = 5;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final String DEFAULT_HOME = "flywheel-data";
+    /** A pre-label job's first wait for an unreachable Label Studio; each later wait doubles, up to 60 times this. */
+    public static final Duration DEFAULT_PRELABEL_RETRY = Duration.ofSeconds(1);
 
     public BackendConfig {
         Objects.requireNonNull(host, "host");
+        if (prelabelRetry == null || prelabelRetry.isNegative() || prelabelRetry.isZero()) {
+            throw new ConfigException("FLYWHEEL_PRELABEL_RETRY_MS", "must be a positive number of milliseconds");
+        }
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(labelStudioUrl, "labelStudioUrl");
         Objects.requireNonNull(labelStudioToken, "labelStudioToken");
@@ -65,6 +76,7 @@ public record BackendConfig(
         Objects.requireNonNull(basicAuth, "basicAuth");
         Objects.requireNonNull(detector, "detector");
         Objects.requireNonNull(backbone, "backbone");
+        Objects.requireNonNull(database, "database");
         if (port < 0 || port > 65_535) {
             throw new ConfigException("PORT", "must be between 0 and 65535, was " + port);
         }
@@ -132,7 +144,7 @@ public record BackendConfig(
     public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
             Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads, Optional<DetectorConfig> detector) {
         this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, detector, Optional.empty(),
-                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of());
+                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of(), Optional.empty(), DEFAULT_PRELABEL_RETRY);
     }
 
     /** Without a user-supplied detector or backbone. */
@@ -163,7 +175,9 @@ public record BackendConfig(
                 read.integer("FLYWHEEL_AUDIT_FOLDS").orElse(DEFAULT_AUDIT_FOLDS),
                 read.words("FLYWHEEL_LABEL_STUDIO_HOSTS"),
                 read.bool("FLYWHEEL_ALLOW_UNAUTHENTICATED").orElse(false),
-                read.words("FLYWHEEL_ALLOWED_HOSTS"));
+                read.words("FLYWHEEL_ALLOWED_HOSTS"),
+                DatabaseConfig.fromEnvironment(read),
+                read.integer("FLYWHEEL_PRELABEL_RETRY_MS").map(Duration::ofMillis).orElse(DEFAULT_PRELABEL_RETRY));
     }
 
     /** The settings as printed at start: every value, secrets masked. */
@@ -186,6 +200,7 @@ public record BackendConfig(
         shown.put("FLYWHEEL_THREADS", Integer.toString(inferenceThreads));
         shown.put("FLYWHEEL_DETECTOR", detector.map(DetectorConfig::describe).orElse("(unset)"));
         shown.put("FLYWHEEL_BACKBONE", backbone.map(BackboneConfig::describe).orElse("(unset: the built-in CNN)"));
+        shown.put("FLYWHEEL_DATABASE_URL", database.map(DatabaseConfig::describe).orElse("(unset: SQLite in FLYWHEEL_HOME)"));
         shown.put("FLYWHEEL_AUDIT_FOLDS", auditFolds == 0 ? "0 (off)" : Integer.toString(auditFolds));
         return shown;
     }

@@ -3,6 +3,7 @@ package dev.flywheel.backend.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.BasicAuth;
 import dev.flywheel.backend.http.errors.BasicAuthGuard;
+import dev.flywheel.backend.http.errors.RequestIds;
 import dev.flywheel.backend.http.errors.RequestOriginGuard;
 import dev.flywheel.backend.http.errors.ErrorMapper;
 import dev.flywheel.backend.http.errors.JsonErrorHandler;
@@ -30,6 +31,7 @@ public final class FlywheelServer implements AutoCloseable {
             // Jetty refuses some requests (unparseable URIs, oversized headers) before Javalin runs: answer those in JSON too.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
         });
+        app.before(new RequestIds()::assign);
         app.before(origins::check);
         basicAuth.map(BasicAuthGuard::new).ifPresent(guard -> app.before(guard::check));
         ErrorMapper.register(app);

@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
@@ -86,7 +88,41 @@ final class HttpDownloader {
                 throw new ImageFetchException(UNREACHABLE, "timed out fetching " + Redaction.describe(current), e);
             } catch (IOException e) {
                 throw new ImageFetchException(UNREACHABLE, "cannot fetch " + Redaction.describe(current)
-                        + " (" + e.getClass().getSimpleName() + ")", e);
+                        + ": " + NetworkFailure.describe(e), e);
+            }
+        }
+    }
+
+    /**
+     * POSTs a JSON body to Label Studio itself and answers its reply; no redirect is followed (a POST that Label
+     * Studio redirects went to the wrong place), and a 401 with a personal access token is retried once, refreshed.
+     */
+    byte[] postJson(HttpUrl url, LabelStudioConnection labelStudio, byte[] json, long maxBytes) {
+        boolean retriedUnauthorized = false;
+        while (true) {
+            Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json")
+                    .post(RequestBody.create(json, MediaType.get("application/json")));
+            auth.header(labelStudio).ifPresent(value -> request.header("Authorization", value));
+            try {
+                guard.check(url.host());
+                try (Response response = client.newCall(request.build()).execute()) {
+                    int code = response.code();
+                    if (code == 401 && !retriedUnauthorized && auth.isRefreshable(labelStudio)) {
+                        auth.invalidate(labelStudio);
+                        retriedUnauthorized = true;
+                        continue;
+                    }
+                    if (!response.isSuccessful()) {
+                        throw statusError(code, url);
+                    }
+                    return BoundedRead.bytes(response.body().byteStream(), maxBytes, Redaction.describe(url));
+                }
+            } catch (RefusedAddressException e) {
+                throw new ImageFetchException(REFUSED_ADDRESS, e.getMessage(), e);
+            } catch (InterruptedIOException e) {
+                throw new ImageFetchException(UNREACHABLE, "timed out posting to " + Redaction.describe(url), e);
+            } catch (IOException e) {
+                throw new ImageFetchException(UNREACHABLE, "cannot post to " + Redaction.describe(url) + " (" + e.getClass().getSimpleName() + ")", e);
             }
         }
     }

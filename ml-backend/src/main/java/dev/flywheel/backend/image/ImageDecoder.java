@@ -62,7 +62,7 @@ final class ImageDecoder {
             if (e instanceof ImageFetchException fetch) {
                 throw fetch;
             }
-            throw new ImageFetchException(NOT_AN_IMAGE, what + " could not be decoded (" + e.getClass().getSimpleName() + ")", e);
+            throw new ImageFetchException(NOT_AN_IMAGE, what + " could not be decoded: its bytes are damaged or not an image", e);
         }
     }
 

@@ -115,7 +115,7 @@ final class LabelStudioAuth {
             throw new ImageFetchException(ImageFetchException.Kind.REFUSED_ADDRESS, e.getMessage(), e);
         } catch (IOException e) {
             throw new ImageFetchException(UNREACHABLE, "cannot reach Label Studio at " + url.host() + ":" + url.port()
-                    + " to refresh the personal access token (" + e.getClass().getSimpleName() + ")", e);
+                    + " to refresh the personal access token: " + NetworkFailure.describe(e), e);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.flywheel.backend.image;
 import java.util.Objects;
 
 /**
- * GETs from Label Studio's own API through the same client, address guard, redirect handling and token handling
+ * GETs from (and POSTs to) Label Studio's own API through the same client, address guard, redirect handling and token handling
  * (legacy {@code Token}, or a personal access token refreshed into {@code Bearer}) that image downloads use.
  *
  * <p>One code path for both means one place that decides which host sees the token. Failures are
@@ -30,5 +30,16 @@ public final class LabelStudioRequests {
     public byte[] getJson(LabelStudioConnection labelStudio, String pathAndQuery, long maxBytes) {
         Objects.requireNonNull(labelStudio, "labelStudio");
         return http.get(labelStudio.url(pathAndQuery), labelStudio, ACCEPT_JSON, maxBytes);
+    }
+
+    /**
+     * Label Studio's answer to {@code POST pathAndQuery} with a JSON body, e.g. a bulk import of predictions; the token
+     * goes with it, as the URL is Label Studio's own.
+     *
+     * @param maxBytes the largest answer read
+     */
+    public byte[] postJson(LabelStudioConnection labelStudio, String pathAndQuery, byte[] json, long maxBytes) {
+        Objects.requireNonNull(labelStudio, "labelStudio");
+        return http.postJson(labelStudio.url(pathAndQuery), labelStudio, json, maxBytes);
     }
 }

@@ -2,6 +2,7 @@ package dev.flywheel.backend.insights;
 
 import dev.flywheel.backend.annotations.TrainingTrigger;
 import dev.flywheel.backend.kind.ActiveVersions;
+import dev.flywheel.backend.kind.NoServableVersionException;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.DatasetCounts;
@@ -62,6 +63,12 @@ public final class ModelInsights {
         model(project, version);
         store.runs().activate(project, version);
         active.activated(project);
+        try {
+            // Loaded now, not at the next prediction: a version whose files are damaged is marked failed in this reply.
+            active.active(project);
+        } catch (NoServableVersionException none) {
+            // The record below says the version failed; predictions say that nothing serves.
+        }
         return model(project, version);
     }
 

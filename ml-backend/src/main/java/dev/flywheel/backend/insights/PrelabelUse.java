@@ -71,13 +71,14 @@ enum PrelabelUse {
 
         /**
          * Whether this region is the annotator's version of {@code predicted}: the editor keeps a region's id through a
-         * move or a relabel; without ids, a choice is kept by its labels and a shape by its place.
+         * move or a relabel; without ids, a shape is kept by its place and a choice by a label it shares (tags: one
+         * ticked or unticked keeps the others; a single choice shares a label only when it was not changed).
          */
         boolean keeps(Shape predicted) {
             if (!id.isEmpty() && id.equals(predicted.id)) {
                 return true;
             }
-            return geometry.isEmpty() ? labels.equals(predicted.labels) : samePlace(predicted);
+            return geometry.isEmpty() ? !java.util.Collections.disjoint(labels, predicted.labels) : samePlace(predicted);
         }
 
         boolean sameControl(Shape other) {

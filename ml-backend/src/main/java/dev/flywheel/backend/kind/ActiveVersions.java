@@ -2,6 +2,8 @@ package dev.flywheel.backend.kind;
 
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Whatever makes a version active (a published run, a rollback) tells {@link #activated(long)}, so a
  * {@code /predict} looks its version up in memory only.
+ *
+ * <p>A version is loaded when it is looked up, so a manifest or model file that is missing or damaged (at start, or
+ * at a switch) shows there: the version is logged and marked failed, and the version that served before (or else the
+ * newest ready one that loads) keeps serving. When none loads, predictions are refused with
+ * {@link NoServableVersionException} until a new version is activated.
  */
 public final class ActiveVersions implements AutoCloseable {
 
@@ -25,23 +32,41 @@ public final class ActiveVersions implements AutoCloseable {
     private final TaskKinds kinds;
     private final ModelRegistry registry;
     private final LongFunction<Optional<String>> activeVersion;
+    private final VersionHistory history;
     private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<Long, String> previous = new ConcurrentHashMap<>();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Object resolving = new Object();
 
     /** @param activeVersion the store's record of a project's active version */
     public ActiveVersions(TaskKinds kinds, ModelRegistry registry, LongFunction<Optional<String>> activeVersion) {
+        this(kinds, registry, activeVersion, VersionHistory.NONE);
+    }
+
+    /**
+     * @param activeVersion the store's record of a project's active version
+     * @param history the ready versions to fall back on and the record of those that cannot be loaded
+     */
+    public ActiveVersions(TaskKinds kinds, ModelRegistry registry, LongFunction<Optional<String>> activeVersion, VersionHistory history) {
         this.kinds = kinds;
         this.registry = registry;
         this.activeVersion = activeVersion;
+        this.history = history;
     }
 
     /**
      * The manifest of the project's active version, when this backend can serve it: empty before a project has a
      * version, and when no kind serves its version as configured now (a head on another backbone, logged once); the
      * project is then served as untrained until a version this backend can serve is active.
+     *
+     * @throws NoServableVersionException when the project has versions and none of them can be loaded
      */
     public Optional<ModelManifest> active(long project) {
-        return entry(project).manifest;
+        Entry entry = entry(project);
+        if (entry.unservable != null) {
+            throw new NoServableVersionException(entry.unservable);
+        }
+        return entry.manifest;
     }
 
     /** The version that serves {@code kind} for the project: its active version when of that kind, else the kind's stand-in. */
@@ -53,14 +78,20 @@ public final class ActiveVersions implements AutoCloseable {
     /**
      * The loaded version that serves {@code kind} for the project, with a reference the caller gives back by closing
      * it; empty when neither an active version of that kind nor a stand-in serves it.
+     *
+     * @throws NoServableVersionException when the project has versions and none of them can be loaded
      */
     public Optional<LoadedVersion> acquire(long project, TaskKind kind) {
         while (true) {
             Entry entry = entry(project);
-            if (entry.manifest.isEmpty() || !entry.manifest.get().taskType().equals(kind.name())) {
+            if (entry.unservable != null) {
+                throw new NoServableVersionException(entry.unservable);
+            }
+            Optional<ModelManifest> manifest = entry.manifest;
+            if (manifest.isEmpty() || !manifest.get().taskType().equals(kind.name())) {
                 return kind.standIn().filter(LoadedVersion::retain);
             }
-            Optional<LoadedVersion> loaded = entry.retained(kind, registry);
+            Optional<LoadedVersion> loaded = entry.retained();
             if (loaded.isPresent()) {
                 return loaded;
             }
@@ -72,6 +103,8 @@ public final class ActiveVersions implements AutoCloseable {
     public void activated(long project) {
         Entry old = entries.remove(project);
         if (old != null) {
+            // The version that served until now is the first to fall back on if the new one cannot be loaded.
+            old.manifest.ifPresent(m -> previous.put(project, m.version()));
             old.close();
         }
     }
@@ -82,39 +115,99 @@ public final class ActiveVersions implements AutoCloseable {
     }
 
     private Entry entry(long project) {
-        return entries.computeIfAbsent(project, p -> new Entry(servable(p)));
+        Entry entry = entries.get(project);
+        if (entry != null) {
+            return entry;
+        }
+        // One resolution at a time: it loads a model, which must not happen twice for one project.
+        synchronized (resolving) {
+            return entries.computeIfAbsent(project, this::resolve);
+        }
     }
 
-    private Optional<ModelManifest> servable(long project) {
-        return activeVersion.apply(project).flatMap(version -> registry.manifest(project, version)).filter(manifest -> {
-            Optional<String> problem = kinds.of(manifest).map(kind -> kind.servingProblem(manifest))
-                    .orElse(Optional.of("version " + manifest.version() + " is of the task kind '" + manifest.taskType() + "', which this backend does not serve"));
-            if (problem.isPresent() && refused.add(project + "/" + manifest.version())) {
-                LOG.warn("project {}: not serving: {}; predictions stay empty until a version this backend can serve is active", project,
-                        problem.get());
+    /** The first version of the project that loads: the active one, the one that served before, then the newest ready. */
+    private Entry resolve(long project) {
+        Optional<String> stored = activeVersion.apply(project);
+        if (stored.isEmpty()) {
+            return new Entry(Optional.empty(), null, null);
+        }
+        List<String> candidates = new ArrayList<>(List.of(stored.get()));
+        Optional.ofNullable(previous.get(project)).filter(v -> !candidates.contains(v)).ifPresent(candidates::add);
+        history.ready(project).stream().filter(v -> !candidates.contains(v)).forEach(candidates::add);
+        List<String> broken = new ArrayList<>();
+        for (String version : candidates) {
+            Optional<ModelManifest> manifest;
+            try {
+                manifest = registry.manifest(project, version);
+            } catch (RuntimeException e) {
+                LOG.error("project {}: the manifest of version {} cannot be read; marking it failed", project, version, e);
+                broken.add(version);
+                continue;
             }
-            return problem.isEmpty();
-        });
+            if (manifest.isEmpty()) {
+                LOG.error("project {}: version {} has no manifest in {}; marking it failed", project, version,
+                        registry.versionDir(project, version));
+                broken.add(version);
+                continue;
+            }
+            if (!servable(project, manifest.get())) {
+                // A version of another backbone is not damaged: the project is served as untrained, as before.
+                return fellBack(project, stored.get(), broken, Optional.empty(), new Entry(Optional.empty(), null, null));
+            }
+            TaskKind kind = kinds.of(manifest.get()).orElseThrow();
+            try {
+                LoadedVersion loaded = kind.load(registry.versionDir(project, version), manifest.get());
+                return fellBack(project, stored.get(), broken, Optional.of(version), new Entry(manifest, loaded, null));
+            } catch (RuntimeException e) {
+                LOG.error("project {}: the model files of version {} cannot be loaded; marking it failed", project, version, e);
+                broken.add(version);
+            }
+        }
+        String reason = "no version of project " + project + " can be loaded (damaged or missing files in " + String.join(", ", broken)
+                + ", now marked failed); the next annotation or Start Training trains a new one";
+        LOG.error("project {}: {}", project, reason);
+        return fellBack(project, stored.get(), broken, Optional.empty(), new Entry(Optional.empty(), null, reason));
     }
 
-    /** One project's active version: its manifest, and the loaded version once a prediction asked for it. */
+    /** Records the broken versions in the store, the one serving instead made active, and answers {@code entry}. */
+    private Entry fellBack(long project, String stored, List<String> broken, Optional<String> serving, Entry entry) {
+        for (String version : broken) {
+            history.broken(project, version, "version " + version + " cannot be served: its manifest or model files are damaged or missing"
+                    + serving.map(s -> "; " + s + " serves instead").orElse(""), version.equals(stored) ? serving : Optional.empty());
+        }
+        if (!broken.isEmpty()) {
+            serving.ifPresent(v -> LOG.warn("project {}: version {} serves instead of {}", project, v, stored));
+        }
+        return entry;
+    }
+
+    private boolean servable(long project, ModelManifest manifest) {
+        Optional<String> problem = kinds.of(manifest).map(kind -> kind.servingProblem(manifest))
+                .orElse(Optional.of("version " + manifest.version() + " is of the task kind '" + manifest.taskType() + "', which this backend does not serve"));
+        if (problem.isPresent() && refused.add(project + "/" + manifest.version())) {
+            LOG.warn("project {}: not serving: {}; predictions stay empty until a version this backend can serve is active", project,
+                    problem.get());
+        }
+        return problem.isEmpty();
+    }
+
+    /** One project's active version: its manifest and loaded version, or why nothing can serve it. */
     private static final class Entry {
 
         final Optional<ModelManifest> manifest;
+        final String unservable;
         private LoadedVersion loaded;
         private boolean closed;
 
-        Entry(Optional<ModelManifest> manifest) {
+        Entry(Optional<ModelManifest> manifest, LoadedVersion loaded, String unservable) {
             this.manifest = manifest;
+            this.loaded = loaded;
+            this.unservable = unservable;
         }
 
-        synchronized Optional<LoadedVersion> retained(TaskKind kind, ModelRegistry registry) {
-            if (closed) {
+        synchronized Optional<LoadedVersion> retained() {
+            if (closed || loaded == null) {
                 return Optional.empty();
-            }
-            if (loaded == null) {
-                ModelManifest m = manifest.orElseThrow();
-                loaded = kind.load(registry.versionDir(m.project(), m.version()), m);
             }
             return loaded.retain() ? Optional.of(loaded) : Optional.empty();
         }

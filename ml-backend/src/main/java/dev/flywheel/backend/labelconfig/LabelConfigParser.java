@@ -16,6 +16,7 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * Reads Label Studio label-config XML into a {@link LabelConfig}.
@@ -63,8 +64,12 @@ public final class LabelConfigParser {
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(new QuietErrorHandler());
             return builder.parse(new InputSource(new StringReader(xml))).getDocumentElement();
+        } catch (SAXParseException e) {
+            // The parser's own sentence names its features and classes; the place is what the author can act on.
+            throw new LabelConfigException("the label config is not well-formed XML (line " + e.getLineNumber() + ", column "
+                    + e.getColumnNumber() + "); a DOCTYPE or entity is never accepted", e);
         } catch (SAXException e) {
-            throw new LabelConfigException("the label config is not well-formed XML: " + e.getMessage(), e);
+            throw new LabelConfigException("the label config is not well-formed XML", e);
         } catch (ParserConfigurationException | IOException e) {
             throw new LabelConfigException("the label config could not be read", e);
         }

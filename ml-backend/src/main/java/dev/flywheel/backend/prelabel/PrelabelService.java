@@ -77,7 +77,7 @@ public final class PrelabelService {
         TaskKind kind = served.kind().orElseThrow();
         Optional<LoadedVersion> acquired = versions.acquire(project, kind);
         if (acquired.isEmpty()) {
-            return new Batch(NO_MODEL, tasks.stream().map(t -> empty(NO_MODEL)).toList());
+            return new Batch(NO_MODEL, tasks.stream().map(t -> empty(NO_MODEL)).toList(), List.of());
         }
         try (LoadedVersion version = acquired.get()) {
             return predict(project, served.target().orElseThrow(), tasks, version);
@@ -89,14 +89,19 @@ public final class PrelabelService {
      * with this config): empty pre-labels, no model, so Label Studio's connection test passes and nothing is guessed.
      */
     public Batch unconnected(List<Task> tasks) {
-        return new Batch(NO_MODEL, tasks.stream().map(t -> empty(NO_MODEL)).toList());
+        return new Batch(NO_MODEL, tasks.stream().map(t -> empty(NO_MODEL)).toList(), List.of());
     }
 
-    private Batch predict(long project, ServingTarget target, List<Task> tasks, LoadedVersion version) {
+    /**
+     * The batch reply of a version the caller holds (a background job predicting with a named version), for the control
+     * and image of {@code target}; logged as served like any other.
+     */
+    public Batch predict(long project, ServingTarget target, List<Task> tasks, LoadedVersion version) {
         ImageSource.OfProject projectImages = images.forProject(project);
         List<Prediction> predictions = new ArrayList<>(tasks.size());
         List<ServedPrediction> served = new ArrayList<>();
         List<ServedSample> seen = new ArrayList<>();
+        List<Integer> unavailable = new ArrayList<>();
         for (int from = 0; from < tasks.size(); from += CHUNK) {
             List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + CHUNK));
             // Measured on the fetch threads, on the original: the network only sees a resized copy.
@@ -109,6 +114,8 @@ public final class PrelabelService {
                 if (loaded.get(i) != null) {
                     present.add(i);
                     decoded.add(loaded.get(i).image());
+                } else {
+                    unavailable.add(from + i);
                 }
             }
             List<Prelabel> prelabels = decoded.isEmpty() ? List.of() : version.prelabel(target, decoded);
@@ -127,7 +134,7 @@ public final class PrelabelService {
             // The log feeds label issues and drift later; the annotator waiting for pre-labels matters more than it.
             LOG.warn("project {}: {} predictions served but not logged: {}", project, served.size(), e.getMessage());
         }
-        return new Batch(version.version(), predictions);
+        return new Batch(version.version(), predictions, unavailable);
     }
 
     private void record(long project, Task task, Prelabel prelabel, ImageFeatures features, List<ServedPrediction> served,
@@ -158,12 +165,19 @@ public final class PrelabelService {
     /** A fetched image and, when its version describes images, its features. */
     private record Fetched(BufferedImage image, ImageFeatures features) {}
 
-    /** One prediction per task in request order, all made by {@code version}. */
-    public record Batch(String version, List<Prediction> predictions) {
+    /**
+     * One prediction per task in request order, all made by {@code version}.
+     *
+     * @param version the version every entry carries
+     * @param predictions one per task, in request order
+     * @param unavailable positions of the tasks whose image could not be had: their predictions are empty stand-ins
+     */
+    public record Batch(String version, List<Prediction> predictions, List<Integer> unavailable) {
 
         public Batch {
             Objects.requireNonNull(version, "version");
             predictions = List.copyOf(predictions);
+            unavailable = List.copyOf(unavailable);
         }
     }
 }

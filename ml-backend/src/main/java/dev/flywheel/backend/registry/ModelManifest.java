@@ -41,6 +41,8 @@ import dev.flywheel.model.api.ModelMetrics;
  *     {@code holdout} empty.
  * @param backbone the frozen backbone a {@code backbone-head-v1} version's head was trained on; null for the built-in
  *     networks
+ * @param multiLabel a multi-label classifier's per-label thresholds and average precision; null for the other kinds.
+ *     Its {@code holdout} and {@code training_set} then give each task's tags in label order, comma-joined.
  */
 public record ModelManifest(
         String version,
@@ -63,7 +65,8 @@ public record ModelManifest(
         @JsonProperty("created_at") String createdAt,
         @JsonProperty("training_seconds") double trainingSeconds,
         @JsonInclude(JsonInclude.Include.NON_NULL) DetectionSummary detection,
-        @JsonInclude(JsonInclude.Include.NON_NULL) BackboneSummary backbone) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) BackboneSummary backbone,
+        @JsonProperty("multi_label") @JsonInclude(JsonInclude.Include.NON_NULL) MultiLabelSummary multiLabel) {
 
     @JsonCreator
     public ModelManifest {
@@ -85,6 +88,15 @@ public record ModelManifest(
         if (!(temperature > 0)) {
             throw new IllegalArgumentException("temperature must be positive");
         }
+    }
+
+    /** A manifest of a single-label kind. */
+    public ModelManifest(String version, long project, String parent, String taskType, String architecture, int inputSize, List<String> labels,
+            double temperature, Map<String, Object> hyperparameters, String dataFingerprint, List<TrainingExample> trainingSet, int datasetSize,
+            ModelMetrics metrics, List<ClassMetrics> perClass, Confusion confusion, List<EpochMetrics> history, List<HoldoutPrediction> holdout,
+            String createdAt, double trainingSeconds, DetectionSummary detection, BackboneSummary backbone) {
+        this(version, project, parent, taskType, architecture, inputSize, labels, temperature, hyperparameters, dataFingerprint, trainingSet,
+                datasetSize, metrics, perClass, confusion, history, holdout, createdAt, trainingSeconds, detection, backbone, null);
     }
 
     /** A manifest without a backbone. */
@@ -142,6 +154,21 @@ public record ModelManifest(
         public DetectionSummary {
             perClassAp50 = Map.copyOf(perClassAp50);
             holdout = holdout == null ? List.of() : List.copyOf(holdout);
+        }
+    }
+
+    /**
+     * A multi-label classifier's serving thresholds and ranking quality, both from its hold-out.
+     *
+     * @param thresholds per label, the sigmoid probability from which the tag is proposed (calibrated on the hold-out,
+     *     0.5 where it had too few examples of the label)
+     * @param perLabelAp per label present in the hold-out, its average precision
+     */
+    public record MultiLabelSummary(Map<String, Double> thresholds, @JsonProperty("per_label_ap") Map<String, Double> perLabelAp) {
+
+        public MultiLabelSummary {
+            thresholds = Map.copyOf(thresholds);
+            perLabelAp = perLabelAp == null ? Map.of() : Map.copyOf(perLabelAp);
         }
     }
 

@@ -87,7 +87,7 @@ public final class ModelRegistry {
             throw new IllegalStateException("the model folder's file system cannot rename atomically", e);
         } catch (IOException e) {
             deleteQuietly(manifestFile);
-            throw new UncheckedIOException("could not publish version " + manifest.version() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not publish version " + manifest.version() + " (see the log)", e);
         }
     }
 
@@ -121,7 +121,9 @@ public final class ModelRegistry {
             parsed.put(key, manifest);
             return Optional.of(manifest);
         } catch (IOException e) {
-            throw new UncheckedIOException("the manifest of " + version + " cannot be read", e);
+            // A damaged manifest makes the folder no version: what serves it marks it failed, listings skip it.
+            LOG.warn("the manifest {} cannot be read ({}); version {} is not offered", file, e.getClass().getSimpleName(), version);
+            return Optional.empty();
         }
     }
 

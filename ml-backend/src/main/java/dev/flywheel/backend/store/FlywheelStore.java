@@ -22,6 +22,8 @@ public interface FlywheelStore extends AutoCloseable {
 
     ServedSampleStore samples();
 
+    PrelabelJobStore prelabelJobs();
+
     @Override
     void close();
 }

@@ -14,12 +14,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The SQLite file and its connections: one writer guarded by a lock, a few readers that see the last committed
  * state while a write is running (WAL).
  */
-final class SqliteDatabase implements AutoCloseable {
+final class SqliteDatabase implements Database {
 
     static final int DEFAULT_READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 10_000;
@@ -59,8 +62,18 @@ final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
+    /** Connections of their own to the same file, for Flyway; they wait for the writer as the writer waits for them. */
+    DataSource dataSource() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
+    }
+
     /** Runs work in one IMMEDIATE transaction on the writer; committed (and fsynced) when this returns. */
-    <T> T write(SqlWork<T> work) {
+    @Override
+    public <T> T write(SqlWork<T> work) {
         writeLock.lock();
         try {
             return inTransaction(writer, "BEGIN IMMEDIATE", work);
@@ -70,7 +83,8 @@ final class SqliteDatabase implements AutoCloseable {
     }
 
     /** Runs work in one read transaction, so every query in it sees the same snapshot. */
-    <T> T read(SqlWork<T> work) {
+    @Override
+    public <T> T read(SqlWork<T> work) {
         Connection reader = borrowReader();
         try {
             return inTransaction(reader, "BEGIN", work);

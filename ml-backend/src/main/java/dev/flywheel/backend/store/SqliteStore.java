@@ -10,30 +10,16 @@ import java.util.Objects;
  * <p>All writes go through one connection under a lock with {@code synchronous=FULL}; reads use a small pool of
  * their own connections and are never blocked by a running write.
  */
-public final class SqliteStore implements FlywheelStore {
+public final class SqliteStore extends JdbcStore {
 
     /** The database file's name inside {@code FLYWHEEL_HOME}. */
     public static final String FILE_NAME = "flywheel.db";
 
-    private final SqliteDatabase database;
-    private final ProjectStore projects;
-    private final TaskStore tasks;
-    private final AnnotationStore annotations;
-    private final DatasetQueries dataset;
-    private final PredictionStore predictions;
-    private final TrainingRunStore runs;
-    private final ServedSampleStore samples;
+    private final SqliteDatabase sqlite;
 
     private SqliteStore(SqliteDatabase database, Clock clock) {
-        this.database = database;
-        LabelsJson json = new LabelsJson();
-        this.projects = new SqliteProjects(database, json, clock);
-        this.tasks = new SqliteTasks(database);
-        this.annotations = new SqliteAnnotations(database, json);
-        this.dataset = new SqliteDatasetQueries(database, json);
-        this.predictions = new SqlitePredictions(database, json);
-        this.runs = new SqliteTrainingRuns(database, clock);
-        this.samples = new SqliteServedSamples(database, ServedSampleStore.MAX_PER_PROJECT);
+        super(database, clock);
+        this.sqlite = database;
     }
 
     /** Opens (creating when absent) {@value #FILE_NAME} under Flywheel's home folder. */
@@ -46,7 +32,7 @@ public final class SqliteStore implements FlywheelStore {
         Objects.requireNonNull(clock, "clock");
         SqliteDatabase database = SqliteDatabase.open(file, SqliteDatabase.DEFAULT_READERS);
         try {
-            new Migrations(Migrations.SCRIPTS, clock).apply(database);
+            Migrations.apply(database.dataSource(), Migrations.SQLITE);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -56,50 +42,11 @@ public final class SqliteStore implements FlywheelStore {
 
     /** The database file. */
     public Path file() {
-        return database.file();
+        return sqlite.file();
     }
 
+    @Override
     SqliteDatabase database() {
-        return database;
-    }
-
-    @Override
-    public ProjectStore projects() {
-        return projects;
-    }
-
-    @Override
-    public TaskStore tasks() {
-        return tasks;
-    }
-
-    @Override
-    public AnnotationStore annotations() {
-        return annotations;
-    }
-
-    @Override
-    public DatasetQueries dataset() {
-        return dataset;
-    }
-
-    @Override
-    public PredictionStore predictions() {
-        return predictions;
-    }
-
-    @Override
-    public TrainingRunStore runs() {
-        return runs;
-    }
-
-    @Override
-    public ServedSampleStore samples() {
-        return samples;
-    }
-
-    @Override
-    public void close() {
-        database.close();
+        return sqlite;
     }
 }

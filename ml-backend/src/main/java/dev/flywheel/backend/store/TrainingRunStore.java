@@ -21,10 +21,14 @@ public interface TrainingRunStore {
     TrainingRun finish(long projectId, String version, RunResult result);
 
     /**
-     * Records a run ready and makes it the active version in one transaction: a crash between the two must not leave a
-     * version ready that never served.
+     * Records a run ready and, when the project's active version is still {@code expectedActive}, makes it the active
+     * version, in one transaction: a crash between the two must not leave a version ready that never served, and a run
+     * that finishes after someone activated another version (a rollback) must not undo that choice. A run that does not
+     * become active keeps {@code notActivated} as its message, so the model list says why.
+     *
+     * @return whether the version became active
      */
-    TrainingRun finishAndActivate(long projectId, String version, RunResult result);
+    boolean finishAndActivateIf(long projectId, String version, RunResult result, Optional<String> expectedActive, String notActivated);
 
     /** Moves a queued or training run to failed. */
     TrainingRun fail(long projectId, String version, String errorMessage);
@@ -42,6 +46,12 @@ public interface TrainingRunStore {
     void activate(long projectId, String version);
 
     Optional<String> activeVersion(long projectId);
+
+    /**
+     * Marks a ready version failed because it cannot be served (its files are damaged or missing), in one transaction
+     * with making {@code servingInstead} the active version when {@code version} was active (none: no active version).
+     */
+    TrainingRun markUnservable(long projectId, String version, String reason, Optional<String> servingInstead);
 
     /**
      * Attaches a note to a run without changing its status, e.g. that Label Studio could not be reached before it

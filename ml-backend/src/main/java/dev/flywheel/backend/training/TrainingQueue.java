@@ -245,7 +245,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
             return refresh.refresh(project);
         } catch (RuntimeException e) {
             LOG.warn("project {}: refreshing labels failed", project, e);
-            return Optional.of("labels could not be refreshed before this run: " + e.getClass().getSimpleName());
+            return Optional.of("labels could not be refreshed before this run (an internal error; see the log)");
         }
     }
 

@@ -93,14 +93,17 @@ public final class TrainingRunner {
     /** Runs the project's queued run, if any, noting {@code note} on it (e.g. that Label Studio was unreachable). */
     public Optional<ModelManifest> runPending(long project, BooleanSupplier cancelled, Optional<String> note) {
         Optional<TrainingRun> run;
+        Optional<String> replacing;
         long startSequence = store.annotations().latestSequence(project);
         synchronized (this) {
             run = queuedRun(project);
             run.ifPresent(r -> store.runs().start(project, r.version(), startSequence));
+            // The version this run is meant to replace: if another is active when it finishes, someone chose that one.
+            replacing = store.runs().activeVersion(project);
         }
         return run.flatMap(r -> {
             note.ifPresent(text -> store.runs().note(project, r.version(), text));
-            return execute(project, r, cancelled, overtaken(project, startSequence));
+            return execute(project, r, replacing, cancelled, overtaken(project, startSequence));
         });
     }
 
@@ -127,7 +130,8 @@ public final class TrainingRunner {
         };
     }
 
-    private Optional<ModelManifest> execute(long project, TrainingRun run, BooleanSupplier cancelled, BooleanSupplier overtaken) {
+    private Optional<ModelManifest> execute(long project, TrainingRun run, Optional<String> replacing, BooleanSupplier cancelled,
+            BooleanSupplier overtaken) {
         String version = run.version();
         Path staging = null;
         try {
@@ -138,9 +142,8 @@ public final class TrainingRunner {
             RunRequest request = new RunRequest(found, version, run.parentVersion(), text -> store.runs().note(project, version, text),
                     overtaken);
             ModelManifest manifest = kind.train(request, staging, cancelled);
-            publishAndActivate(project, staging, manifest);
+            publishAndActivate(project, staging, manifest, replacing);
             staging = null;
-            LOG.info("project {}: version {} active", project, version);
             return Optional.of(manifest);
         } catch (RuntimeException e) {
             if (staging != null) {
@@ -148,18 +151,37 @@ public final class TrainingRunner {
             }
             String reason = e instanceof TrainingCancelledException ? "cancelled at shutdown" : RunFailure.describe(e);
             store.runs().fail(project, version, reason);
-            LOG.warn("project {}: run {} failed: {}", project, version, reason);
+            if (RunFailure.ours(e)) {
+                LOG.warn("project {}: run {} failed: {}", project, version, reason);
+            } else {
+                // The run record says only "internal error": the log keeps what the library said.
+                LOG.warn("project {}: run {} failed", project, version, e);
+            }
             return Optional.empty();
         }
     }
 
-    /** Publishes a trained version, records the run's result and makes the version active. */
-    private void publishAndActivate(long project, Path staging, ModelManifest manifest) {
+    /**
+     * Publishes a trained version, records the run's result and makes the version active, unless the active version is
+     * no longer the one the run set out to replace: then someone activated another (a rollback) while it trained, and
+     * that choice stands. The version is ready either way and can be activated by hand.
+     */
+    private void publishAndActivate(long project, Path staging, ModelManifest manifest, Optional<String> replacing) {
         Path published = registry.publish(staging, manifest);
+        String version = manifest.version();
+        String notActivated = "ready but not activated: another version was activated while this run trained"
+                + replacing.map(v -> " (it set out to replace " + v + ")").orElse("") + "; activate " + version + " to serve it";
         // Ready and active in one transaction: a kill between the two must not leave a ready version nobody serves.
-        store.runs().finishAndActivate(project, manifest.version(),
-                new RunResult(manifest.trainedOn(), manifest.datasetSize(), json(manifest.metrics()), published.toString()));
-        active.activated(project);
+        boolean activated = store.runs().finishAndActivateIf(project, version,
+                new RunResult(manifest.trainedOn(), manifest.datasetSize(), json(manifest.metrics()), published.toString()), replacing,
+                notActivated);
+        if (activated) {
+            active.activated(project);
+            LOG.info("project {}: version {} active", project, version);
+        } else {
+            LOG.info("project {}: version {} ready, not activated: {} was activated while it trained", project, version,
+                    store.runs().activeVersion(project).orElse("none"));
+        }
     }
 
     private String queue(long project) {

@@ -13,10 +13,11 @@ import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 
 /** Fashion-MNIST as the Debian package {@code dataset-fashion-mnist} installs it: 28×28 grey images in file order. */
-final class FashionMnist {
+public final class FashionMnist {
 
     static final Path ROOT = Path.of("/usr/share/datasets/fashion-mnist");
-    static final List<String> LABELS = List.of(
+    /** The ten classes in label-index order. */
+    public static final List<String> LABELS = List.of(
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
     static final String CONFIG = """
             <View>
@@ -38,7 +39,7 @@ final class FashionMnist {
     }
 
     /** The first {@code count} images of a split ({@code "train"} or {@code "t10k"}) in file order. */
-    static FashionMnist read(String split, int count) {
+    public static FashionMnist read(String split, int count) {
         try (DataInputStream imageIn = gz(ROOT.resolve(split + "-images-idx3-ubyte.gz"));
                 DataInputStream labelIn = gz(ROOT.resolve(split + "-labels-idx1-ubyte.gz"))) {
             if (imageIn.readInt() != 2051 || labelIn.readInt() != 2049) {
@@ -60,11 +61,13 @@ final class FashionMnist {
         }
     }
 
-    int size() {
+    /** Images read. */
+    public int size() {
         return labels.length;
     }
 
-    int label(int i) {
+    /** The class index of image {@code i}. */
+    public int label(int i) {
         return labels[i];
     }
 
@@ -75,7 +78,7 @@ final class FashionMnist {
     }
 
     /** The image as the PNG a user would have uploaded to Label Studio. */
-    byte[] png(int i) {
+    public byte[] png(int i) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(image(i), "png", out);
             return out.toByteArray();

@@ -127,4 +127,30 @@ class BackendConfigTest {
         assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_BACKBONE", model, "FLYWHEEL_BACKBONE_INPUT_SIZE", "4")))
                 .hasMessageStartingWith("FLYWHEEL_BACKBONE_INPUT_SIZE");
     }
+
+    @Test
+    void aPostgresqlUrlSelectsTheSharedStoreAndItsPasswordNeverPrints() {
+        BackendConfig config = BackendConfig.fromEnvironment(Map.of("FLYWHEEL_DATABASE_URL", "jdbc:postgresql://db:5432/flywheel",
+                "FLYWHEEL_DATABASE_USER", "flywheel", "FLYWHEEL_DATABASE_PASSWORD", "s3cret-db-pass", "FLYWHEEL_DATABASE_POOL_SIZE", "12"));
+
+        DatabaseConfig database = config.database().orElseThrow();
+        assertThat(database.url()).isEqualTo("jdbc:postgresql://db:5432/flywheel");
+        assertThat(database.poolSize()).isEqualTo(12);
+        assertThat(database.password().orElseThrow().reveal()).isEqualTo("s3cret-db-pass");
+        assertThat(config.describe().toString()).contains("jdbc:postgresql://db:5432/flywheel").doesNotContain("s3cret-db-pass");
+        assertThat(database.toString()).doesNotContain("s3cret-db-pass");
+        assertThat(BackendConfig.fromEnvironment(Map.of()).database()).as("SQLite by default").isEmpty();
+        assertThat(BackendConfig.fromEnvironment(Map.of("FLYWHEEL_DATABASE_URL", "jdbc:postgresql://db/f")).database().orElseThrow()
+                .poolSize()).isEqualTo(DatabaseConfig.DEFAULT_POOL_SIZE);
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNotPostgresqlOrCarriesThePasswordIsRefused() {
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_DATABASE_URL", "jdbc:mysql://db/flywheel")))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("FLYWHEEL_DATABASE_URL must start with jdbc:postgresql://");
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_DATABASE_URL", "jdbc:postgresql://db/f?password=x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("FLYWHEEL_DATABASE_PASSWORD");
+        assertThatThrownBy(() -> BackendConfig.fromEnvironment(Map.of("FLYWHEEL_DATABASE_URL", "jdbc:postgresql://db/f",
+                "FLYWHEEL_DATABASE_POOL_SIZE", "0"))).isInstanceOf(ConfigException.class).hasMessageContaining("POOL_SIZE");
+    }
 }

@@ -35,6 +35,16 @@ class PrelabelUseTest {
     }
 
     @Test
+    void aTagTickedOrUntickedAmongPrelabelledTagsIsAnEditAndAllTagsChangedAReplacement() {
+        String tags = choice("cat\",\"outdoor");
+        assertThat(PrelabelUse.of(tags, choice("cat\",\"night"), MAPPER)).as("one tag swapped for another").contains(PrelabelUse.EDITED);
+        assertThat(PrelabelUse.of(tags, choice("cat"), MAPPER)).as("one tag unticked").contains(PrelabelUse.EDITED);
+        assertThat(PrelabelUse.of(tags, choice("cat\",\"outdoor\",\"night"), MAPPER)).as("one tag ticked").contains(PrelabelUse.EDITED);
+        assertThat(PrelabelUse.of(tags, choice("dog\",\"night"), MAPPER)).contains(PrelabelUse.REPLACED);
+        assertThat(PrelabelUse.of(tags, choice("outdoor\",\"cat"), MAPPER)).contains(PrelabelUse.ACCEPTED);
+    }
+
+    @Test
     void anUnreadableResultIsNotGuessed() {
         assertThat(PrelabelUse.of(BOXES, "{not json", MAPPER)).isEmpty();
     }

@@ -36,6 +36,13 @@ final class ChildBackend implements AutoCloseable {
 
     /** Starts {@code Main} on a free loopback port and returns once {@code /health} answers. */
     static ChildBackend start(Path home, Path logDir, Map<String, String> extraEnv) throws Exception {
+        ChildBackend child = launch(home, logDir, extraEnv);
+        child.awaitHealthy(Duration.ofSeconds(45));
+        return child;
+    }
+
+    /** Starts {@code Main} on a free loopback port without waiting for it to answer (or to exit, see {@link #awaitExit}). */
+    static ChildBackend launch(Path home, Path logDir, Map<String, String> extraEnv) throws Exception {
         int port = freePort();
         Path log = Files.createTempFile(logDir, "child-", ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -62,9 +69,20 @@ final class ChildBackend implements AutoCloseable {
         }
         settings.putAll(extraEnv);
         env.putAll(settings);
-        ChildBackend child = new ChildBackend(builder.start(), port, log);
-        child.awaitHealthy(Duration.ofSeconds(45));
-        return child;
+        return new ChildBackend(builder.start(), port, log);
+    }
+
+    /** The exit code once the process has ended by itself; an AssertionError (and a kill) if it is still running then. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            killHard();
+            throw new AssertionError("the backend was still running after " + timeout + ":\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     URI uri() {

@@ -52,6 +52,10 @@ final class FakeLabelStudio implements AutoCloseable {
                     unauthorized.incrementAndGet();
                     return new MockResponse.Builder().code(401).body("{\"detail\":\"Authentication credentials were not provided.\"}").build();
                 }
+                if ("/api/current-user/whoami/".equals(request.getUrl().encodedPath())) {
+                    return new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                            .body("{\"id\":1,\"email\":\"admin@example.com\",\"username\":\"admin\"}").build();
+                }
                 Matcher export = EXPORT.matcher(request.getUrl().encodedPath());
                 if (export.matches()) {
                     return export(Long.parseLong(export.group(1)), request);

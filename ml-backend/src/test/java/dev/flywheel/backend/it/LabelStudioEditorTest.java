@@ -14,6 +14,7 @@ import dev.flywheel.fixtures.editor.EditorOutcome;
 import dev.flywheel.fixtures.editor.LabelStudioEditor;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.model.json.FlywheelJson;
+import dev.flywheel.model.labelstudio.Annotation;
 import dev.flywheel.model.labelstudio.Task;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +55,13 @@ class LabelStudioEditorTest {
             </View>""";
 
     /** Two controls on one image: boxes (which Flywheel pre-labels) and a choice (which the annotator adds). */
+    private static final String TAGS_CONFIG = """
+            <View>
+              <Image name="image" value="$image"/>
+              <Choices name="label" toName="image" choice="multiple">
+                <Choice value="circle"/><Choice value="square"/><Choice value="bar"/><Choice value="round"/><Choice value="straight"/>
+              </Choices>
+            </View>""";
     private static final String TWO_CONTROLS_CONFIG = """
             <View>
               <Image name="image" value="$image"/>
@@ -94,7 +102,71 @@ class LabelStudioEditorTest {
             Project detection = detection(backend, labelStudio, 9, DETECTION_CONFIG);
             boxes(detection);
             twoControls(detection(backend, labelStudio, 10, TWO_CONTROLS_CONFIG));
+            tags(trainedTagging(backend, labelStudio));
         }
+    }
+
+    /**
+     * Multi-label Choices: a pre-label with several tags; the annotator ticks a tag it lacks and unticks one it has, so
+     * the annotation keeps some of its tags and counts as edited.
+     */
+    private void tags(Project project) throws Exception {
+        List<JsonNode> predictions = project.predict(project.tasks.subList(40, 52));
+        int shown = 0;
+        while (shown < predictions.size() - 1 && predictions.get(shown).path("result").get(0).path("value").path("choices").size() < 2) {
+            shown++;
+        }
+        JsonNode prediction = predictions.get(shown);
+        Task task = project.tasks.get(40 + shown);
+        List<String> predicted = new ArrayList<>();
+        prediction.path("result").get(0).path("value").path("choices").forEach(c -> predicted.add(c.asText()));
+        assertThat(predicted).as("a pre-label with several tags").hasSizeGreaterThanOrEqualTo(2);
+        String ticked = project.labels.stream().filter(l -> !predicted.contains(l)).findFirst().orElseThrow();
+        String unticked = predicted.getLast();
+        List<EditorOutcome> outcomes = editor.run(project.config, List.of(project.editorCase("tags", task, prediction, Edit.choose(ticked, unticked))),
+                Optional.empty());
+
+        assertRenderedAsSent(outcomes.get(0).rendered(), prediction.path("result"));
+        List<String> expected = new ArrayList<>(predicted);
+        expected.remove(unticked);
+        expected.add(ticked);
+        JsonNode submitted = outcomes.get(0).submitted();
+        assertThat(submitted).hasSize(1);
+        assertThat(submitted.get(0).path("from_name").asText()).isEqualTo(project.control);
+        assertThat(texts(submitted.get(0).path("value").path("choices"))).containsExactlyInAnyOrderElementsOf(expected);
+
+        project.submit(outcomes.get(0), task, 9400);
+        assertThat(texts(project.storedResult(9400).get(0).path("value").path("choices"))).containsExactlyInAnyOrderElementsOf(expected);
+        JsonNode tally = project.tally(prediction.path("model_version").asText());
+        assertThat(tally.path("edited").asInt()).as("a tag ticked and one unticked").isEqualTo(1);
+        assertThat(tally.path("accepted").asInt() + tally.path("replaced").asInt()).isZero();
+    }
+
+    /** Image + multi-label Choices: shapes tagged with their shape and whether it is round, trained on 36 of 52 images. */
+    private Project trainedTagging(RunningBackend backend, FakeLabelStudio labelStudio) throws Exception {
+        List<String> tags = List.of("circle", "square", "bar", "round", "straight");
+        Project project = new Project(backend, labelStudio, 11, TAGS_CONFIG, "label", tags);
+        Random random = new Random(11);
+        for (int i = 0; i < 52; i++) {
+            project.addTask(11_000 + i, ShapeScenes.png(i % 3, random));
+        }
+        project.connect();
+        for (int i = 0; i < 36; i++) {
+            Task task = project.tasks.get(i);
+            String shape = ShapeScenes.LABELS.get(i % 3);
+            Annotation tagged = Annotations.choice(11_000 + i, task.id(), shape, i % 3 == 0 ? "round" : "straight");
+            assertThat(project.ls.annotate(task, tagged).status()).isEqualTo(201);
+        }
+        new InsightsPoller(backend.uri()).awaitRun(11, r -> r.path("status").asText().equals("ready") && r.path("trained_on").asInt() >= 24,
+                java.time.Duration.ofSeconds(120));
+        new InsightsPoller(backend.uri()).awaitQuiet(11, java.time.Duration.ofSeconds(120));
+        return project;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(t -> texts.add(t.asText()));
+        return texts;
     }
 
     /** Image + Choices: accept one pre-label, change another's choice. */

@@ -80,7 +80,8 @@ class LabelConfigParserTest {
     void malformedXmlIsRefusedWithAClearMessage() {
         assertThatThrownBy(() -> parser.parse("<View><Image name=\"image\""))
                 .isInstanceOf(LabelConfigException.class)
-                .hasMessageStartingWith("the label config is not well-formed XML");
+                .hasMessageStartingWith("the label config is not well-formed XML (line 1, column")
+                .message().doesNotContain("XML document structures").doesNotContain("org.xml");
     }
 
     @Test
@@ -92,7 +93,8 @@ class LabelConfigParserTest {
                 <?xml version="1.0"?><!DOCTYPE v [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
                 <View><Header value="&xxe;"/></View>""";
 
-        assertThatThrownBy(() -> parser.parse(billionLaughs)).isInstanceOf(LabelConfigException.class);
+        assertThatThrownBy(() -> parser.parse(billionLaughs)).isInstanceOf(LabelConfigException.class)
+                .message().contains("line 1").doesNotContain("http://apache.org").doesNotContain("feature");
         assertThatThrownBy(() -> parser.parse(external))
                 .isInstanceOf(LabelConfigException.class)
                 .message()

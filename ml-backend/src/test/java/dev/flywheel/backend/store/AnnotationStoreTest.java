@@ -3,7 +3,6 @@ package dev.flywheel.backend.store;
 import static dev.flywheel.backend.store.StoreFixtures.CREATED;
 import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
 import static dev.flywheel.backend.store.StoreFixtures.annotation;
-import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
 import static dev.flywheel.backend.store.StoreFixtures.skipped;
 import static dev.flywheel.backend.store.StoreFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,19 +14,28 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs on SQLite and on PostgreSQL: the store contract is one. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class AnnotationStoreTest {
+
+    @Parameter
+    Vendor vendor;
 
     @TempDir
     Path home;
 
-    SqliteStore store;
+    JdbcStore store;
     AnnotationStore annotations;
 
     @BeforeEach
     void open() {
-        store = openWithProject(home.resolve("flywheel.db"));
+        store = vendor.openWithProject(home);
         annotations = store.annotations();
     }
 

@@ -3,7 +3,6 @@ package dev.flywheel.backend.store;
 import static dev.flywheel.backend.store.StoreFixtures.CREATED;
 import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
 import static dev.flywheel.backend.store.StoreFixtures.annotation;
-import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
 import static dev.flywheel.backend.store.StoreFixtures.skipped;
 import static dev.flywheel.backend.store.StoreFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,18 +15,27 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs on SQLite and on PostgreSQL: the store contract is one. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class DatasetQueriesTest {
+
+    @Parameter
+    Vendor vendor;
 
     @TempDir
     Path home;
 
-    SqliteStore store;
+    JdbcStore store;
 
     @BeforeEach
     void open() {
-        store = openWithProject(home.resolve("flywheel.db"));
+        store = vendor.openWithProject(home);
         store.tasks().saveAll(List.of(task(1), task(2), task(3), task(4)));
         store.annotations().save(annotation(1, 1, "cat", 1, CREATED));
         store.annotations().save(annotation(2, 1, "dog", 2, CREATED));

@@ -29,7 +29,8 @@ class MigrationsTest {
             assertThat(store.file()).isEqualTo(home.resolve("flywheel.db")).isRegularFile();
         }
         assertThat(query("PRAGMA journal_mode")).containsExactly("wal");
-        assertThat(query("SELECT version || ':' || description FROM schema_version")).containsExactly("1:init", "2:served_samples");
+        assertThat(query("SELECT version || ':' || description || ':' || success FROM flyway_schema_history"
+                + " ORDER BY installed_rank")).containsExactly("1:init:1", "2:served samples:1", "3:prelabel jobs:1");
         assertThat(query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
                 .contains("annotation", "label_config_revision", "prediction", "project", "served_sample", "task", "training_run");
     }
@@ -40,38 +41,55 @@ class MigrationsTest {
             store.annotations().save(annotation(1, 10, "cat"));
         }
         List<String> schemaBefore = query("SELECT sql FROM sqlite_master ORDER BY name");
-        List<String> versionsBefore = query("SELECT version || checksum || applied_at FROM schema_version");
+        List<String> versionsBefore = query("SELECT version || checksum || installed_on FROM flyway_schema_history");
 
         try (SqliteStore store = SqliteStore.openInHome(home, CLOCK)) {
-            int appliedAgain = new Migrations(Migrations.SCRIPTS, CLOCK).apply(store.database());
+            int appliedAgain = Migrations.apply(store.database().dataSource(), Migrations.SQLITE);
 
             assertThat(appliedAgain).isZero();
             assertThat(store.annotations().find(PROJECT, 1)).isPresent();
             assertThat(store.projects().find(PROJECT)).isPresent();
         }
         assertThat(query("SELECT sql FROM sqlite_master ORDER BY name")).isEqualTo(schemaBefore);
-        assertThat(query("SELECT version || checksum || applied_at FROM schema_version")).isEqualTo(versionsBefore);
+        assertThat(query("SELECT version || checksum || installed_on FROM flyway_schema_history")).isEqualTo(versionsBefore);
     }
 
     @Test
     void aMigrationEditedAfterItWasAppliedStopsTheStoreFromOpening() throws SQLException {
         SqliteStore.openInHome(home, CLOCK).close();
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("flywheel.db"));
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE schema_version SET checksum = 'edited' WHERE version = 1");
-        }
+        execute("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '1'");
 
         assertThatThrownBy(() -> SqliteStore.openInHome(home, CLOCK))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("V1 was edited");
+                .hasMessageContaining("a migration was edited after it was applied");
     }
 
     @Test
-    void migrationScriptsSplitIntoStatementsWithoutTheirComments() {
-        List<String> statements = Migrations.statements("-- a comment; with a semicolon\nCREATE TABLE a (x INT);\n\n"
-                + "CREATE INDEX a_x ON a (x);\n");
+    void aHomeFromBeforeFlywayIsTakenOverAtItsVersionWithItsData() throws SQLException {
+        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+            store.annotations().save(annotation(1, 10, "cat"));
+        }
+        // What the hand-rolled migrator left: its own history table, no Flyway history.
+        execute("DROP TABLE flyway_schema_history");
+        // The hand-rolled migrator stopped at version 2: the pre-label job tables came with Flyway.
+        execute("DROP TABLE prelabel_job_task");
+        execute("DROP TABLE prelabel_job");
+        execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+                + " checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        execute("INSERT INTO schema_version VALUES (1, 'init', 'a', 'then'), (2, 'served_samples', 'b', 'then')");
 
-        assertThat(statements).containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX a_x ON a (x)");
+        try (SqliteStore store = SqliteStore.openInHome(home, CLOCK)) {
+            assertThat(store.annotations().find(PROJECT, 1)).isPresent();
+        }
+        assertThat(query("SELECT version || ':' || type FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("2:BASELINE", "3:SQL");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("flywheel.db"));
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     private List<String> query(String sql) throws SQLException {

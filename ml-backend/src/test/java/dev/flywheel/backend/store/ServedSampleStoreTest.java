@@ -2,23 +2,31 @@ package dev.flywheel.backend.store;
 
 import static dev.flywheel.backend.store.StoreFixtures.CREATED;
 import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
-import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs on SQLite and on PostgreSQL: the store contract is one. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class ServedSampleStoreTest {
+
+    @Parameter
+    Vendor vendor;
 
     @TempDir
     Path home;
 
     @Test
     void aBatchIsReadBackPerVersionOldestFirstWithItsEmbeddingIntact() {
-        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+        try (JdbcStore store = vendor.openWithProject(home)) {
             store.samples().recordAll(List.of(sample("v1-a", 0), sample("v2-b", 1), sample("v1-a", 2)));
 
             List<ServedSample> v1 = store.samples().recent(PROJECT, "v1-a", 100);
@@ -34,8 +42,8 @@ class ServedSampleStoreTest {
 
     @Test
     void eachProjectKeepsOnlyItsNewestSamplesWithinTheBound() {
-        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
-            ServedSampleStore bounded = new SqliteServedSamples(store.database(), 3);
+        try (JdbcStore store = vendor.openWithProject(home)) {
+            ServedSampleStore bounded = new JdbcServedSamples(store.database(), 3);
             List<ServedSample> batch = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 batch.add(sample("v1-a", i));

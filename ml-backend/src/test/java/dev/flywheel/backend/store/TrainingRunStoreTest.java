@@ -3,7 +3,6 @@ package dev.flywheel.backend.store;
 import dev.flywheel.model.api.ModelStatus;
 import static dev.flywheel.backend.store.StoreFixtures.CLOCK;
 import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
-import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -11,9 +10,18 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs on SQLite and on PostgreSQL: the store contract is one. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class TrainingRunStoreTest {
+
+    @Parameter
+    Vendor vendor;
 
     private static final RunResult RESULT = new RunResult(80, 100, "{\"accuracy\":0.9}", "models/v1/manifest.json");
 
@@ -22,7 +30,7 @@ class TrainingRunStoreTest {
 
     @Test
     void aRunMovesFromQueuedThroughTrainingToReadyAndNeverBack() {
-        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+        try (JdbcStore store = vendor.openWithProject(home)) {
             TrainingRunStore runs = store.runs();
             assertThat(runs.queue(PROJECT, "v1", Optional.empty()).status()).isEqualTo(ModelStatus.QUEUED);
             assertThat(runs.start(PROJECT, "v1", 42).trainedThroughSequence()).contains(42L);
@@ -41,7 +49,7 @@ class TrainingRunStoreTest {
 
     @Test
     void aQueuedRunCannotSkipTrainingAndAVersionCannotBeQueuedTwice() {
-        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+        try (JdbcStore store = vendor.openWithProject(home)) {
             store.runs().queue(PROJECT, "v1", Optional.empty());
 
             assertThatThrownBy(() -> store.runs().finish(PROJECT, "v1", RESULT)).isInstanceOf(RunStateException.class);
@@ -53,7 +61,7 @@ class TrainingRunStoreTest {
 
     @Test
     void activatingAnUnreadyVersionIsRefusedAndKeepsTheActiveVersion() {
-        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+        try (JdbcStore store = vendor.openWithProject(home)) {
             TrainingRunStore runs = store.runs();
             ready(runs, "v1", Optional.empty());
             runs.activate(PROJECT, "v1");
@@ -72,7 +80,7 @@ class TrainingRunStoreTest {
 
     @Test
     void aParentVersionMustExist() {
-        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+        try (JdbcStore store = vendor.openWithProject(home)) {
             assertThatThrownBy(() -> store.runs().queue(PROJECT, "v2", Optional.of("v1")))
                     .isInstanceOf(UnknownEntityException.class);
             assertThat(store.runs().list(PROJECT)).isEmpty();
@@ -81,7 +89,7 @@ class TrainingRunStoreTest {
 
     @Test
     void versionsAreListedNewestFirst() {
-        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+        try (JdbcStore store = vendor.openWithProject(home)) {
             ready(store.runs(), "v1", Optional.empty());
             ready(store.runs(), "v2", Optional.of("v1"));
             store.runs().queue(PROJECT, "v3", Optional.of("v2"));
@@ -93,14 +101,14 @@ class TrainingRunStoreTest {
 
     @Test
     void runsLeftQueuedOrTrainingByACrashAreMarkedFailedAtTheNextStart() {
-        try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
+        try (JdbcStore store = vendor.openWithProject(home)) {
             ready(store.runs(), "v1", Optional.empty());
             store.runs().queue(PROJECT, "v2", Optional.of("v1"));
             store.runs().start(PROJECT, "v2", 5);
             store.runs().queue(PROJECT, "v3", Optional.of("v1"));
         }
 
-        try (SqliteStore restarted = SqliteStore.open(home.resolve("flywheel.db"), CLOCK)) {
+        try (JdbcStore restarted = vendor.open(home)) {
             int failed = restarted.runs().failInterrupted("the backend stopped during training").size();
 
             assertThat(failed).isEqualTo(2);

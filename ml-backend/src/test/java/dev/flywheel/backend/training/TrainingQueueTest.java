@@ -153,6 +153,11 @@ class TrainingQueueTest {
         }
 
         @Override
+        public dev.flywheel.backend.store.PrelabelJobStore prelabelJobs() {
+            return store.prelabelJobs();
+        }
+
+        @Override
         public void close() {}
     }
 }

@@ -34,7 +34,7 @@ class StartupRecoveryTest {
             store.projects().save(new ProjectDefinition(PROJECT, "p", "<View/>", List.of("a", "b"), "image_classification"));
             store.runs().queue(PROJECT, "v1", Optional.empty());
             store.runs().start(PROJECT, "v1", 0);
-            store.runs().finishAndActivate(PROJECT, "v1", new RunResult(1, 1, "{}", "v1"));
+            store.runs().finishAndActivateIf(PROJECT, "v1", new RunResult(1, 1, "{}", "v1"), Optional.empty(), "not activated");
             publish(registry, "v1");
             // v2 was published but the process died before the store recorded it ready; v3 died while training.
             store.runs().queue(PROJECT, "v2", Optional.of("v1"));

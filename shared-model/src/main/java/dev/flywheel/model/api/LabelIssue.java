@@ -7,16 +7,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A label that is probably wrong: the given label, the label the model suggests and how sure it is.
  *
  * <p>In a detection project an issue concerns one box: {@code kind} says what is probably wrong with it and
- * {@code box} where it is. Classification issues leave both out of the JSON.
+ * {@code box} where it is. In a multi-label project it concerns one tag of a task: {@link #MISSING} (the tag
+ * {@code suggested_label} is probably missing) or {@link #SPURIOUS} (the tag {@code given_label} is probably wrong),
+ * without a box. Classification issues leave both out of the JSON.
  *
  * @param taskId task id
  * @param annotationId annotation id, or null
- * @param givenLabel the label an annotator gave; null only for a box that is {@link #MISSING} (nobody drew it)
- * @param suggestedLabel the label the model suggests; null for a box that is {@link #SPURIOUS}
- * @param selfConfidence the model's probability for the given label (for a missing box: that nothing is there)
+ * @param givenLabel the label an annotator gave; null only for a box or tag that is {@link #MISSING} (nobody gave it)
+ * @param suggestedLabel the label the model suggests; null for a box or tag that is {@link #SPURIOUS}
+ * @param selfConfidence the model's probability for the given label (for a missing box or tag: that it is absent)
  * @param score ranking score; higher means more likely wrong
- * @param kind for a box: {@link #MISSING}, {@link #SPURIOUS} or {@link #SWAPPED}; null for a classification label
- * @param box the box in question, in percent of the image; null for a classification label
+ * @param kind for a box: {@link #MISSING}, {@link #SPURIOUS} or {@link #SWAPPED}; for a tag {@link #MISSING} or
+ *     {@link #SPURIOUS}; null for a classification label
+ * @param box the box in question, in percent of the image; null for a classification label or a tag
  */
 public record LabelIssue(@JsonProperty("task_id") long taskId, @JsonProperty("annotation_id") Long annotationId,
         @JsonProperty("given_label") String givenLabel, @JsonProperty("suggested_label") String suggestedLabel,
@@ -40,9 +43,19 @@ public record LabelIssue(@JsonProperty("task_id") long taskId, @JsonProperty("an
         if (kind != null && !(MISSING.equals(kind) || SPURIOUS.equals(kind) || SWAPPED.equals(kind))) {
             throw new IllegalArgumentException("kind must be missing, spurious or swapped, was " + kind);
         }
-        if ((kind == null) != (box == null)) {
+        if (box != null && kind == null) {
             throw new IllegalArgumentException("a box issue needs both kind and box, a label issue neither");
         }
+        if (box == null && SWAPPED.equals(kind)) {
+            throw new IllegalArgumentException("a tag is missing or spurious, only a box is swapped");
+        }
+    }
+
+    /** A multi-label project's tag that is probably {@link #MISSING} or {@link #SPURIOUS} on a task. */
+    public static LabelIssue tag(long taskId, Long annotationId, String tag, String kind, double selfConfidence, double score) {
+        return MISSING.equals(kind)
+                ? new LabelIssue(taskId, annotationId, null, tag, selfConfidence, score, kind, null)
+                : new LabelIssue(taskId, annotationId, tag, null, selfConfidence, score, kind, null);
     }
 
     /** A classification label issue. */

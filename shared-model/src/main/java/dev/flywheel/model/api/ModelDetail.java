@@ -41,6 +41,6 @@ public record ModelDetail(String version, String parent, ModelStatus status, @Js
 
     /** The list-view subset of this detail. */
     public ModelSummary summary() {
-        return new ModelSummary(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics);
+        return new ModelSummary(version, parent, status, createdAt, trainedOn, trainingSeconds, metrics, message);
     }
 }

@@ -12,6 +12,9 @@ public enum TaskType {
     /** {@code <RectangleLabels>} over one {@code <Image>}. */
     @JsonProperty("object_detection")
     OBJECT_DETECTION("object_detection"),
+    /** One {@code <Choices choice="multiple">} over one {@code <Image>}: several tags per image. */
+    @JsonProperty("multi_label_classification")
+    MULTI_LABEL_CLASSIFICATION("multi_label_classification"),
     /** Anything else. */
     @JsonProperty("unsupported")
     @JsonEnumDefaultValue

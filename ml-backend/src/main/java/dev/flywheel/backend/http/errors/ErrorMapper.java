@@ -3,6 +3,7 @@ package dev.flywheel.backend.http.errors;
 import dev.flywheel.backend.image.ImageFetchException;
 import dev.flywheel.backend.insights.IncomparableException;
 import dev.flywheel.backend.insights.InsufficientDataException;
+import dev.flywheel.backend.kind.NoServableVersionException;
 import dev.flywheel.backend.kind.UnsupportedLabelConfigException;
 import dev.flywheel.backend.labelconfig.LabelConfigException;
 import dev.flywheel.backend.store.RunStateException;
@@ -13,9 +14,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +62,11 @@ public final class ErrorMapper {
             case InsufficientDataException insufficient -> write(ctx, 409, "insufficient_data", insufficient.getMessage(), insufficient.fields());
             case ImageFetchException fetch -> write(ctx, status(fetch.kind()),
                     "image_" + fetch.kind().name().toLowerCase(java.util.Locale.ROOT), fetch.getMessage(), Map.of());
+            case NoServableVersionException none -> {
+                // Not an empty "untrained" answer: the project has versions, and Label Studio should show that none serves.
+                LOG.warn("{} {} refused: {}", ctx.method(), ctx.path(), none.getMessage());
+                write(ctx, 503, "no_servable_version", none.getMessage(), Map.of());
+            }
             case RejectedExecutionException overloaded -> {
                 ctx.header("Retry-After", "1");
                 write(ctx, 503, "overloaded", "Flywheel is busy; retry in a second", Map.of());
@@ -69,12 +75,23 @@ public final class ErrorMapper {
                     write(ctx, 404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path(), Map.of());
             case HttpResponseException http when http.getStatus() == 405 ->
                     write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), Map.of());
-            case HttpResponseException http -> write(ctx, http.getStatus(), "http_" + http.getStatus(), http.getMessage(), Map.of());
-            case IllegalArgumentException invalid -> write(ctx, 400, "invalid_request", invalid.getMessage(), Map.of());
+            case HttpResponseException http when http.getStatus() == 413 -> write(ctx, 413, "http_413",
+                    "the request body is larger than Flywheel accepts; send fewer tasks per request", Map.of());
+            // Javalin's own texts can name our classes ("Couldn't deserialize body to ..."): the status's reason only.
+            case HttpResponseException http -> write(ctx, http.getStatus(), "http_" + http.getStatus(),
+                    "the request was refused: " + HttpStatus.getMessage(http.getStatus()), Map.of());
+            case IllegalArgumentException invalid -> {
+                // Thrown by our code and by libraries alike (NumberFormatException, URI parsing): its text is not ours
+                // to show. The log line keeps it, under the id the caller sees.
+                String id = RequestIds.of(ctx);
+                LOG.info("request {} {} {} refused as invalid: {}", id, ctx.method(), ctx.path(), invalid.getMessage());
+                write(ctx, 400, "invalid_request", "the request has a value Flywheel cannot use; request id " + id,
+                        Map.of("request_id", id));
+            }
             default -> {
-                String id = UUID.randomUUID().toString();
-                LOG.error("unexpected failure {} on {} {}", id, ctx.method(), ctx.path(), e);
-                write(ctx, 500, "internal_error", "unexpected failure; correlation id " + id, Map.of("correlation_id", id));
+                String id = RequestIds.of(ctx);
+                LOG.error("internal error, request {} on {} {}", id, ctx.method(), ctx.path(), e);
+                write(ctx, 500, "internal_error", "internal error; request id " + id, Map.of("request_id", id));
             }
         }
     }

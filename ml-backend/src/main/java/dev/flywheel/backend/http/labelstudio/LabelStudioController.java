@@ -5,6 +5,7 @@ import dev.flywheel.backend.config.Secret;
 import dev.flywheel.backend.http.errors.ApiException;
 import dev.flywheel.backend.http.errors.JsonBodies;
 import dev.flywheel.backend.kind.ServedConfig;
+import dev.flywheel.backend.labelstudio.ConnectionCheck;
 import dev.flywheel.backend.kind.ServedConfigs;
 import dev.flywheel.backend.prelabel.PrelabelService;
 import dev.flywheel.backend.project.ProjectConnection;
@@ -18,6 +19,7 @@ import dev.flywheel.model.labelstudio.WebhookEvent;
 import dev.flywheel.model.labelstudio.WebhookResponse;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +39,7 @@ public final class LabelStudioController {
     private final PrelabelService prelabel;
     private final WebhookHandler webhooks;
     private final ExecutorService predictExecutor;
+    private final ConnectionCheck connectionCheck;
 
     public LabelStudioController(
             JsonBodies bodies,
@@ -44,13 +47,15 @@ public final class LabelStudioController {
             ProjectSettings projects,
             PrelabelService prelabel,
             WebhookHandler webhooks,
-            ExecutorService predictExecutor) {
+            ExecutorService predictExecutor,
+            ConnectionCheck connectionCheck) {
         this.bodies = bodies;
         this.configs = configs;
         this.projects = projects;
         this.prelabel = prelabel;
         this.webhooks = webhooks;
         this.predictExecutor = predictExecutor;
+        this.connectionCheck = connectionCheck;
     }
 
     public void register(Javalin app) {
@@ -66,12 +71,17 @@ public final class LabelStudioController {
         }
         long project = request.projectId();
         ServedConfig config = configs.get(request.schema()).require();
-        projects.remember(new ProjectConnection(
+        ProjectConnection connection = new ProjectConnection(
                 project,
                 request.schema(),
                 Optional.ofNullable(request.hostname()).filter(h -> !h.isBlank()),
-                Optional.ofNullable(request.accessToken()).filter(t -> !t.isBlank()).map(Secret::new)));
-        ctx.json(SetupResponse.of(prelabel.currentVersion(project, config)));
+                Optional.ofNullable(request.accessToken()).filter(t -> !t.isBlank()).map(Secret::new));
+        projects.remember(connection);
+        String version = prelabel.currentVersion(project, config);
+        // Label Studio reads only model_version; the warning is for whoever looks at the reply (and the log says it too).
+        ctx.json(connectionCheck.problemAfterSetup(connection)
+                .map(problem -> new SetupResponse(version, null, Map.of("warning", problem)))
+                .orElseGet(() -> SetupResponse.of(version)));
     }
 
     void predict(Context ctx) {

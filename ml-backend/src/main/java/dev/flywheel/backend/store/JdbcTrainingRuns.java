@@ -10,15 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link TrainingRunStore} on SQLite; status checks and updates share the writer's transaction. */
-final class SqliteTrainingRuns implements TrainingRunStore {
+/** {@link TrainingRunStore}; status checks and updates share the writer's transaction. */
+final class JdbcTrainingRuns implements TrainingRunStore {
 
     private static final String SELECT = "SELECT * FROM training_run";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final Clock clock;
 
-    SqliteTrainingRuns(SqliteDatabase database, Clock clock) {
+    JdbcTrainingRuns(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
@@ -53,11 +53,17 @@ final class SqliteTrainingRuns implements TrainingRunStore {
     }
 
     @Override
-    public TrainingRun finishAndActivate(long projectId, String version, RunResult result) {
+    public boolean finishAndActivateIf(long projectId, String version, RunResult result, Optional<String> expectedActive,
+            String notActivated) {
         return database.write(connection -> {
-            TrainingRun ready = finish(connection, projectId, version, result);
+            finish(connection, projectId, version, result);
+            // Compare and set inside the write transaction: an activation cannot slip between the read and the update.
+            if (!activeVersion(connection, projectId).equals(expectedActive)) {
+                setMessage(connection, projectId, version, notActivated);
+                return false;
+            }
             activate(connection, projectId, version);
-            return ready;
+            return true;
         });
     }
 
@@ -76,15 +82,19 @@ final class SqliteTrainingRuns implements TrainingRunStore {
     public TrainingRun note(long projectId, String version, String note) {
         return database.write(connection -> {
             require(connection, projectId, version);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE training_run SET error_message = ? WHERE project_id = ? AND version = ?")) {
-                update.setString(1, note);
-                update.setLong(2, projectId);
-                update.setString(3, version);
-                update.executeUpdate();
-            }
+            setMessage(connection, projectId, version, note);
             return find(connection, projectId, version).orElseThrow();
         });
+    }
+
+    private static void setMessage(Connection connection, long projectId, String version, String message) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE training_run SET error_message = ? WHERE project_id = ? AND version = ?")) {
+            update.setString(1, message);
+            update.setLong(2, projectId);
+            update.setString(3, version);
+            update.executeUpdate();
+        }
     }
 
     private TrainingRun move(long projectId, String version, ModelStatus next, String assignments, Object... values) {
@@ -154,15 +164,39 @@ final class SqliteTrainingRuns implements TrainingRunStore {
 
     @Override
     public Optional<String> activeVersion(long projectId) {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT active_version FROM project WHERE id = ?")) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Rows.optString(row, "active_version") : Optional.<String>empty();
-                }
+        return database.read(connection -> activeVersion(connection, projectId));
+    }
+
+    @Override
+    public TrainingRun markUnservable(long projectId, String version, String reason, Optional<String> servingInstead) {
+        return database.write(connection -> {
+            require(connection, projectId, version);
+            // Not a step of a run's life (ready never moves on): a fact found later, that its files cannot be served.
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE training_run SET status = 'failed', error_message = ? WHERE project_id = ? AND version = ?")) {
+                update.setString(1, reason);
+                update.setLong(2, projectId);
+                update.setString(3, version);
+                update.executeUpdate();
             }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE project SET active_version = ? WHERE id = ? AND active_version = ?")) {
+                update.setString(1, servingInstead.orElse(null));
+                update.setLong(2, projectId);
+                update.setString(3, version);
+                update.executeUpdate();
+            }
+            return find(connection, projectId, version).orElseThrow();
         });
+    }
+
+    private static Optional<String> activeVersion(Connection connection, long projectId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT active_version FROM project WHERE id = ?")) {
+            select.setLong(1, projectId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Rows.optString(row, "active_version") : Optional.<String>empty();
+            }
+        }
     }
 
     @Override

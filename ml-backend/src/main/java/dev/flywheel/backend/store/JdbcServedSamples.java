@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
-/** {@link ServedSampleStore} on SQLite: embeddings as float32 blobs, pruned to the bound on every write. */
-final class SqliteServedSamples implements ServedSampleStore {
+/** {@link ServedSampleStore}: embeddings as float32 blobs, pruned to the bound on every write. */
+final class JdbcServedSamples implements ServedSampleStore {
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final int maxPerProject;
 
-    SqliteServedSamples(SqliteDatabase database, int maxPerProject) {
+    JdbcServedSamples(Database database, int maxPerProject) {
         if (maxPerProject < 1) {
             throw new IllegalArgumentException("the bound must be positive");
         }

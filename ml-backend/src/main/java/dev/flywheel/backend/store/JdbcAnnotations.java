@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link AnnotationStore} on SQLite: an upsert that only takes a new change sequence when content changes. */
-final class SqliteAnnotations implements AnnotationStore {
+/** {@link AnnotationStore}: an upsert that only takes a new change sequence when content changes. */
+final class JdbcAnnotations implements AnnotationStore {
 
     /** Annotations of one project (parameter 1) that are not deleted and whose task, if stored, is not deleted. */
     static final String LIVE = " FROM annotation a LEFT JOIN task t ON t.project_id = a.project_id"
@@ -34,17 +34,17 @@ final class SqliteAnnotations implements AnnotationStore {
             + " WHERE annotation.deleted = 0"
             + " AND (annotation.updated_at IS NULL OR excluded.updated_at IS NULL"
             + " OR excluded.updated_at >= annotation.updated_at)"
-            + " AND (annotation.task_id IS NOT excluded.task_id OR annotation.completed_by IS NOT excluded.completed_by"
-            + " OR annotation.created_at IS NOT excluded.created_at OR annotation.updated_at IS NOT excluded.updated_at"
-            + " OR annotation.lead_time_s IS NOT excluded.lead_time_s OR annotation.result_json IS NOT excluded.result_json"
-            + " OR annotation.labels_json IS NOT excluded.labels_json"
-            + " OR annotation.was_cancelled IS NOT excluded.was_cancelled"
-            + " OR annotation.ground_truth IS NOT excluded.ground_truth)";
+            + " AND (annotation.task_id IS DISTINCT FROM excluded.task_id OR annotation.completed_by IS DISTINCT FROM excluded.completed_by"
+            + " OR annotation.created_at IS DISTINCT FROM excluded.created_at OR annotation.updated_at IS DISTINCT FROM excluded.updated_at"
+            + " OR annotation.lead_time_s IS DISTINCT FROM excluded.lead_time_s OR annotation.result_json IS DISTINCT FROM excluded.result_json"
+            + " OR annotation.labels_json IS DISTINCT FROM excluded.labels_json"
+            + " OR annotation.was_cancelled IS DISTINCT FROM excluded.was_cancelled"
+            + " OR annotation.ground_truth IS DISTINCT FROM excluded.ground_truth)";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final LabelsJson json;
 
-    SqliteAnnotations(SqliteDatabase database, LabelsJson json) {
+    JdbcAnnotations(Database database, LabelsJson json) {
         this.database = database;
         this.json = json;
     }

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link PredictionStore} on SQLite: an append-only log, "latest" meaning the highest row id. */
-final class SqlitePredictions implements PredictionStore {
+/** {@link PredictionStore}: an append-only log, "latest" meaning the highest row id. */
+final class JdbcPredictions implements PredictionStore {
 
     private static final String SELECT = "SELECT project_id, task_id, model_version, labels_json, result_json, score,"
             + " probabilities_json, served_at FROM prediction";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final LabelsJson json;
 
-    SqlitePredictions(SqliteDatabase database, LabelsJson json) {
+    JdbcPredictions(Database database, LabelsJson json) {
         this.database = database;
         this.json = json;
     }

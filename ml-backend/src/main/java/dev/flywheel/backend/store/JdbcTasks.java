@@ -6,12 +6,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link TaskStore} on SQLite. */
-final class SqliteTasks implements TaskStore {
+/** {@link TaskStore} in SQL that SQLite and PostgreSQL both run. */
+final class JdbcTasks implements TaskStore {
 
-    private final SqliteDatabase database;
+    private final Database database;
 
-    SqliteTasks(SqliteDatabase database) {
+    JdbcTasks(Database database) {
         this.database = database;
     }
 

@@ -1,25 +1,26 @@
 package dev.flywheel.backend.store;
 
-import static dev.flywheel.backend.store.SqliteAnnotations.LIVE;
-import static dev.flywheel.backend.store.SqliteAnnotations.USABLE;
+import static dev.flywheel.backend.store.JdbcAnnotations.LIVE;
+import static dev.flywheel.backend.store.JdbcAnnotations.USABLE;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@link DatasetQueries} on SQLite; each method reads one consistent snapshot. */
-final class SqliteDatasetQueries implements DatasetQueries {
+/** {@link DatasetQueries}; each method reads one consistent snapshot. */
+final class JdbcDatasetQueries implements DatasetQueries {
 
     private static final String NOT_SKIPPED = " AND a.was_cancelled = 0";
 
-    private final SqliteDatabase database;
+    private final Database database;
     private final LabelsJson json;
 
-    SqliteDatasetQueries(SqliteDatabase database, LabelsJson json) {
+    JdbcDatasetQueries(Database database, LabelsJson json) {
         this.database = database;
         this.json = json;
     }
@@ -29,7 +30,7 @@ final class SqliteDatasetQueries implements DatasetQueries {
         return database.read(connection -> new DatasetCounts(
                 // A task we only know from an annotation (its TASKS_CREATED never came) still counts.
                 Sql.count(connection, "SELECT COUNT(*) FROM (SELECT id FROM task WHERE project_id = ? AND deleted = 0"
-                        + " UNION SELECT a.task_id" + LIVE + ")", projectId, projectId),
+                        + " UNION SELECT a.task_id" + LIVE + ") AS known", projectId, projectId),
                 Sql.count(connection, "SELECT COUNT(DISTINCT a.task_id)" + LIVE + NOT_SKIPPED, projectId),
                 Sql.count(connection, "SELECT COUNT(*)" + LIVE + NOT_SKIPPED, projectId),
                 Sql.count(connection, "SELECT COUNT(*)" + LIVE + " AND a.was_cancelled = 1", projectId)));
@@ -37,19 +38,21 @@ final class SqliteDatasetQueries implements DatasetQueries {
 
     @Override
     public List<ClassCount> classCounts(long projectId) {
+        // Counted here rather than with SQLite's json_each or PostgreSQL's json_array_elements_text: one query for both.
         return database.read(connection -> {
-            List<ClassCount> counts = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT j.value AS label, COUNT(*) AS n"
-                    + " FROM (SELECT a.labels_json" + LIVE + NOT_SKIPPED + ") u, json_each(u.labels_json) j"
-                    + " GROUP BY j.value ORDER BY n DESC, label")) {
+            Map<String, Long> counts = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT a.labels_json" + LIVE + NOT_SKIPPED)) {
                 select.setLong(1, projectId);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        counts.add(new ClassCount(row.getString("label"), row.getLong("n")));
+                        json.read(row.getString("labels_json")).forEach(label -> counts.merge(label, 1L, Long::sum));
                     }
                 }
             }
-            return counts;
+            return counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> new ClassCount(e.getKey(), e.getValue()))
+                    .toList();
         });
     }
 
@@ -88,7 +91,7 @@ final class SqliteDatasetQueries implements DatasetQueries {
                 select.setLong(2, projectId);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        LabeledAnnotation labeled = SqliteAnnotations.labeled(row, json);
+                        LabeledAnnotation labeled = JdbcAnnotations.labeled(row, json);
                         byTask.computeIfAbsent(labeled.taskId(), id -> new ArrayList<>()).add(labeled);
                     }
                 }
