@@ -19,6 +19,8 @@ public record DetectorPlan(int inputSize, int epochs) {
     /** Grid cells a small box spans along its geometric-mean side: one cell is too coarse to place and size it. */
     static final double CELLS = 2;
     static final int MIN_INPUT = 4 * GridDetectorNet.STRIDE;
+    /** Input edges come in steps of this many pixels, so that successive runs keep one edge and warm-start. */
+    static final int EDGE_STEP = 4 * GridDetectorNet.STRIDE;
     /** 128 px costs 1.8× the time per image of 96 px, at 13-45 images/s on two shared cores. */
     static final int MAX_INPUT = 128;
     /**
@@ -43,7 +45,7 @@ public record DetectorPlan(int inputSize, int epochs) {
      */
     static int inputFor(List<LabeledBox> boxes, double imageEdge) {
         int stride = GridDetectorNet.STRIDE;
-        int ceiling = imageEdge > 0 ? Math.min(MAX_INPUT, roundUp((int) Math.ceil(imageEdge), stride)) : MAX_INPUT;
+        int ceiling = imageEdge > 0 ? Math.min(MAX_INPUT, roundUp((int) Math.ceil(imageEdge), EDGE_STEP)) : MAX_INPUT;
         ceiling = Math.max(MIN_INPUT, ceiling);
         double[] sizes = boxes.stream().filter(b -> b.width() > 0 && b.height() > 0)
                 .mapToDouble(b -> Math.sqrt(b.width() * b.height()) / 100).sorted().toArray();
@@ -51,7 +53,9 @@ public record DetectorPlan(int inputSize, int epochs) {
             return Math.min(ceiling, 96);
         }
         double small = sizes[(int) Math.floor(0.1 * (sizes.length - 1))];
-        int wanted = roundUp((int) Math.ceil(CELLS * stride / Math.max(small, 1e-3)), stride);
+        // Rounded up to a multiple of 32 px rather than of the stride: the tenth percentile moves a little as boxes come in,
+        // and a run at another edge cannot warm-start from its parent (the scenes benchmark's runs went 112 then 104 px).
+        int wanted = roundUp((int) Math.ceil(CELLS * stride / Math.max(small, 1e-3)), EDGE_STEP);
         return Math.clamp(wanted, MIN_INPUT, ceiling);
     }
 

@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 class DetectorPlanTest {
 
     @Test
-    void theInputEdgeLetsTheSmallBoxesSpanTwoGridCells() {
+    void theInputEdgeLetsTheSmallBoxesSpanTwoGridCellsInStepsOf32Pixels() {
         // 18 px items on 128 px scenes: 14 % of the edge, so two 8 px cells need about 114 px.
         List<LabeledBox> boxes = boxes(14.0, 40.0);
 
         int input = DetectorPlan.inputFor(boxes, 128);
 
-        assertThat(input).isEqualTo(120);
+        assertThat(input).isEqualTo(128);
+        assertThat(DetectorPlan.inputFor(boxes(15.0, 40.0), 128)).as("a slightly larger small box keeps the edge").isEqualTo(128);
+        assertThat(DetectorPlan.inputFor(boxes(20.0, 40.0), 128)).isEqualTo(96);
         assertThat(input * 0.14).isGreaterThanOrEqualTo(2 * 8);
     }
 
