@@ -6,6 +6,7 @@ import dev.flywheel.backend.config.TrainingConfig;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingSettings;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,44 +26,55 @@ public final class Main {
         System.setProperty("OPT_OUT_TRACKING", "true");
         System.setProperty("java.awt.headless", "true");
 
-        BackendConfig config;
-        try {
-            config = BackendConfig.fromEnvironment(System.getenv());
-        } catch (ConfigException e) {
-            // A setting the operator must change: say which and how, without a stack trace to read through.
-            LOG.error("Flywheel did not start: {}", e.getMessage());
-            System.exit(2);
-            return;
-        }
-        config.describe().forEach((key, value) -> LOG.info("config {}={}", key, value));
-        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
-        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        TrainingSettings training = TrainingConfig.fromEnvironment(System.getenv());
         if (args.length > 0 && args[0].equals("prelabel")) {
             // One job without the server: the same store, models and Label Studio settings.
             try {
-                System.exit(PrelabelCommand.run(List.of(args), config, training));
+                BackendConfig config = configure(System.getenv());
+                System.exit(PrelabelCommand.run(List.of(args), config, TrainingConfig.fromEnvironment(System.getenv())));
             } catch (ConfigException e) {
                 LOG.error("the pre-label job did not start: {}", e.getMessage());
                 System.exit(2);
             }
             return;
         }
-        if (config.basicAuth().isEmpty() && !config.loopbackOnly()) {
-            LOG.warn("listening on {} WITHOUT authentication (FLYWHEEL_ALLOW_UNAUTHENTICATED=true): anyone who can reach this port can "
-                    + "post annotations, train and activate versions; set BASIC_AUTH_USER and BASIC_AUTH_PASS to close it", config.host());
-        }
-        training.asMap().forEach((key, value) -> LOG.info("training {}={}", key, value));
         Backend backend;
         try {
-            backend = Backend.start(config, training, TrainingPolicy.defaults());
+            backend = start(System.getenv());
         } catch (ConfigException e) {
-            // A home another process holds, a backbone that is none: at once, with what to change.
+            // A setting the operator must change, a home another process holds, a backbone that is none: say which and
+            // how, without a stack trace to read through.
             LOG.error("Flywheel did not start: {}", e.getMessage());
             System.exit(2);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(backend::close, "flywheel-shutdown"));
+    }
+
+    /**
+     * Starts the backend {@code env} describes, exactly as the command line does (the benchmarks start it so, with an
+     * otherwise empty environment, to measure what a user gets); the caller closes it.
+     *
+     * @throws ConfigException naming the setting to change
+     */
+    public static Backend start(Map<String, String> env) {
+        BackendConfig config = configure(env);
+        if (config.basicAuth().isEmpty() && !config.loopbackOnly()) {
+            LOG.warn("listening on {} WITHOUT authentication (FLYWHEEL_ALLOW_UNAUTHENTICATED=true): anyone who can reach this port can "
+                    + "post annotations, train and activate versions; set BASIC_AUTH_USER and BASIC_AUTH_PASS to close it", config.host());
+        }
+        TrainingSettings training = TrainingConfig.fromEnvironment(env);
+        training.asMap().forEach((key, value) -> LOG.info("training {}={}", key, value));
+        Backend backend = Backend.start(config, training, TrainingPolicy.defaults());
         LOG.info("Flywheel ML backend listening on http://{}:{}", config.host(), backend.port());
+        return backend;
+    }
+
+    /** The configuration {@code env} describes, printed, with DJL's threads set from it before the engine loads. */
+    private static BackendConfig configure(Map<String, String> env) {
+        BackendConfig config = BackendConfig.fromEnvironment(env);
+        config.describe().forEach((key, value) -> LOG.info("config {}={}", key, value));
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(config.inferenceThreads()));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        return config;
     }
 }

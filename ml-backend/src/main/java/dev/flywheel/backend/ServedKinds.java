@@ -73,7 +73,7 @@ final class ServedKinds {
                         heads)) : Optional.empty(),
                 new ClassifierIssues(parts.store(), parts.registry(), parts.audits(), parts.mapper()), parts.backbone(), PREDICTORS_PER_VERSION);
         ObjectDetection detection = new ObjectDetection(
-                new DetectorTraining(parts.store(), parts.assembler(), parts.settings(), parts.mapper(), parts.clock()),
+                new DetectorTraining(parts.store(), parts.registry(), parts.assembler(), parts.settings(), parts.mapper(), parts.clock()),
                 audits ? Optional.of(new DetectorAudit(parts.store(), parts.assembler(), parts.settings(), parts.audits(), parts.folds(),
                         parts.mapper())) : Optional.empty(),
                 new DetectionIssues(parts.store(), parts.audits(), parts.mapper()), parts.store().projects(),

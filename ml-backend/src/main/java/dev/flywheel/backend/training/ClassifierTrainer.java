@@ -57,15 +57,19 @@ public final class ClassifierTrainer {
      */
     public TrainingOutcome train(List<Example> examples, int classes, Path outputDir, BooleanSupplier cancelled,
             java.util.Optional<Path> warmStart) {
-        return train(examples, classes, outputDir, cancelled, warmStart, (epoch, epochs, loss, accuracy) -> {});
+        return train(examples, classes, outputDir, cancelled, warmStart, RunRequest.Progress.NONE, () -> false);
     }
 
-    /** Like {@link #train(List, int, Path, BooleanSupplier, java.util.Optional)}, telling {@code progress} of every epoch. */
+    /**
+     * Like {@link #train(List, int, Path, BooleanSupplier, java.util.Optional)}, telling {@code progress} of every epoch;
+     * once {@code overtaken} says newer data earns the next run, the run ends after the current epoch (past the fewest
+     * epochs) with its best epoch so far.
+     */
     public TrainingOutcome train(List<Example> examples, int classes, Path outputDir, BooleanSupplier cancelled,
-            java.util.Optional<Path> warmStart, RunRequest.Progress progress) {
+            java.util.Optional<Path> warmStart, RunRequest.Progress progress, BooleanSupplier overtaken) {
         long started = System.nanoTime();
         HoldoutSplit split = HoldoutSplit.of(examples, settings.holdoutFraction(), settings.seed());
-        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, progress, model -> {
+        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, progress, overtaken, model -> {
             try {
                 model.save(outputDir, LoadedClassifier.PARAMS_NAME);
             } catch (IOException e) {
@@ -83,7 +87,7 @@ public final class ClassifierTrainer {
     public List<double[]> outOfFold(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled) {
         // No epoch selection here: choosing by the fold's own labels would leak them into its out-of-fold scores.
         float[][] logits = fit(training, evaluate, classes, cancelled, java.util.Optional.empty(), false,
-                (epoch, epochs, loss, accuracy) -> {}, model -> {}).logits();
+                RunRequest.Progress.NONE, () -> false, model -> {}).logits();
         List<double[]> probabilities = new ArrayList<>(logits.length);
         for (float[] row : logits) {
             probabilities.add(TemperatureScaling.softmax(row, 1.0));
@@ -92,7 +96,7 @@ public final class ClassifierTrainer {
     }
 
     private Fitted fit(List<Example> training, List<Example> evaluate, int classes, BooleanSupplier cancelled,
-            java.util.Optional<Path> warmStart, boolean keepBestEpoch, RunRequest.Progress progress,
+            java.util.Optional<Path> warmStart, boolean keepBestEpoch, RunRequest.Progress progress, BooleanSupplier overtaken,
             java.util.function.Consumer<Model> whenTrained) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("no training examples left after the hold-out split");
@@ -121,7 +125,7 @@ public final class ClassifierTrainer {
                 int[] heldOutLabels = evaluate.stream().mapToInt(Example::label).toArray();
                 try (EpochSelection selection = new EpochSelection(model, trainer.getManager(), epochs, settings.minEpochs(), PATIENCE)) {
                     history = selection.run(epochs, keepBestEpoch, epoch -> trainEpoch(trainer, sampler.nextEpoch(), random, cancelled),
-                            () -> logits(trainer, evaluate), heldOutLabels, progress);
+                            () -> logits(trainer, evaluate), heldOutLabels, progress, overtaken);
                 }
                 logits = logits(trainer, evaluate);
             }

@@ -54,8 +54,9 @@ public final class DetectorAudit {
         }
         List<DetectorTrainer.BoxExample> examples = data.examples();
         int perFold = examples.size() * (folds - 1) / folds;
-        DetectorTrainer trainer = new DetectorTrainer(new DetectorTrainer.Settings(manifest.inputSize(), settings.batchSize(),
-                settings.epochsFor(perFold), settings.learningRate(), 0.0, 0.25, settings.seed()));
+        // The version's input edge, and the epochs its plan gives a fold's training images: each fold costs what a run costs.
+        DetectorTrainer trainer = new DetectorTrainer(new DetectorTrainer.Settings(manifest.inputSize(), 16,
+                DetectorPlan.of(manifest.inputSize(), perFold, false).epochs(), settings.learningRate(), 0.0, 0.25, settings.seed()));
         Map<Long, List<ModelManifest.Box>> outOfFold = new HashMap<>();
         long started = System.nanoTime();
         for (int fold = 0; fold < folds; fold++) {

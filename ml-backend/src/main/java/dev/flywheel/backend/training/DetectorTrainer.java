@@ -9,7 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.tracker.Tracker;
 import dev.flywheel.backend.analytics.DetectionEvaluation;
 import dev.flywheel.backend.analytics.LabeledBox;
 import dev.flywheel.backend.inference.Detection;
@@ -29,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 
@@ -104,6 +104,16 @@ public final class DetectorTrainer {
      * successive versions share their hold-out tasks and can be compared on them.
      */
     public Outcome train(List<BoxExample> examples, List<String> labels, Path outputDir, BooleanSupplier cancelled) {
+        return train(examples, labels, outputDir, cancelled, Optional.empty(), () -> false);
+    }
+
+    /**
+     * Like {@link #train(List, List, Path, BooleanSupplier)}, starting from the parameters of the version in
+     * {@code warmStart} (the same detector, labels and input edge), and ending after the current epoch, past the first
+     * two, once {@code overtaken} says newer annotations earn the next run.
+     */
+    public Outcome train(List<BoxExample> examples, List<String> labels, Path outputDir, BooleanSupplier cancelled, Optional<Path> warmStart,
+            BooleanSupplier overtaken) {
         long started = System.nanoTime();
         List<BoxExample> training = new ArrayList<>();
         List<BoxExample> holdout = new ArrayList<>();
@@ -114,7 +124,7 @@ public final class DetectorTrainer {
         List<Double> losses = new ArrayList<>();
         Map<Long, List<LabeledBox>> predicted = new LinkedHashMap<>();
         try (Model model = Model.newInstance("detector-training", "PyTorch")) {
-            fit(model, labels, training, holdout, losses, predicted, cancelled);
+            fit(model, labels, training, holdout, losses, predicted, cancelled, warmStart, overtaken);
             try {
                 model.save(outputDir, LoadedDetector.PARAMS_NAME);
             } catch (IOException e) {
@@ -136,28 +146,36 @@ public final class DetectorTrainer {
             BooleanSupplier cancelled) {
         Map<Long, List<LabeledBox>> predicted = new LinkedHashMap<>();
         try (Model model = Model.newInstance("detector-audit", "PyTorch")) {
-            fit(model, labels, training, evaluate, new ArrayList<>(), predicted, cancelled);
+            fit(model, labels, training, evaluate, new ArrayList<>(), predicted, cancelled, Optional.empty(), () -> false);
         }
         return predicted;
     }
 
     private void fit(Model model, List<String> labels, List<BoxExample> training, List<BoxExample> evaluate, List<Double> losses,
-            Map<Long, List<LabeledBox>> predicted, BooleanSupplier cancelled) {
+            Map<Long, List<LabeledBox>> predicted, BooleanSupplier cancelled, Optional<Path> warmStart, BooleanSupplier overtaken) {
         int size = settings.inputSize();
         GridCodec codec = new GridCodec(size / GridDetectorNet.STRIDE, labels.size());
         // The initial weights come from the engine's generator (PyTorch's, process-wide): seeding it right before the
         // initialisation makes a run repeatable from its settings. Runs happen one at a time on the training worker.
         model.getNDManager().getEngine().setRandomSeed((int) settings.seed());
         model.setBlock(GridDetectorNet.build(labels.size()));
-        try (ScopedAdam adam = new ScopedAdam(Tracker.fixed(settings.learningRate()), model.getNDManager());
+        int steps = settings.epochs() * ((training.size() + settings.batchSize() - 1) / settings.batchSize());
+        // Cosine decay, as the classifier's: each run ends on small steps rather than wherever a large one left it.
+        try (ScopedAdam adam = new ScopedAdam(ClassifierTrainer.schedule(settings.learningRate(), steps), model.getNDManager());
                 Trainer trainer = model.newTrainer(new DefaultTrainingConfig(new GridDetectionLoss())
                         .optOptimizer(adam).optDevices(new Device[] {Device.cpu()}))) {
             trainer.initialize(new Shape(1, 3, size, size));
+            if (warmStart.isPresent()) {
+                WarmStart.copy(warmStart.get(), LoadedDetector.PARAMS_NAME, GridDetectorNet.build(labels.size()), model);
+            }
             Random random = new Random(settings.seed());
             List<BoxExample> order = new ArrayList<>(training);
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 Collections.shuffle(order, random);
                 losses.add(trainEpoch(trainer, codec, labels, order, cancelled));
+                if (epoch >= 2 && epoch < settings.epochs() && overtaken.getAsBoolean()) {
+                    break;
+                }
             }
             for (BoxExample example : evaluate) {
                 predicted.put(example.taskId(), predict(trainer, codec, labels, example));

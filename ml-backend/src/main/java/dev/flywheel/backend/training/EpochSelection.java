@@ -26,6 +26,7 @@ final class EpochSelection implements AutoCloseable {
     private final Model model;
     private final NDManager manager;
     private final int earliestStop;
+    private final int minEpochs;
     private final int patience;
     private double bestAccuracy = -1;
     private double bestLoss = Double.POSITIVE_INFINITY;
@@ -45,6 +46,7 @@ final class EpochSelection implements AutoCloseable {
         // A small hold-out can sit still for several epochs while the network is still learning: never stop in the first
         // third of the run, and wait longer in long runs.
         this.earliestStop = Math.max(minEpochs, plannedEpochs / 3);
+        this.minEpochs = minEpochs;
         this.patience = Math.max(minPatience, plannedEpochs / 5);
     }
 
@@ -78,15 +80,12 @@ final class EpochSelection implements AutoCloseable {
      *
      * @param pass one epoch's training pass, answering its mean training loss
      * @param heldOut the hold-out logits of the network as it is now
+     * @param progress told of every epoch, so the model record can say how far the run is
+     * @param overtaken asked after each epoch past the fewest: true ends the run there (newer data earns the next run)
      * @return the history of the epochs that ran
      */
-    List<EpochStats> run(int epochs, boolean select, IntToDoubleFunction pass, Supplier<float[][]> heldOut, int[] heldOutLabels) {
-        return run(epochs, select, pass, heldOut, heldOutLabels, (epoch, planned, loss, accuracy) -> {});
-    }
-
-    /** {@link #run(int, boolean, IntToDoubleFunction, Supplier, int[])}, telling {@code progress} of every epoch. */
     List<EpochStats> run(int epochs, boolean select, IntToDoubleFunction pass, Supplier<float[][]> heldOut, int[] heldOutLabels,
-            RunRequest.Progress progress) {
+            RunRequest.Progress progress, java.util.function.BooleanSupplier overtaken) {
         List<EpochStats> history = new ArrayList<>();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long started = System.nanoTime();
@@ -98,6 +97,9 @@ final class EpochSelection implements AutoCloseable {
             progress.epoch(epoch, epochs, loss, accuracy);
             if (select && heldOutLabels.length > 0
                     && record(epoch, accuracy, TemperatureScaling.negativeLogLikelihood(logits, heldOutLabels, 1.0))) {
+                break;
+            }
+            if (epoch >= minEpochs && epoch < epochs && overtaken.getAsBoolean()) {
                 break;
             }
         }

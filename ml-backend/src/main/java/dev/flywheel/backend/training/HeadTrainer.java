@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.flywheel.backend.inference.BackboneHeadNet;
+import dev.flywheel.backend.kind.RunRequest;
 import dev.flywheel.backend.inference.LoadedClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,7 +148,7 @@ final class HeadTrainer {
                     history = selection.run(settings.maxEpochs(), selectEpoch, epoch -> {
                         Collections.shuffle(order, random);
                         return trainEpoch(trainer, order, cancelled);
-                    }, () -> logits(trainer, evaluate), heldOutLabels);
+                    }, () -> logits(trainer, evaluate), heldOutLabels, RunRequest.Progress.NONE, () -> false);
                 }
                 logits = logits(trainer, evaluate);
             }

@@ -35,7 +35,21 @@ public record TrainingPolicy(int minAnnotations, int minNewAnnotations, double g
         if (!hasModel) {
             return true;
         }
-        long needed = Math.max(minNewAnnotations, (long) Math.ceil(growthFraction * lastDatasetSize));
-        return changedSinceLastRun >= needed;
+        return changedSinceLastRun >= needed(lastDatasetSize);
+    }
+
+    /**
+     * Whether the annotations changed since a run started already earn the next one: the run then trains on data that
+     * is stale before it ends, and may stop early (at an epoch's end, past its minimum) so that the next starts sooner.
+     *
+     * @param changedSinceRunStarted annotations created, updated or deleted since the run read its training set
+     * @param runDatasetSize annotations the run trains on
+     */
+    public boolean overtakes(long changedSinceRunStarted, int runDatasetSize) {
+        return changedSinceRunStarted >= needed(runDatasetSize);
+    }
+
+    private long needed(int lastDatasetSize) {
+        return Math.max(minNewAnnotations, (long) Math.ceil(growthFraction * lastDatasetSize));
     }
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <p>Triggers that arrive while a project's run is queued join it; triggers during a run coalesce into one follow-up,
  * decided by the policy again once the run has finished. A due run first waits until the project's annotations have
  * been quiet for a moment (at most a few seconds): an import, a bulk action or a backfill then trains once on all of it,
- * not once on its first tenth and again on the rest. Label refreshes from Label Studio run on the same worker, so
+ * not once on its first tenth and again on the rest. The project's first run does not wait: it is short, and it gives
+ * the annotator pre-labels seconds after the tenth label. Label refreshes from Label Studio run on the same worker, so
  * they never block a request and never race a run's read of the training set. Nothing here runs inside a request.
  */
 public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
@@ -35,8 +36,12 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
      */
     public static final Duration DEFAULT_QUIET = Duration.ofMillis(1_500);
 
-    /** A steady stream of webhooks still gets a run this long after it became due. */
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(10);
+    /**
+     * A steady stream of webhooks still gets a run this long after it became due: a fast annotator (one label every
+     * 60 ms) is never quiet, and every second waited is a second of pre-labels from an older version. A run on part of a
+     * burst costs little, since a run that newer annotations overtake stops early (see {@code RunRequest#overtaken}).
+     */
+    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(3);
 
     private final TrainingRunner runner;
     private final TrainingDataRefresh refresh;
@@ -201,8 +206,9 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
         synchronized (lock) {
             startTraining = refreshBeforeRun.contains(project);
         }
-        if (!startTraining) {
+        if (!startTraining && !runner.untrained(project)) {
             // Still marked queued while it waits, so the webhooks of the burst join this run instead of queuing another.
+            // The first run does not wait: it is short, and until it ends every task opened gets an empty pre-label.
             awaitQuiet(project);
         }
         boolean refreshFirst;
@@ -219,14 +225,19 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("training of project {} failed", project, e);
         } finally {
-            afterEachTask.run();
             synchronized (lock) {
                 running = null;
             }
             // Ask the policy after every run, not only when a trigger was noted during it: a trigger that raced a run's
             // start can leave the project marked queued while it runs, and the triggers during that run were dropped.
-            if (!closing) {
-                queueIfDue(project);
+            // Asked right away, before the memory is handed back: until the follow-up is queued, a client reading the
+            // model list sees nothing training and the just-published version as settled.
+            try {
+                if (!closing) {
+                    queueIfDue(project);
+                }
+            } finally {
+                afterEachTask.run();
             }
         }
     }

@@ -103,19 +103,44 @@ public final class TrainingRunner {
     public Optional<ModelManifest> runPending(long project, BooleanSupplier cancelled, Optional<String> note) {
         Optional<TrainingRun> run;
         Optional<String> replacing;
+        long startSequence = store.annotations().latestSequence(project);
         synchronized (this) {
             run = queuedRun(project);
-            run.ifPresent(r -> store.runs().start(project, r.version(), store.annotations().latestSequence(project)));
+            run.ifPresent(r -> store.runs().start(project, r.version(), startSequence));
             // The version this run is meant to replace: if another is active when it finishes, someone chose that one.
             replacing = store.runs().activeVersion(project);
         }
         return run.flatMap(r -> {
             note.ifPresent(text -> store.runs().note(project, r.version(), text));
-            return execute(project, r, replacing, cancelled);
+            return execute(project, r, replacing, cancelled, overtaken(project, startSequence));
         });
     }
 
-    private Optional<ModelManifest> execute(long project, TrainingRun run, Optional<String> replacing, BooleanSupplier cancelled) {
+    /** Whether a first run is due: no version is active, so the next run is the short first one and starts at once. */
+    public boolean untrained(long project) {
+        return store.runs().activeVersion(project).isEmpty();
+    }
+
+    /**
+     * Whether the annotations changed since {@code startSequence} earn the next run, asked at most twice a second (a
+     * trainer asks after every epoch, and short epochs come fast).
+     */
+    private BooleanSupplier overtaken(long project, long startSequence) {
+        int datasetSize = store.annotations().trainingSet(project).size();
+        long[] lastAsked = {System.nanoTime()};
+        boolean[] answer = {false};
+        return () -> {
+            long now = System.nanoTime();
+            if (!answer[0] && now - lastAsked[0] >= 500_000_000L) {
+                lastAsked[0] = now;
+                answer[0] = policy.overtakes(store.annotations().countChangedSince(project, startSequence), datasetSize);
+            }
+            return answer[0];
+        };
+    }
+
+    private Optional<ModelManifest> execute(long project, TrainingRun run, Optional<String> replacing, BooleanSupplier cancelled,
+            BooleanSupplier overtaken) {
         String version = run.version();
         Path staging = null;
         try {
@@ -125,7 +150,8 @@ public final class TrainingRunner {
             staging = registry.stage(project, version);
             RunRequest request = new RunRequest(found, version, run.parentVersion(), text -> store.runs().note(project, version, text),
                     (epoch, epochs, loss, accuracy) -> progress.report(project, version, new RunProgress(epoch, epochs,
-                            Double.isFinite(loss) ? loss : null, Double.isFinite(accuracy) ? accuracy : null)));
+                            Double.isFinite(loss) ? loss : null, Double.isFinite(accuracy) ? accuracy : null)),
+                    overtaken);
             ModelManifest manifest = kind.train(request, staging, cancelled);
             publishAndActivate(project, staging, manifest, replacing);
             staging = null;

@@ -19,9 +19,14 @@ final class WarmStart {
      * @throws IllegalStateException when the version cannot be read or its arrays do not fit the target's
      */
     static void copy(Path versionDir, Block sameNetwork, Model target) {
+        copy(versionDir, LoadedClassifier.PARAMS_NAME, sameNetwork, target);
+    }
+
+    /** Like {@link #copy(Path, Block, Model)}, for parameters saved under {@code paramsName}. */
+    static void copy(Path versionDir, String paramsName, Block sameNetwork, Model target) {
         try (Model source = Model.newInstance("warm-start", "PyTorch")) {
             source.setBlock(sameNetwork);
-            source.load(versionDir, LoadedClassifier.PARAMS_NAME);
+            source.load(versionDir, paramsName);
             var from = source.getBlock().getParameters().values();
             var to = target.getBlock().getParameters().values();
             if (from.size() != to.size()) {

@@ -47,7 +47,7 @@ public final class BackboneBench {
         List<String> rows = new ArrayList<>();
         String loadAtStart = Machine.loadAverage();
         try (UploadServer labelStudio = new UploadServer();
-                BenchBackend backend = BenchBackend.start(work, TrainingSettings.defaults(), manual, Map.of("FLYWHEEL_BACKBONE", backbone))) {
+                BenchBackend backend = BenchBackend.tuned(work, TrainingSettings.defaults(), manual, Map.of("FLYWHEEL_BACKBONE", backbone))) {
             List<Task> tasks = new ArrayList<>();
             for (int i = 0; i < FIRST + MORE; i++) {
                 tasks.add(Tasks.imageTask(1 + i, labelStudio.upload(PROJECT, "train-" + i + ".png", train.png(i))));

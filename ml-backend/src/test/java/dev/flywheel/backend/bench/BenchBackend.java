@@ -3,6 +3,7 @@ package dev.flywheel.backend.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.Backend;
+import dev.flywheel.backend.Main;
 import dev.flywheel.backend.config.BackendConfig;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
@@ -34,12 +35,20 @@ final class BenchBackend implements AutoCloseable {
         this.registry = new ModelRegistry(home.resolve("models"), MAPPER);
     }
 
-    static BenchBackend start(Path home, TrainingSettings settings, TrainingPolicy policy) {
-        return start(home, settings, policy, Map.of());
+    /**
+     * The backend as a user starts it ({@code Main.start}), from an environment that holds only {@code FLYWHEEL_HOME},
+     * {@code PORT=0} and {@code settings}: what a benchmark must give (none, for the shipped defaults) or a tuned
+     * setting the report labels as such.
+     */
+    static BenchBackend start(Path home, Map<String, String> settings) {
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put("FLYWHEEL_HOME", home.toString());
+        env.put("PORT", "0");
+        return new BenchBackend(Main.start(env), home);
     }
 
-    /** With {@code extraEnv} added to the environment the backend reads. */
-    static BenchBackend start(Path home, TrainingSettings settings, TrainingPolicy policy, Map<String, String> extraEnv) {
+    /** A backend with training settings and a policy no environment can set (e.g. training only on Start Training). */
+    static BenchBackend tuned(Path home, TrainingSettings settings, TrainingPolicy policy, Map<String, String> extraEnv) {
         Map<String, String> env = new java.util.HashMap<>(Map.of("FLYWHEEL_HOME", home.toString(), "PORT", "0", "HOST", "127.0.0.1"));
         env.putAll(extraEnv);
         return new BenchBackend(Backend.start(BackendConfig.fromEnvironment(env), settings, policy), home);

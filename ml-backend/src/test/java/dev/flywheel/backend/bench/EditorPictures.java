@@ -1,8 +1,6 @@
 package dev.flywheel.backend.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flywheel.backend.training.TrainingPolicy;
-import dev.flywheel.backend.training.TrainingSettings;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Regions;
 import dev.flywheel.fixtures.Tasks;
@@ -44,7 +42,7 @@ public final class EditorPictures {
         LabelStudioEditor editor = LabelStudioEditor.find().editor()
                 .orElseThrow(() -> new IllegalStateException("Label Studio's editor is not ready: " + LabelStudioEditor.find().missing()));
         try (UploadServer labelStudio = new UploadServer();
-                BenchBackend backend = BenchBackend.start(work.resolve("home"), TrainingSettings.defaults(), TrainingPolicy.defaults())) {
+                BenchBackend backend = BenchBackend.start(work.resolve("home"), Map.of())) {
             List<EditorCase> shots = new ArrayList<>();
             shots.addAll(classification(backend, labelStudio, work));
             shots.addAll(detection(backend, labelStudio, work));

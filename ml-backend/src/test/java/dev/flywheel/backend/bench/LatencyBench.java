@@ -3,7 +3,7 @@ package dev.flywheel.backend.bench;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedClassifier;
 import dev.flywheel.backend.registry.ModelManifest;
-import dev.flywheel.backend.training.TrainingPolicy;
+import dev.flywheel.backend.config.TrainingConfig;
 import dev.flywheel.backend.training.TrainingSettings;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Tasks;
@@ -50,6 +50,15 @@ final class LatencyBench {
     private final FashionMnist train = FashionMnist.read("train", TRAIN);
     private final FashionMnist eval = FashionMnist.read("t10k", EVAL);
 
+    /**
+     * The settings this benchmark gives, as environment variables: the input size measured, a version trained in
+     * seconds (three epochs), and no cross-validation audit training five folds beside the measurement.
+     */
+    static Map<String, String> settings(int inputSize) {
+        return Map.of("FLYWHEEL_TRAINING_INPUT_SIZE", Integer.toString(inputSize), "FLYWHEEL_TRAINING_IMAGE_BUDGET", "1",
+                "FLYWHEEL_TRAINING_MAX_EPOCHS", "3", "FLYWHEEL_AUDIT_FOLDS", "0");
+    }
+
     LatencyBench(Path work) {
         this.work = work;
     }
@@ -57,10 +66,10 @@ final class LatencyBench {
     Result run(int inputSize, int requestsB1, int requestsB32) throws Exception {
         long project = 20 + inputSize;
         String uid = project + ".1732870000";
-        TrainingSettings settings = new TrainingSettings(inputSize, 32, 0.002f, 1, 3, 3, 0.2, 42L);
+        Map<String, String> tuned = settings(inputSize);
+        TrainingSettings settings = TrainingConfig.fromEnvironment(tuned);
         try (UploadServer labelStudio = new UploadServer();
-                BenchBackend backend = BenchBackend.start(work.resolve("latency-" + inputSize), settings, TrainingPolicy.defaults(),
-                        Map.of("FLYWHEEL_AUDIT_FOLDS", "0"))) {
+                BenchBackend backend = BenchBackend.start(work.resolve("latency-" + inputSize), tuned)) {
             LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
             ls.connect(uid, FashionMnist.CONFIG, labelStudio.url(), UploadServer.TOKEN);
             for (int i = 0; i < TRAIN; i++) {

@@ -24,7 +24,7 @@ import java.util.Optional;
  * The classifier's learning curve on Fashion-MNIST without the server: a chain of warm-started runs on the first 200,
  * 600, 1,000 and 2,000 training images, each scored on 1,000 test images. For tuning the trainer in seconds rather than
  * replaying webhooks; the replay in {@link ReplayBench} gives the figures that count. {@code -Dexperiment.augment=shift,flip}
- * tries augmentation.
+ * tries augmentation; {@code -Dexperiment.budget}, {@code .maxEpochs}, {@code .holdout} and {@code .rate} other settings.
  *
  * <p>{@code ./mvnw -B -Pbench -pl ml-backend -am verify -DskipTests -Dbench.main=dev.flywheel.backend.bench.LearningExperiment}
  */
@@ -33,7 +33,13 @@ public final class LearningExperiment {
     private LearningExperiment() {}
 
     public static void main(String[] args) throws Exception {
-        TrainingSettings settings = TrainingSettings.defaults();
+        TrainingSettings defaults = TrainingSettings.defaults();
+        // -Dexperiment.budget, .maxEpochs, .holdout, .rate try other settings than the defaults.
+        TrainingSettings settings = new TrainingSettings(defaults.inputSize(), defaults.batchSize(),
+                Float.parseFloat(System.getProperty("experiment.rate", Float.toString(defaults.learningRate()))),
+                Integer.getInteger("experiment.budget", defaults.imageBudget()), defaults.minEpochs(),
+                Integer.getInteger("experiment.maxEpochs", defaults.maxEpochs()),
+                Double.parseDouble(System.getProperty("experiment.holdout", Double.toString(defaults.holdoutFraction()))), defaults.seed());
         ImageTensors tensors = new ImageTensors(settings.inputSize());
         FashionMnist train = FashionMnist.read("train", 2000);
         FashionMnist test = FashionMnist.read("t10k", 1000);

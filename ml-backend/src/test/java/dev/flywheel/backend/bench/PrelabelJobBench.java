@@ -2,7 +2,6 @@ package dev.flywheel.backend.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.backend.it.FakeLabelStudioApi;
-import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Tasks;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
@@ -71,7 +70,7 @@ public final class PrelabelJobBench {
             double job;
             double reported;
             String version;
-            try (BenchBackend backend = BenchBackend.start(home, BenchSupport.SETTINGS, TrainingPolicy.defaults(), env)) {
+            try (BenchBackend backend = BenchBackend.start(home, env)) {
                 LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
                 ls.connect(PROJECT + ".1733570000", CONFIG, labelStudio.url(), FakeLabelStudioApi.TOKEN);
                 for (int i = 0; i < 12; i++) {
@@ -120,7 +119,7 @@ public final class PrelabelJobBench {
                     + " answer before it sends the next batch, the job imports one batch while it predicts the next; its own extra work per"
                     + " batch of 32 is a page read per 100 tasks, one bulk import and one store transaction.\n\n"
                     + memory + "\n";
-            BenchSupport.writeSection(report, "prelabel-job", body, "# Performance\n");
+            Files.writeString(report, ReportSections.replace(Files.exists(report) ? Files.readString(report) : "# Flywheel performance\n", body));
             System.out.println(body);
         }
         System.exit(0);

@@ -77,7 +77,7 @@ public final class ReplicaBench {
         results.forEach(r -> System.out.println("replicas: " + r));
         String section = render(results, loadAtStart, Machine.loadAverage());
         String previous = Files.exists(report) ? Files.readString(report) : "# Flywheel performance\n";
-        Files.writeString(report, PerformanceReport.replaceSection(previous, HEADING, section));
+        Files.writeString(report, ReportSections.replace(previous, section));
         System.out.println("wrote " + report);
         System.exit(0);
     }

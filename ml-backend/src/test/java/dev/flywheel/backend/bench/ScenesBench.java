@@ -3,8 +3,6 @@ package dev.flywheel.backend.bench;
 import dev.flywheel.backend.analytics.DetectionEvaluation;
 import dev.flywheel.backend.analytics.LabeledBox;
 import dev.flywheel.backend.registry.ModelManifest;
-import dev.flywheel.backend.training.TrainingPolicy;
-import dev.flywheel.backend.training.TrainingSettings;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Regions;
 import dev.flywheel.fixtures.Tasks;
@@ -37,9 +35,10 @@ final class ScenesBench {
     /** One checkpoint: mAP after {@code annotations}, and seconds from the last webhook to the settled version. */
     record Checkpoint(int annotations, String version, int datasetSize, int trainedOn, int epochs, double map50, double map50to95,
             double precision, double recall, double holdoutMap50, double secondsToFirstNew, double secondsToActive, double trainingSeconds,
-            double predictBatchP50, double predictSingleP50, double predictSingleP95) {}
+            double predictBatchP50, double predictSingleP50, double predictSingleP95, int inputSize, String load) {}
 
-    record Result(List<Checkpoint> checkpoints, int heldOut, int heldOutBoxes, int inputSize, TrainingSettings settings, TrainingPolicy policy) {}
+    /** The checkpoints, and the hyperparameters the detector chose for the last one (recorded in its manifest). */
+    record Result(List<Checkpoint> checkpoints, int heldOut, int heldOutBoxes, java.util.Map<String, Object> hyperparameters) {}
 
     private final Path work;
 
@@ -47,16 +46,15 @@ final class ScenesBench {
         this.work = work;
     }
 
-    Result run(int[] checkpoints, int heldOut, TrainingSettings settings, TrainingPolicy policy) throws Exception {
+    /** On a backend started from an environment without settings: the detector's defaults choose for themselves. */
+    Result run(int[] checkpoints, int heldOut) throws Exception {
         int total = checkpoints[checkpoints.length - 1];
         FashionScenes trainScenes = new FashionScenes(FashionMnist.read("train", total * 4), 1);
         FashionScenes testScenes = new FashionScenes(FashionMnist.read("t10k", heldOut * 4), 2);
         List<Checkpoint> results = new ArrayList<>();
         List<LabeledBox> truth = new ArrayList<>();
-        try (UploadServer labelStudio = new UploadServer();
-                // No K-fold audit: at 1,000 scenes it trains five more detectors after each version, and the /predict timings
-                // would measure its load rather than serving.
-                BenchBackend backend = BenchBackend.start(work.resolve("scenes"), settings, policy, java.util.Map.of("FLYWHEEL_AUDIT_FOLDS", "0"))) {
+        java.util.Map<String, Object> hyperparameters = java.util.Map.of();
+        try (UploadServer labelStudio = new UploadServer(); BenchBackend backend = BenchBackend.start(work.resolve("scenes"), java.util.Map.of())) {
             List<Task> trainTasks = new ArrayList<>();
             List<List<FashionScenes.Box>> trainBoxes = new ArrayList<>();
             for (int i = 0; i < total; i++) {
@@ -107,11 +105,12 @@ final class ScenesBench {
                         manifest.metrics().map50() == null ? Double.NaN : manifest.metrics().map50(),
                         Math.max(0, settled.firstChangeNanos() - lastWebhook) / 1e9, Math.max(0, settled.activeSinceNanos() - lastWebhook) / 1e9,
                         manifest.trainingSeconds(), Stats.percentile(batchMillis, 50), Stats.percentile(singleMillis, 50),
-                        Stats.percentile(singleMillis, 95)));
+                        Stats.percentile(singleMillis, 95), manifest.inputSize(), Machine.loadAverage()));
+                hyperparameters = manifest.hyperparameters();
                 System.out.println("scenes: " + results.getLast());
             }
         }
-        return new Result(results, heldOut, truth.size(), settings.inputSize(), settings, policy);
+        return new Result(results, heldOut, truth.size(), hyperparameters);
     }
 
     /** The pre-labels of {@code tasks} from {@code /predict} in batches, as boxes; per-image milliseconds into {@code millis}. */
@@ -138,12 +137,10 @@ final class ScenesBench {
         return boxes;
     }
 
-    /** A quick run outside Maven: checkpoints, held-out scenes, input size, image budget as arguments. */
+    /** A quick run outside Maven: checkpoints and held-out scenes as arguments. */
     public static void main(String[] args) throws Exception {
         int[] checkpoints = java.util.Arrays.stream(args[0].split(",")).mapToInt(Integer::parseInt).toArray();
-        int heldOut = Integer.parseInt(args[1]);
-        TrainingSettings settings = Benchmarks.sceneSettings(Integer.parseInt(args[2]), Integer.parseInt(args[3]));
-        Result result = new ScenesBench(Path.of("target/bench-scenes-trial")).run(checkpoints, heldOut, settings, TrainingPolicy.defaults());
+        Result result = new ScenesBench(Path.of("target/bench-scenes-trial")).run(checkpoints, Integer.parseInt(args[1]));
         System.out.println(result);
         System.exit(0);
     }

@@ -149,9 +149,18 @@ class BackboneFlywheelTest {
         return Map.of("FLYWHEEL_BACKBONE", resource(file).toString(), "FLYWHEEL_BACKBONE_INPUT_SIZE", "64");
     }
 
-    /** Waits for a ready version other than {@code previous} and for training to settle; answers the active version. */
+    /**
+     * Waits for a version to become ready that is not ready now (older ones, the short first run's for one, are ready
+     * too) and for training to settle; answers the active version, which must not be {@code previous}.
+     */
     private static String awaitNewVersion(InsightsPoller api, String previous) throws Exception {
-        api.awaitRun(PROJECT, run -> run.path("status").asText().equals("ready") && !run.path("version").asText().equals(previous), SETTLE);
+        java.util.Set<String> before = new java.util.HashSet<>();
+        api.models(PROJECT).path("models").forEach(run -> {
+            if (run.path("status").asText().equals("ready")) {
+                before.add(run.path("version").asText());
+            }
+        });
+        api.awaitRun(PROJECT, run -> run.path("status").asText().equals("ready") && !before.contains(run.path("version").asText()), SETTLE);
         String active = api.awaitQuiet(PROJECT, SETTLE);
         for (JsonNode run : api.models(PROJECT).path("models")) {
             assertThat(run.path("status").asText()).as("run %s", run.path("version").asText()).isNotEqualTo("failed");

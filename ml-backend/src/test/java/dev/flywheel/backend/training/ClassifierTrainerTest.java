@@ -95,7 +95,7 @@ class ClassifierTrainerTest {
         List<double[]> reported = new java.util.ArrayList<>();
 
         TrainingOutcome outcome = new ClassifierTrainer(settings).train(examples, LABELS.size(), out, () -> false, java.util.Optional.empty(),
-                (epoch, epochs, loss, accuracy) -> reported.add(new double[] {epoch, epochs, loss, accuracy}));
+                (epoch, epochs, loss, accuracy) -> reported.add(new double[] {epoch, epochs, loss, accuracy}), () -> false);
 
         assertThat(reported).hasSameSizeAs(outcome.history());
         double planned = reported.getFirst()[1];
