@@ -47,9 +47,11 @@ import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelRegistry;
+import dev.flywheel.backend.replica.ReplicaCoordinator;
 import dev.flywheel.backend.store.FlywheelStore;
 import dev.flywheel.backend.store.PostgresStore;
 import dev.flywheel.backend.store.SqliteStore;
+import dev.flywheel.backend.store.TrainerLease;
 import dev.flywheel.backend.training.DatasetAssembler;
 import dev.flywheel.backend.training.ImagePrefetch;
 import dev.flywheel.backend.training.RunProgressBoard;
@@ -71,11 +73,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,15 +125,30 @@ public final class Backend implements AutoCloseable {
         ObjectMapper mapper = FlywheelJson.newMapper();
         Clock clock = Clock.systemUTC();
         createHome(config);
-        // First: a second process on this home must stop before it opens the database or touches a model folder.
-        own(owned, HomeLock.acquire(config.home()));
+        // First: on SQLite a second process on this home must stop before it opens the database or touches a model folder.
+        // Replicas on PostgreSQL share the home by design: the trainer lease keeps all but one from writing versions.
+        if (config.database().isEmpty()) {
+            own(owned, HomeLock.acquire(config.home()));
+        }
         EngineInfo engine = EngineInfo.loadPyTorch();
         Optional<Backbone> backbone = config.backbone().map(b -> own(owned, loadBackbone(b)));
-        // PostgreSQL when the operator names a server (replicas share it), else the SQLite file in the home folder.
-        FlywheelStore store = own(owned, config.database().<FlywheelStore>map(db -> PostgresStore.open(db, clock))
-                .orElseGet(() -> SqliteStore.openInHome(config.home(), clock)));
+        // PostgreSQL when the operator names a server (replicas share it and one lease), else the SQLite file in the home.
+        FlywheelStore store;
+        TrainerLease lease;
+        if (config.database().isPresent()) {
+            PostgresStore postgres = own(owned, PostgresStore.open(config.database().get(), clock));
+            store = postgres;
+            lease = own(owned, postgres.trainerLease());
+        } else {
+            store = own(owned, SqliteStore.openInHome(config.home(), clock));
+            lease = TrainerLease.solo();
+        }
         ModelRegistry registry = new ModelRegistry(config.home().resolve("models"), mapper);
-        new StartupRecovery(store.runs(), registry).recover();
+        StartupRecovery recovery = new StartupRecovery(store.runs(), registry);
+        if (lease.tryAcquire()) {
+            recovery.recover(); // only the trainer: another replica's running run is not interrupted
+            LOG.info(config.database().isPresent() ? "this replica holds the trainer lease: it runs every due training run" : "training here");
+        }
 
         ImageFetcher fetcher = own(owned, ImageFetcher.create(FetchLimits.defaults(), config.localFilesRoot(),
                 ImageCache.defaultDirectory(config.home())));
@@ -143,10 +158,9 @@ public final class Backend implements AutoCloseable {
         LateProjects late = new LateProjects();
         ProjectImages images = new ProjectImages(fetcher, connections, late);
         // Fetching decodes images, for predictions and for training: heavy work that must not delay a request thread.
-        ExecutorService fetchExecutor = Executors.newFixedThreadPool(8, WorkerThreads.named("flywheel-fetch", WorkerThreads.INTERACTIVE_NICE));
-        owned.add(fetchExecutor::shutdownNow);
+        WorkPools pools = own(owned, new WorkPools());
         AuditFiles audits = new AuditFiles(config.home().resolve("audits"), mapper);
-        TaskKinds kinds = ServedKinds.build(new ServedKinds.Parts(config.home(), store, registry, new DatasetAssembler(images, fetchExecutor),
+        TaskKinds kinds = ServedKinds.build(new ServedKinds.Parts(config.home(), store, registry, new DatasetAssembler(images, pools.assembly, pools.prefetch),
                 audits, trainingSettings, mapper, clock, config.auditFolds(), backbone, config.detector()), owned);
         ServedConfigs configs = new ServedConfigs(new LabelConfigParser(), kinds);
         ProjectService projects = new ProjectService(store, configs);
@@ -160,25 +174,28 @@ public final class Backend implements AutoCloseable {
         TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active, progress), backfill,
                 new OnPublished(datasets::refresh, kinds),
                 WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
-                WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim));
+                WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim, TrainingQueue.DEFAULT_QUIET,
+                TrainingQueue.DEFAULT_MAX_WAIT, lease::held));
+        if (config.database().isPresent()) {
+            own(owned, new ReplicaCoordinator(store, lease, ReplicaCoordinator.Hooks.of(active::sync, () -> recovery.recover(),
+                    queue::annotationsChanged), WorkerThreads.named("flywheel-replica", WorkerThreads.INTERACTIVE_NICE))).start(ReplicaCoordinator.DEFAULT_PERIOD);
+        }
         ImagePrefetch prefetch = own(owned, new ImagePrefetch(store, kinds, WorkerThreads.named("flywheel-prefetch",
                 WorkerThreads.BACKGROUND_NICE)));
         OnAnnotation onAnnotation = new OnAnnotation(queue, prefetch::annotationsChanged);
         AnnotationIntake intake = new AnnotationIntake(store, projects, configs, onAnnotation, mapper, clock);
 
         // Two predict workers and a short queue: beyond that Label Studio gets a 503 with Retry-After, not a stall.
-        ThreadPoolExecutor predictExecutor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(16),
-                WorkerThreads.named("flywheel-predict", WorkerThreads.INTERACTIVE_NICE), new ThreadPoolExecutor.AbortPolicy());
-        owned.add(predictExecutor::shutdownNow);
+        ThreadPoolExecutor predictExecutor = pools.predict;
         ExecutorService checkExecutor = Executors.newVirtualThreadPerTaskExecutor();
         owned.add(checkExecutor::shutdownNow);
         // Two seconds: Label Studio gives /setup three in all.
         ConnectionCheck connectionCheck = new ConnectionCheck(fetcher.labelStudioRequests(), connections, mapper, checkExecutor,
                 Duration.ofSeconds(2), clock);
-        PrelabelService prelabel = new PrelabelService(active, images, fetchExecutor, store.predictions(), store.samples(), mapper, clock);
+        PrelabelService prelabel = new PrelabelService(active, images, pools.predictFetch, store.predictions(), store.samples(), mapper, clock);
         JsonBodies bodies = new JsonBodies(mapper);
         PrelabelJobs prelabelJobs = own(owned, PrelabelJobsWiring.jobs(store, fetcher.labelStudioRequests(),
-                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel),
+                project -> connections.resolve(projects.find(project)), mapper, new VersionPredictors(active, registry, configs, prelabel.fetchingOn(pools.jobFetch)),
                 registry, projects, config.prelabelRetry()));
         InsightsController api = new InsightsController(new ModelInsights(store, registry, onAnnotation, active, progress), datasets,
                 new RunInsights(store, registry, kinds, mapper), new TaskImages(store, images),

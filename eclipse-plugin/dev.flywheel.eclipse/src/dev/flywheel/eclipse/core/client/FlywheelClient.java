@@ -7,6 +7,8 @@ import dev.flywheel.model.api.LabelIssuesPage;
 import dev.flywheel.model.api.LearningCurve;
 import dev.flywheel.model.api.ModelDetail;
 import dev.flywheel.model.api.ModelsReply;
+import dev.flywheel.model.api.PrelabelJobReply;
+import dev.flywheel.model.api.PrelabelJobStatus;
 import dev.flywheel.model.api.ProjectStats;
 import dev.flywheel.model.api.ProjectsReply;
 import dev.flywheel.model.api.TasksPage;
@@ -132,6 +134,24 @@ public final class FlywheelClient {
     /** {@code POST /api/v1/projects/{project}/train}: queues a training run. */
     public TrainReply train(long project) throws BackendException {
         return transport.post(project(project, "train").build(), TrainReply.class); //$NON-NLS-1$
+    }
+
+    /**
+     * {@code POST /api/v1/projects/{project}/prelabel-jobs}: pre-labels every unlabelled task of the project with its
+     * active version, in the backend, writing the predictions into Label Studio.
+     */
+    public PrelabelJobReply startPrelabel(long project) throws BackendException {
+        return transport.post(project(project, "prelabel-jobs").build(), PrelabelJobReply.class); //$NON-NLS-1$
+    }
+
+    /** {@code GET /api/v1/projects/{project}/prelabel-jobs/{job}}: the job's progress. */
+    public PrelabelJobStatus prelabelJob(long project, String job) throws BackendException {
+        return transport.get(project(project, "prelabel-jobs").addPathSegment(job).build(), PrelabelJobStatus.class); //$NON-NLS-1$
+    }
+
+    /** {@code DELETE /api/v1/projects/{project}/prelabel-jobs/{job}}: cancels the job; what it wrote stays. */
+    public PrelabelJobStatus cancelPrelabel(long project, String job) throws BackendException {
+        return transport.delete(project(project, "prelabel-jobs").addPathSegment(job).build(), PrelabelJobStatus.class); //$NON-NLS-1$
     }
 
     /** {@code GET /api/v1/projects/{project}/compare}: how {@code candidate} differs from {@code base}. */

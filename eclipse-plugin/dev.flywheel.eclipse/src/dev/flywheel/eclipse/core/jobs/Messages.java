@@ -16,6 +16,8 @@ public final class Messages extends NLS {
     public static String TrainingJob_ready;
     public static String TrainingJob_failed;
     public static String TrainingJob_gone;
+    public static String PrelabelJob_name;
+    public static String PrelabelJob_progress;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -1,6 +1,7 @@
 package dev.flywheel.backend.image;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -24,6 +25,34 @@ final class BoundedRead {
             }
         }
         return out.toByteArray();
+    }
+
+    /** {@code in}, failing with {@link ImageFetchException.Kind#TOO_LARGE} as soon as more than {@code limit} bytes are read. */
+    static InputStream limited(InputStream in, long limit, String what) {
+        return new FilterInputStream(in) {
+            private long total;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(what, limit);
+                }
+            }
+        };
     }
 
     static ImageFetchException tooLarge(String what, long limit) {

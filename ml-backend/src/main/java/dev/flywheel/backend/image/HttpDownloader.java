@@ -11,6 +11,8 @@ import static dev.flywheel.backend.image.ImageFetchException.Kind.UPSTREAM_ERROR
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -47,6 +49,17 @@ final class HttpDownloader {
 
     /** The same, asking for {@code accept} and reading at most {@code maxBytes}: how API answers are read too. */
     byte[] get(HttpUrl url, LabelStudioConnection labelStudio, String accept, long maxBytes) {
+        return stream(url, labelStudio, accept, maxBytes, body -> BoundedRead.bytes(body, Long.MAX_VALUE, Redaction.describe(url)));
+    }
+
+    /**
+     * The body of {@code url} after redirects, handed to {@code reader} as it arrives (at most {@code maxBytes} of it),
+     * so a large answer need not be held whole. One time limit, {@link FetchLimits#callTimeout()}, covers the whole
+     * fetch: every redirect, the token retry and reading the body.
+     */
+    <T> T stream(HttpUrl url, LabelStudioConnection labelStudio, String accept, long maxBytes, LabelStudioRequests.BodyReader<T> reader) {
+        long limit = limits.callTimeout().toNanos();
+        long deadline = System.nanoTime() + limit;
         HttpUrl current = url;
         boolean retriedUnauthorized = false;
         int redirects = 0;
@@ -58,7 +71,16 @@ final class HttpDownloader {
             }
             try {
                 guard.check(current.host());
-                try (Response response = client.newCall(request.build()).execute()) {
+                Call call = client.newCall(request.build());
+                if (limit > 0) {
+                    long remaining = deadline - System.nanoTime();
+                    if (remaining <= 0) {
+                        throw new InterruptedIOException("the fetch's time limit ran out");
+                    }
+                    // OkHttp's call timeout is per call, and every hop is a call: what is left of the fetch's own.
+                    call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
+                }
+                try (Response response = call.execute()) {
                     int code = response.code();
                     if (isRedirect(code)) {
                         if (redirects++ >= limits.maxRedirects()) {
@@ -80,12 +102,13 @@ final class HttpDownloader {
                     if (declared > maxBytes) {
                         throw BoundedRead.tooLarge(Redaction.describe(current), maxBytes);
                     }
-                    return BoundedRead.bytes(response.body().byteStream(), maxBytes, Redaction.describe(current));
+                    return reader.read(BoundedRead.limited(response.body().byteStream(), maxBytes, Redaction.describe(current)));
                 }
             } catch (RefusedAddressException e) {
                 throw new ImageFetchException(REFUSED_ADDRESS, e.getMessage(), e);
             } catch (InterruptedIOException e) {
-                throw new ImageFetchException(UNREACHABLE, "timed out fetching " + Redaction.describe(current), e);
+                throw new ImageFetchException(UNREACHABLE, "timed out fetching " + Redaction.describe(url) + " (a limit of "
+                        + limits.callTimeout().toSeconds() + " s covers the fetch with all its redirects)", e);
             } catch (IOException e) {
                 throw new ImageFetchException(UNREACHABLE, "cannot fetch " + Redaction.describe(current)
                         + ": " + NetworkFailure.describe(e), e);
@@ -122,7 +145,7 @@ final class HttpDownloader {
             } catch (InterruptedIOException e) {
                 throw new ImageFetchException(UNREACHABLE, "timed out posting to " + Redaction.describe(url), e);
             } catch (IOException e) {
-                throw new ImageFetchException(UNREACHABLE, "cannot post to " + Redaction.describe(url) + " (" + e.getClass().getSimpleName() + ")", e);
+                throw new ImageFetchException(UNREACHABLE, "cannot post to " + Redaction.describe(url) + ": " + NetworkFailure.describe(e), e);
             }
         }
     }

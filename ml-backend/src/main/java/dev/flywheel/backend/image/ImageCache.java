@@ -2,11 +2,14 @@ package dev.flywheel.backend.image;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -24,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Reads refresh a file's modification time, and a write that takes the total over the bound evicts the least
  * recently used files until it fits: LRU-ish, exact enough for a cache that only saves bandwidth. The total is kept in
  * memory between evictions, so a write does not list the folder (tens of thousands of files for a large project). Failures are logged and
- * ignored: the cache never makes a fetch fail. Files are written to a temp name and moved into place, so
- * a concurrent reader never sees half an image.
+ * ignored: the cache never makes a fetch fail. Files are written to a temp name, flushed to the disk and moved into
+ * place, so neither a concurrent reader nor a restart after a crash sees half an image. Only bytes that decoded are
+ * put here ({@link ImageFetcher} decodes first).
  */
 public final class ImageCache {
 
@@ -92,7 +96,14 @@ public final class ImageCache {
         try {
             Files.createDirectories(dir.get());
             temp = Files.createTempFile(dir.get(), "incoming-", ".tmp");
-            Files.write(temp, bytes);
+            // Flushed before the rename: after a power cut the name points at the whole image or at nothing.
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
             Files.setLastModifiedTime(temp, FileTime.from(clock.instant()));
             Path file = fileFor(key);
             long replaced = sizeIfPresent(file);
@@ -106,6 +117,22 @@ public final class ImageCache {
             LOG.warn("image cache write failed: {}", e.toString());
             // A partial file on a full disk would hold the space that was missing and never be read.
             deleteQuietly(temp);
+        }
+    }
+
+    /** Drops the cached copy of {@code key}, e.g. one that no longer decodes. */
+    void remove(String key) {
+        if (dir.isEmpty()) {
+            return;
+        }
+        Path file = fileFor(key);
+        long size = sizeIfPresent(file);
+        try {
+            if (Files.deleteIfExists(file)) {
+                added(-size);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not drop the cached {}: {}", file.getFileName(), e.toString());
         }
     }
 

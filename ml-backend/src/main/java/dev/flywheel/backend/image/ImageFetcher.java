@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches the image a Label Studio task refers to and decodes it, within {@link FetchLimits}.
@@ -24,6 +26,8 @@ import okhttp3.OkHttpClient;
  * Thread-safe; one instance serves the whole backend and is closed with it.
  */
 public final class ImageFetcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImageFetcher.class);
 
     private final FetchLimits limits;
     private final LocalFiles localFiles;
@@ -83,20 +87,21 @@ public final class ImageFetcher implements AutoCloseable {
         Objects.requireNonNull(reference, "reference");
         ImageReference parsed = ImageReference.parse(reference);
         String what = Redaction.describe(reference);
-        byte[] bytes = switch (parsed) {
-            case ImageReference.Inline inline -> decodeBase64(inline.base64());
+        return switch (parsed) {
+            case ImageReference.Inline inline -> decoder.decode(decodeBase64(inline.base64()), what);
             case ImageReference.LocalFile file -> localFiles.find(file.relativePath())
-                    .map(path -> LocalFiles.read(path, limits.maxBytes()))
-                    .orElseGet(() -> cached(labelStudio, file.dataPath(),
+                    .map(path -> decoder.decode(LocalFiles.read(path, limits.maxBytes()), what))
+                    .orElseGet(() -> cached(labelStudio, file.dataPath(), what,
                             () -> http.get(require(labelStudio, what).url(file.dataPath()), labelStudio)));
-            case ImageReference.Upload upload -> cached(labelStudio, upload.dataPath(), () -> upload(upload, require(labelStudio, what)));
-            case ImageReference.Cloud cloud -> cached(labelStudio, cloud.uri(),
+            case ImageReference.Upload upload -> cached(labelStudio, upload.dataPath(), what,
+                    () -> upload(upload, require(labelStudio, what)));
+            case ImageReference.Cloud cloud -> cached(labelStudio, cloud.uri(), what,
                     () -> http.get(presignUrl(cloud, taskIdOrNull, require(labelStudio, what)), labelStudio));
-            case ImageReference.LabelStudioPath path -> cached(labelStudio, path.pathAndQuery(),
+            case ImageReference.LabelStudioPath path -> cached(labelStudio, path.pathAndQuery(), what,
                     () -> http.get(require(labelStudio, what).url(path.pathAndQuery()), labelStudio));
-            case ImageReference.Absolute absolute -> cached(null, absolute.url().toString(), () -> http.get(absolute.url(), labelStudio));
+            case ImageReference.Absolute absolute -> cached(null, absolute.url().toString(), what,
+                    () -> http.get(absolute.url(), labelStudio));
         };
-        return decoder.decode(bytes, what);
     }
 
     /** Requests to Label Studio's API over this fetcher's client, address guard and token handling. */
@@ -129,16 +134,27 @@ public final class ImageFetcher implements AutoCloseable {
                 .build();
     }
 
-    private byte[] cached(LabelStudioConnection labelStudio, String reference, Supplier<byte[]> download) {
+    /**
+     * The decoded image, from the cache or downloaded. The cache holds only images: bytes are stored after they
+     * decoded (a login page, an error body or a truncated download never is), and a cached file that no longer decodes
+     * (damaged on disk) is dropped and fetched again.
+     */
+    private FetchedImage cached(LabelStudioConnection labelStudio, String reference, String what, Supplier<byte[]> download) {
         // Keyed by where the bytes come from, never by the token: a new token must not empty the cache.
         String key = (labelStudio == null ? "" : labelStudio.baseUrl() + "|") + reference;
         Optional<byte[]> hit = cache.get(key);
         if (hit.isPresent()) {
-            return hit.get();
+            try {
+                return decoder.decode(hit.get(), what);
+            } catch (ImageFetchException damaged) {
+                LOG.warn("the cached copy of {} no longer decodes ({}); dropped, fetching it again", what, damaged.kind());
+                cache.remove(key);
+            }
         }
         byte[] bytes = download.get();
+        FetchedImage image = decoder.decode(bytes, what);
         cache.put(key, bytes);
-        return bytes;
+        return image;
     }
 
     private byte[] decodeBase64(String base64) {

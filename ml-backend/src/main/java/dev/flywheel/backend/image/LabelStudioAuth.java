@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -39,7 +39,7 @@ final class LabelStudioAuth {
     private final ObjectMapper mapper;
     private final Jwt jwt;
     private final Clock clock;
-    private final Map<String, Access> accessByConnection = new HashMap<>();
+    private final Map<String, Access> accessByConnection = new ConcurrentHashMap<>();
 
     LabelStudioAuth(OkHttpClient client, AddressGuard guard, ObjectMapper mapper, Clock clock) {
         this.client = client;
@@ -54,8 +54,14 @@ final class LabelStudioAuth {
         return connection.token().map(t -> jwt.expiry(t.reveal()).isPresent()).orElse(false);
     }
 
-    /** The header value for requests to Label Studio, or empty when no token is configured. */
-    synchronized Optional<String> header(LabelStudioConnection connection) {
+    /**
+     * The header value for requests to Label Studio, or empty when no token is configured.
+     *
+     * <p>No lock is held while a token is refreshed: a refresh waits on Label Studio, and a {@code /predict} whose
+     * token is valid (another project's, a legacy one, a cached access token) must never wait behind it. Two threads
+     * that find the same access token expired may both refresh; Label Studio hands each a valid one.
+     */
+    Optional<String> header(LabelStudioConnection connection) {
         if (connection.token().isEmpty()) {
             return Optional.empty();
         }
@@ -79,7 +85,7 @@ final class LabelStudioAuth {
     }
 
     /** Forgets the cached access token after Label Studio rejected it. */
-    synchronized void invalidate(LabelStudioConnection connection) {
+    void invalidate(LabelStudioConnection connection) {
         accessByConnection.remove(cacheKey(connection));
     }
 

@@ -1,5 +1,7 @@
 package dev.flywheel.backend.image;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Objects;
 
 /**
@@ -41,5 +43,22 @@ public final class LabelStudioRequests {
     public byte[] postJson(LabelStudioConnection labelStudio, String pathAndQuery, byte[] json, long maxBytes) {
         Objects.requireNonNull(labelStudio, "labelStudio");
         return http.postJson(labelStudio.url(pathAndQuery), labelStudio, json, maxBytes);
+    }
+
+    /**
+     * Label Studio's answer to {@code GET pathAndQuery}, read by {@code reader} as it arrives: for answers too large to
+     * hold whole (a project's export). Limits, redirects and token handling as for {@link #getJson}.
+     */
+    public <T> T streamJson(LabelStudioConnection labelStudio, String pathAndQuery, long maxBytes, BodyReader<T> reader) {
+        Objects.requireNonNull(labelStudio, "labelStudio");
+        return http.stream(labelStudio.url(pathAndQuery), labelStudio, ACCEPT_JSON, maxBytes, reader);
+    }
+
+    /** Reads a response body while it arrives. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+
+        /** The value read from {@code body}, which ends where the answer ends (or the byte limit is reached). */
+        T read(InputStream body) throws IOException;
     }
 }

@@ -109,6 +109,18 @@ public final class ActiveVersions implements AutoCloseable {
         }
     }
 
+    /**
+     * What the store says the project's active version is now (another replica activated one, or rolled back): when the
+     * version in memory was resolved from another, it is dropped as by {@link #activated(long)}; otherwise nothing
+     * happens, so asking often costs nothing.
+     */
+    public void sync(long project, Optional<String> stored) {
+        Entry entry = entries.get(project);
+        if (entry != null && !entry.resolvedFrom.equals(stored)) {
+            activated(project);
+        }
+    }
+
     @Override
     public void close() {
         entries.keySet().forEach(this::activated);
@@ -129,7 +141,7 @@ public final class ActiveVersions implements AutoCloseable {
     private Entry resolve(long project) {
         Optional<String> stored = activeVersion.apply(project);
         if (stored.isEmpty()) {
-            return new Entry(Optional.empty(), null, null);
+            return new Entry(stored, Optional.empty(), null, null);
         }
         List<String> candidates = new ArrayList<>(List.of(stored.get()));
         Optional.ofNullable(previous.get(project)).filter(v -> !candidates.contains(v)).ifPresent(candidates::add);
@@ -152,12 +164,12 @@ public final class ActiveVersions implements AutoCloseable {
             }
             if (!servable(project, manifest.get())) {
                 // A version of another backbone is not damaged: the project is served as untrained, as before.
-                return fellBack(project, stored.get(), broken, Optional.empty(), new Entry(Optional.empty(), null, null));
+                return fellBack(project, stored.get(), broken, Optional.empty(), new Entry(stored, Optional.empty(), null, null));
             }
             TaskKind kind = kinds.of(manifest.get()).orElseThrow();
             try {
                 LoadedVersion loaded = kind.load(registry.versionDir(project, version), manifest.get());
-                return fellBack(project, stored.get(), broken, Optional.of(version), new Entry(manifest, loaded, null));
+                return fellBack(project, stored.get(), broken, Optional.of(version), new Entry(stored, manifest, loaded, null));
             } catch (RuntimeException e) {
                 LOG.error("project {}: the model files of version {} cannot be loaded; marking it failed", project, version, e);
                 broken.add(version);
@@ -166,7 +178,7 @@ public final class ActiveVersions implements AutoCloseable {
         String reason = "no version of project " + project + " can be loaded (damaged or missing files in " + String.join(", ", broken)
                 + ", now marked failed); the next annotation or Start Training trains a new one";
         LOG.error("project {}: {}", project, reason);
-        return fellBack(project, stored.get(), broken, Optional.empty(), new Entry(Optional.empty(), null, reason));
+        return fellBack(project, stored.get(), broken, Optional.empty(), new Entry(stored, Optional.empty(), null, reason));
     }
 
     /** Records the broken versions in the store, the one serving instead made active, and answers {@code entry}. */
@@ -194,12 +206,15 @@ public final class ActiveVersions implements AutoCloseable {
     /** One project's active version: its manifest and loaded version, or why nothing can serve it. */
     private static final class Entry {
 
+        /** The store's active version this entry was resolved from. */
+        final Optional<String> resolvedFrom;
         final Optional<ModelManifest> manifest;
         final String unservable;
         private LoadedVersion loaded;
         private boolean closed;
 
-        Entry(Optional<ModelManifest> manifest, LoadedVersion loaded, String unservable) {
+        Entry(Optional<String> resolvedFrom, Optional<ModelManifest> manifest, LoadedVersion loaded, String unservable) {
+            this.resolvedFrom = resolvedFrom;
             this.manifest = manifest;
             this.loaded = loaded;
             this.unservable = unservable;

@@ -107,7 +107,8 @@ public final class ConnectionCheck {
             if (e.getCause() instanceof ImageFetchException f) {
                 return Optional.of(describe(where, labelStudio, f));
             }
-            return Optional.of(where + " could not be checked (" + e.getCause().getClass().getSimpleName() + ")");
+            LOG.warn("checking {} failed", where, e.getCause());
+            return Optional.of(where + " could not be checked (an internal error; see the log)");
         }
     }
 

@@ -5,8 +5,6 @@ import dev.flywheel.backend.image.LabelStudioConnection;
 import dev.flywheel.backend.image.LabelStudioConnectionResolver;
 import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.training.TrainingDataRefresh;
-import dev.flywheel.model.labelstudio.Task;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,9 +39,10 @@ public final class LabelStudioBackfill implements TrainingDataRefresh {
                     + " connect the backend from Label Studio); trained on the annotations received by webhook");
         }
         try {
-            List<Task> tasks = client.labeledTasks(labelStudio.get(), project);
-            int changed = intake.importTasks(project, tasks);
-            LOG.info("project {}: pulled {} labelled task(s) from Label Studio, {} annotation(s) new or changed", project, tasks.size(), changed);
+            // Stored batch by batch as the export arrives: a large project's export is never held whole.
+            int[] changed = {0};
+            int pulled = client.labeledTasks(labelStudio.get(), project, batch -> changed[0] += intake.importTasks(project, batch));
+            LOG.info("project {}: pulled {} labelled task(s) from Label Studio, {} annotation(s) new or changed", project, pulled, changed[0]);
             return Optional.empty();
         } catch (LabelStudioUnavailableException e) {
             LOG.warn("project {}: {}", project, e.getMessage());

@@ -1,5 +1,6 @@
 package dev.flywheel.backend.labelstudio;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.image.ImageFetchException;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Reads a project's labelled tasks from Label Studio: the JSON export, or when that fails with an HTTP error, the
@@ -20,6 +22,8 @@ public final class LabelStudioClient {
     /** Exports hold every task and annotation of a project; 256 MiB is far beyond any project Flywheel trains on. */
     static final long MAX_EXPORT_BYTES = 256L * 1024 * 1024;
     static final int PAGE_SIZE = 100;
+    /** Tasks handed on at a time while an export streams in. */
+    static final int BATCH = 500;
     private static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
     private static final int MAX_PAGES = 100_000;
 
@@ -34,35 +38,61 @@ public final class LabelStudioClient {
     }
 
     /**
-     * The project's tasks that have at least one annotation, with their annotations.
+     * The project's tasks that have at least one annotation, with their annotations, collected in one list.
      *
      * @throws LabelStudioUnavailableException when neither the export nor the task list could be read
      */
     public List<Task> labeledTasks(LabelStudioConnection labelStudio, long project) {
-        List<Task> tasks;
+        List<Task> all = new ArrayList<>();
+        labeledTasks(labelStudio, project, all::addAll);
+        return all;
+    }
+
+    /**
+     * Hands the project's labelled tasks to {@code batches}, at most {@link #BATCH} at a time, while the export arrives:
+     * the export is parsed task by task from the stream, never held whole (nor as a tree). Answers how many were handed.
+     * A retried export hands its tasks again, which the receiver must take as it takes a repeated webhook.
+     *
+     * @throws LabelStudioUnavailableException when neither the export nor the task list could be read
+     */
+    public int labeledTasks(LabelStudioConnection labelStudio, long project, Consumer<List<Task>> batches) {
         try {
-            tasks = export(labelStudio, project);
+            return export(labelStudio, project, batches);
         } catch (LabelStudioUnavailableException exportFailed) {
             // Unreachable is unreachable for the task list too; an HTTP error (export disabled, old LS) may not be.
             if (!answered(exportFailed)) {
                 throw exportFailed;
             }
             try {
-                tasks = taskList(labelStudio, project);
+                List<Task> tasks = labeled(taskList(labelStudio, project));
+                for (int from = 0; from < tasks.size(); from += BATCH) {
+                    batches.accept(tasks.subList(from, Math.min(tasks.size(), from + BATCH)));
+                }
+                return tasks.size();
             } catch (LabelStudioUnavailableException listFailed) {
                 throw new LabelStudioUnavailableException(exportFailed.getMessage() + "; " + listFailed.getMessage(), listFailed);
             }
         }
+    }
+
+    private static List<Task> labeled(List<Task> tasks) {
         return tasks.stream().filter(t -> t.id() != null && !t.annotationsOrEmpty().isEmpty()).toList();
     }
 
-    private List<Task> export(LabelStudioConnection labelStudio, long project) {
+    private int export(LabelStudioConnection labelStudio, long project, Consumer<List<Task>> batches) {
         String path = "/api/projects/" + project + "/export?exportType=JSON";
-        JsonNode json = read(labelStudio, path, MAX_EXPORT_BYTES, "the export of project " + project);
-        if (!json.isArray()) {
-            throw new LabelStudioUnavailableException("Label Studio's export of project " + project + " is not a JSON list of tasks", null);
-        }
-        return tasks(json, "the export of project " + project);
+        String what = "the export of project " + project;
+        return retrying.call(what, () -> requests.streamJson(labelStudio, path, MAX_EXPORT_BYTES, body -> {
+            int[] handed = {0};
+            try (JsonParser parser = mapper.createParser(body)) {
+                ExportStream.read(parser, mapper, what, batch -> {
+                    List<Task> labeled = labeled(batch);
+                    handed[0] += labeled.size();
+                    batches.accept(labeled);
+                });
+            }
+            return handed[0];
+        }));
     }
 
     private List<Task> taskList(LabelStudioConnection labelStudio, long project) {

@@ -66,6 +66,14 @@ public final class PrelabelService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The same service fetching images on {@code fetchExecutor}: for background work (pre-label jobs) that must not
+     * take the fetch threads a {@code /predict} is waiting for.
+     */
+    public PrelabelService fetchingOn(Executor fetchExecutor) {
+        return new PrelabelService(versions, images, fetchExecutor, log, samples, mapper, clock);
+    }
+
     /** The version Label Studio should hear from {@code /setup} for a project with this (served) config. */
     public String currentVersion(long project, ServedConfig config) {
         return config.kind().flatMap(kind -> versions.serving(project, kind)).orElse(NO_MODEL);

@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -68,44 +73,61 @@ public final class PrelabelJobRunner {
     private PrelabelJobRecord pages(PrelabelJobRecord job, JobPredictor predictor, BooleanSupplier cancelled, JobRate rate) {
         String id = job.id();
         long total = job.total();
-        for (int page = job.nextPage(); ; page++) {
-            int number = page;
-            TaskSource.TaskPage tasks = patiently(id, cancelled, () -> source.page(job.projectId(), number));
-            Set<Long> handled = store.handled(id, tasks.tasks().stream().map(Task::id).filter(Objects::nonNull).toList());
-            List<Task> todo = new ArrayList<>();
-            List<Long> skipped = new ArrayList<>();
-            for (Task task : tasks.tasks()) {
-                if (task.id() == null || handled.contains(task.id())) {
-                    continue;
+        // One batch is written while the next is predicted: the model never waits for Label Studio's import.
+        ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("flywheel-prelabel-write-" + id).daemon(true).factory());
+        try {
+            for (int page = job.nextPage(); ; page++) {
+                int number = page;
+                TaskSource.TaskPage tasks = patiently(id, cancelled, () -> source.page(job.projectId(), number));
+                List<Task> todo = todo(job, tasks);
+                CompletableFuture<Void> writing = CompletableFuture.completedFuture(null);
+                for (int from = 0; from < todo.size(); from += JobPredictor.BATCH) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new Cancelled();
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new Stopped();
+                    }
+                    List<Task> batch = todo.subList(from, Math.min(todo.size(), from + JobPredictor.BATCH));
+                    List<Optional<Prediction>> outcomes = predictor.predict(batch);
+                    join(writing);
+                    writing = CompletableFuture.runAsync(() -> write(job, batch, outcomes, cancelled, rate), writer);
                 }
-                if (predictedBy(task, job.version()) || job.onlyUnlabeled() && labelled(task)) {
-                    skipped.add(task.id());
-                } else {
-                    todo.add(task);
+                join(writing);
+                long seen = (long) (page - 1) * LabelStudioTaskSource.PAGE_SIZE + tasks.tasks().size() + tasks.unreadable().size();
+                total = tasks.total() >= 0 ? tasks.total() : Math.max(total, seen);
+                if (tasks.last()) {
+                    store.advance(id, page + 1, Math.max(total, store.find(id).orElseThrow().handled()));
+                    return store.status(id, PrelabelJobState.DONE, Optional.empty());
                 }
+                store.advance(id, page + 1, total);
             }
-            store.record(id, new TaskOutcomes(List.of(), skipped, tasks.unreadable()));
-            for (int from = 0; from < todo.size(); from += JobPredictor.BATCH) {
-                if (cancelled.getAsBoolean()) {
-                    throw new Cancelled();
-                }
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new Stopped();
-                }
-                batch(job, predictor, todo.subList(from, Math.min(todo.size(), from + JobPredictor.BATCH)), cancelled, rate);
-            }
-            long seen = (long) (page - 1) * LabelStudioTaskSource.PAGE_SIZE + tasks.tasks().size() + tasks.unreadable().size();
-            total = tasks.total() >= 0 ? tasks.total() : Math.max(total, seen);
-            if (tasks.last()) {
-                store.advance(id, page + 1, Math.max(total, store.find(id).orElseThrow().handled()));
-                return store.status(id, PrelabelJobState.DONE, Optional.empty());
-            }
-            store.advance(id, page + 1, total);
+        } finally {
+            writer.shutdownNow();
         }
     }
 
-    private void batch(PrelabelJobRecord job, JobPredictor predictor, List<Task> tasks, BooleanSupplier cancelled, JobRate rate) {
-        List<Optional<Prediction>> outcomes = predictor.predict(tasks);
+    /** The page's tasks that need a pre-label; records those that need none (and the unreadable) as it goes. */
+    private List<Task> todo(PrelabelJobRecord job, TaskSource.TaskPage tasks) {
+        Set<Long> handled = store.handled(job.id(), tasks.tasks().stream().map(Task::id).filter(Objects::nonNull).toList());
+        List<Task> todo = new ArrayList<>();
+        List<Long> skipped = new ArrayList<>();
+        for (Task task : tasks.tasks()) {
+            if (task.id() == null || handled.contains(task.id())) {
+                continue;
+            }
+            if (predictedBy(task, job.version()) || job.onlyUnlabeled() && labelled(task)) {
+                skipped.add(task.id());
+            } else {
+                todo.add(task);
+            }
+        }
+        store.record(job.id(), new TaskOutcomes(List.of(), skipped, tasks.unreadable()));
+        return todo;
+    }
+
+    /** Writes a batch's predictions, then records its outcomes: a task counts as done only once Label Studio has it. */
+    private void write(PrelabelJobRecord job, List<Task> tasks, List<Optional<Prediction>> outcomes, BooleanSupplier cancelled, JobRate rate) {
         List<PredictionSink.TaskPrediction> written = new ArrayList<>();
         List<Long> failed = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
@@ -118,6 +140,20 @@ public final class PrelabelJobRunner {
         });
         store.record(job.id(), new TaskOutcomes(written.stream().map(PredictionSink.TaskPrediction::task).toList(), List.of(), failed));
         rate.add(tasks.size());
+    }
+
+    /** Waits for the batch being written; its failure (a cancel, a refusal) is the run's. */
+    private static void join(CompletableFuture<Void> writing) {
+        try {
+            writing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        } catch (CancellationException e) {
+            throw new Stopped();
+        }
     }
 
     /** Calls Label Studio until it answers, waiting longer each time it is down and saying so in the job's status. */

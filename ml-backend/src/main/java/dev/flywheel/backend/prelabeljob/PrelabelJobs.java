@@ -161,7 +161,7 @@ public final class PrelabelJobs implements AutoCloseable {
         } catch (RuntimeException e) {
             // A bug or a broken model must end this job with a reason, not the worker thread.
             LOG.error("pre-label job {} of project {} failed", id, job.projectId(), e);
-            store.status(id, PrelabelJobState.FAILED, Optional.of("internal error: " + e.getClass().getSimpleName()));
+            store.status(id, PrelabelJobState.FAILED, Optional.of("internal error; the operator finds it in the log under job " + id));
         } finally {
             running = null;
             rate.stop();

@@ -26,6 +26,7 @@ public final class PrelabelJobsWiring {
         LabelStudioRunners runners = new LabelStudioRunners(store.prelabelJobs(), requests, connections, mapper, predictors, patience);
         return new PrelabelJobs(store.prelabelJobs(), runners, store.runs()::activeVersion,
                 (project, version) -> registry.manifest(project, version).isPresent(), projects::ensure,
-                WorkerThreads.named("flywheel-prelabel-job", WorkerThreads.BACKGROUND_NICE));
+                // Predictions someone waits for, as /predict's are: ahead of training, level with Label Studio's requests.
+                WorkerThreads.named("flywheel-prelabel-job", WorkerThreads.INTERACTIVE_NICE));
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
-/** Label lists as JSON arrays of strings: one column, queryable with SQLite's {@code json_each}. */
+/** Label lists as JSON arrays of strings in one text column, the same on SQLite and PostgreSQL. */
 final class LabelsJson {
 
     private static final TypeReference<List<String>> LIST = new TypeReference<>() {};

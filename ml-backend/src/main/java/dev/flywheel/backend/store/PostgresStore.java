@@ -12,10 +12,12 @@ import java.util.Objects;
 public final class PostgresStore extends JdbcStore {
 
     private final PostgresDatabase postgres;
+    private final DatabaseConfig config;
 
-    private PostgresStore(PostgresDatabase database, Clock clock) {
+    private PostgresStore(PostgresDatabase database, DatabaseConfig config, Clock clock) {
         super(database, clock);
         this.postgres = database;
+        this.config = config;
     }
 
     /** Connects, applies any missing migration and returns the store; fails fast when the server is unreachable. */
@@ -28,7 +30,12 @@ public final class PostgresStore extends JdbcStore {
             database.close();
             throw e;
         }
-        return new PostgresStore(database, clock);
+        return new PostgresStore(database, config, clock);
+    }
+
+    /** A new trainer lease on a connection of its own; not yet acquired. The caller closes it. */
+    public TrainerLease trainerLease() {
+        return new PostgresTrainerLease(config);
     }
 
     @Override

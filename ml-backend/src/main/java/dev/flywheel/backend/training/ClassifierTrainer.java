@@ -185,6 +185,11 @@ public final class ClassifierTrainer {
 
     /** A batch as the network's input; augmented when {@code random} is given (training), as served when null. */
     private NDArray images(NDManager manager, List<Example> batch, Random random) {
+        return images(manager, batch, random, settings, tensors);
+    }
+
+    /** The input of the built-in network for {@code batch}, for every trainer of it; augmented when {@code random} is given. */
+    static NDArray images(NDManager manager, List<Example> batch, Random random, TrainingSettings settings, ImageTensors tensors) {
         int size = settings.inputSize();
         int perImage = 3 * size * size;
         float[] values = new float[batch.size() * perImage];

@@ -88,7 +88,7 @@ public final class ClassifierTraining {
     public void prefetch(long project, List<String> labels) {
         if (heads.isEmpty()) {
             Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);
-            assembler.examples(project, perTask.values(), new ImageTensors(settings.inputSize()));
+            assembler.prefetch(project, perTask.values(), new ImageTensors(settings.inputSize()));
         }
     }
 

@@ -28,11 +28,19 @@ public final class DatasetAssembler {
 
     private final ImageSource images;
     private final Executor fetchExecutor;
+    private final Executor prefetchExecutor;
     private final LeastRecentlyUsed<String, Loaded> pixels = new LeastRecentlyUsed<>(CACHE_ENTRIES);
 
-    public DatasetAssembler(ImageSource images, Executor fetchExecutor) {
+    /** A run's images load on {@code fetchExecutor}, images prepared ahead of a run on {@code prefetchExecutor}. */
+    public DatasetAssembler(ImageSource images, Executor fetchExecutor, Executor prefetchExecutor) {
         this.images = images;
         this.fetchExecutor = fetchExecutor;
+        this.prefetchExecutor = prefetchExecutor;
+    }
+
+    /** One executor for both, for tests and tools that assemble without a prefetch. */
+    public DatasetAssembler(ImageSource images, Executor fetchExecutor) {
+        this(images, fetchExecutor, fetchExecutor);
     }
 
     /** One label per task, in task order; tasks whose labels are all outside {@code labels} are left out. */
@@ -69,10 +77,19 @@ public final class DatasetAssembler {
      * in memory for the next run (a backbone's embedding cache keeps what its next run needs, at a fraction of the size).
      */
     public List<Example> examples(long project, Iterable<LabeledTask> tasks, ImageTensors tensors, boolean remember) {
+        return examples(project, tasks, tensors, remember, fetchExecutor);
+    }
+
+    /** Loads the tasks' images into memory for the next run, on the prefetch pool; what it cannot load is left out. */
+    public void prefetch(long project, Iterable<LabeledTask> tasks, ImageTensors tensors) {
+        examples(project, tasks, tensors, true, prefetchExecutor);
+    }
+
+    private List<Example> examples(long project, Iterable<LabeledTask> tasks, ImageTensors tensors, boolean remember, Executor executor) {
         List<LabeledTask> list = new ArrayList<>();
         tasks.forEach(list::add);
         List<CompletableFuture<Loaded>> futures = list.stream()
-                .map(t -> CompletableFuture.supplyAsync(() -> load(project, t, tensors, remember), fetchExecutor))
+                .map(t -> CompletableFuture.supplyAsync(() -> load(project, t, tensors, remember), executor))
                 .toList();
         List<Example> examples = new ArrayList<>(list.size());
         int missing = 0;

@@ -153,16 +153,7 @@ final class TagTrainer {
         return MultiLabelReport.of(java.util.Collections.nCopies(labels, "tag"), given, probabilities, half).exactMatch();
     }
 
-    /** A batch as the network's input; augmented when {@code random} is given (training), as served when null. */
     private NDArray images(NDManager manager, List<Tagged> batch, Random random) {
-        int size = settings.inputSize();
-        int perImage = 3 * size * size;
-        float[] values = new float[batch.size() * perImage];
-        for (int i = 0; i < batch.size(); i++) {
-            byte[] pixels = batch.get(i).example().pixels();
-            tensors.normalizeInto(random == null || !settings.augmentation().any() ? pixels : settings.augmentation().apply(pixels, size, random),
-                    values, i * perImage);
-        }
-        return manager.create(values, new Shape(batch.size(), 3, size, size));
+        return ClassifierTrainer.images(manager, batch.stream().map(Tagged::example).toList(), random, settings, tensors);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
     private final Map<Long, Long> queuedAt = new ConcurrentHashMap<>();
     private final Duration quiet;
     private final Duration maxWait;
+    private final BooleanSupplier mayTrain;
     private Long running;
     private volatile boolean closing;
 
@@ -74,6 +76,17 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
             ThreadFactory policyThread, Runnable afterEachTask, Duration quiet, Duration maxWait) {
+        this(runner, refresh, afterRun, workerThread, policyThread, afterEachTask, quiet, maxWait, () -> true);
+    }
+
+    /**
+     * Like the constructor above, for one of several replicas: while {@code mayTrain} is false (another process holds
+     * the trainer lease) this queue decides and runs nothing; a Start Training only records its run as queued, and the
+     * replica that trains finds it in the store.
+     */
+    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
+            ThreadFactory policyThread, Runnable afterEachTask, Duration quiet, Duration maxWait, BooleanSupplier mayTrain) {
+        this.mayTrain = mayTrain;
         this.runner = runner;
         this.refresh = refresh;
         this.afterRun = afterRun;
@@ -101,7 +114,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
      */
     @Override
     public void projectSeen(long project) {
-        if (closing || !seen.add(project)) {
+        if (closing || !mayTrain.getAsBoolean() || !seen.add(project)) {
             return;
         }
         worker.execute(() -> {
@@ -121,7 +134,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
     @Override
     public void annotationsChanged(long project) {
         lastChange.put(project, System.nanoTime());
-        if (closing || !checkPending.add(project)) {
+        if (closing || !mayTrain.getAsBoolean() || !checkPending.add(project)) {
             return;
         }
         try {
@@ -142,6 +155,9 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
     }
 
     private void queueIfDue(long project) {
+        if (!mayTrain.getAsBoolean()) {
+            return;
+        }
         synchronized (lock) {
             if (queued.contains(project)) {
                 return;
@@ -158,6 +174,9 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
     public Optional<String> trainNow(long project) {
         seen.add(project);
         Optional<String> version = runner.prepare(project);
+        if (!mayTrain.getAsBoolean()) {
+            return version; // queued in the store: the replica holding the trainer lease runs it
+        }
         version.ifPresent(v -> {
             synchronized (lock) {
                 refreshBeforeRun.add(project);
@@ -193,7 +212,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
             refreshFirst = refreshBeforeRun.remove(project);
         }
         try {
-            if (!closing) {
+            if (!closing && mayTrain.getAsBoolean()) {
                 Optional<String> note = refreshFirst ? refreshed(project) : Optional.empty();
                 runner.runPending(project, () -> closing, note).ifPresent(this::afterRun);
             }

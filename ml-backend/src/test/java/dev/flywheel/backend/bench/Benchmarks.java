@@ -71,6 +71,13 @@ public final class Benchmarks {
                     markdown = PerformanceReport.replaceSection(markdown, PerformanceReport.SCENES_HEADING, previous);
                 }
             }
+            if (Files.exists(report)) {
+                // ReplicaBench runs on its own (several JVMs and a PostgreSQL); its section keeps its own date.
+                String replicas = PerformanceReport.section(Files.readString(report), ReplicaBench.HEADING);
+                if (!replicas.isEmpty()) {
+                    markdown = PerformanceReport.replaceSection(markdown, ReplicaBench.HEADING, replicas);
+                }
+            }
             Files.writeString(report, markdown);
         }
         System.out.println("wrote " + report + " after " + took.toSeconds() + " s");

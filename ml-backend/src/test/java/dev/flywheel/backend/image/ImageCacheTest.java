@@ -3,6 +3,7 @@ package dev.flywheel.backend.image;
 import static dev.flywheel.backend.image.FetcherHarness.LEGACY_TOKEN;
 import static dev.flywheel.backend.image.FetcherHarness.image;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,5 +118,48 @@ class ImageCacheTest {
 
         assertThat(cache.get("a")).isEmpty();
         assertThat(ImageCache.defaultDirectory(Path.of("/home/fw"))).isEqualTo(Path.of("/home/fw/cache/images"));
+    }
+
+    @Test
+    void anAnswerThatDoesNotDecodeIsNeverCachedSoTheNextFetchAsksAgain() throws Exception {
+        harness.labelStudio.enqueue(image("<!doctype html><title>Sign in</title>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        harness.labelStudio.enqueue(image(TestImages.png(4, 3)));
+        ImageFetcher fetcher = harness.fetcher(FetchLimits.defaults(), Optional.empty(), true);
+
+        assertThatThrownBy(() -> fetcher.fetch("/data/upload/3/a.png", 1L, harness.connection(LEGACY_TOKEN)))
+                .isInstanceOf(ImageFetchException.class);
+        assertThat(cachedFiles()).as("files cached after a login page").isEmpty();
+        FetchedImage second = fetcher.fetch("/data/upload/3/a.png", 1L, harness.connection(LEGACY_TOKEN));
+
+        assertThat(second.width()).isEqualTo(4);
+        assertThat(harness.labelStudio.getRequestCount()).isEqualTo(2);
+        assertThat(cachedFiles()).singleElement().satisfies(file -> assertThat(file).hasBinaryContent(TestImages.png(4, 3)));
+    }
+
+    @Test
+    void aCachedFileThatNoLongerDecodesIsDroppedAndFetchedAgain() throws Exception {
+        byte[] png = TestImages.png(5, 5);
+        harness.labelStudio.enqueue(image(png));
+        harness.labelStudio.enqueue(image(png));
+        ImageFetcher fetcher = harness.fetcher(FetchLimits.defaults(), Optional.empty(), true);
+        fetcher.fetch("/data/upload/3/b.png", 1L, harness.connection(LEGACY_TOKEN));
+        Path cached = cachedFiles().getFirst();
+        Files.write(cached, java.util.Arrays.copyOf(png, png.length / 3));
+
+        FetchedImage again = fetcher.fetch("/data/upload/3/b.png", 1L, harness.connection(LEGACY_TOKEN));
+
+        assertThat(again.width()).isEqualTo(5);
+        assertThat(harness.labelStudio.getRequestCount()).as("fetched again").isEqualTo(2);
+        assertThat(cached).as("replaced by the good copy, no temp file beside it").hasBinaryContent(png);
+        assertThat(cachedFiles()).hasSize(1);
+        try (Stream<Path> all = Files.list(temp)) {
+            assertThat(all).as("everything in the folder").hasSize(1);
+        }
+    }
+
+    private List<Path> cachedFiles() throws java.io.IOException {
+        try (Stream<Path> files = Files.list(temp)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".img")).toList();
+        }
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * The real {@code Main} in a separate JVM with its home in a test folder, so a test can kill it hard (SIGKILL: no
  * shutdown hook, no close) the way a power cut or the OOM killer would.
  */
-final class ChildBackend implements AutoCloseable {
+public final class ChildBackend implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -35,7 +35,7 @@ final class ChildBackend implements AutoCloseable {
     }
 
     /** Starts {@code Main} on a free loopback port and returns once {@code /health} answers. */
-    static ChildBackend start(Path home, Path logDir, Map<String, String> extraEnv) throws Exception {
+    public static ChildBackend start(Path home, Path logDir, Map<String, String> extraEnv) throws Exception {
         ChildBackend child = launch(home, logDir, extraEnv);
         child.awaitHealthy(Duration.ofSeconds(45));
         return child;
@@ -85,12 +85,12 @@ final class ChildBackend implements AutoCloseable {
         return process.pid();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** SIGKILL on Linux: the JVM gets no chance to run hooks, flush or close anything. */
-    void killHard() {
+    public void killHard() {
         process.destroyForcibly();
         try {
             process.waitFor();
@@ -100,7 +100,7 @@ final class ChildBackend implements AutoCloseable {
     }
 
     /** The child's output so far, for failure messages. */
-    String output() {
+    public String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {

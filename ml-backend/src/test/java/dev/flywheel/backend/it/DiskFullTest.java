@@ -146,8 +146,10 @@ class DiskFullTest {
             disk.fill(4096);
             ModelManifest manifest = manifest("v1-full", 2_000);
 
+            // The message is for the run record (no path); the cause keeps the system's words for the log.
             assertThatThrownBy(() -> registry.publish(staging, manifest)).isInstanceOf(UncheckedIOException.class)
-                    .hasMessageContaining("No space left on device");
+                    .hasMessageContaining("could not publish version v1-full")
+                    .cause().hasMessageContaining("No space left on device");
 
             try (Stream<Path> left = Files.list(staging)) {
                 assertThat(left.map(p -> p.getFileName().toString())).containsExactly("flywheel-0000.params");

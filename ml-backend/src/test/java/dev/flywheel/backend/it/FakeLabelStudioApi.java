@@ -33,9 +33,9 @@ import okio.Buffer;
  * would refuse is answered 400 and listed in {@link #violations()}. Created predictions show on the tasks afterwards,
  * in {@code predictions} and {@code predictions_model_versions}, as Label Studio lists them.
  */
-final class FakeLabelStudioApi implements AutoCloseable {
+public final class FakeLabelStudioApi implements AutoCloseable {
 
-    static final String TOKEN = "ls-legacy-token-7d3e91ab";
+    public static final String TOKEN = "ls-legacy-token-7d3e91ab";
     private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
     private static final Pattern PROJECT = Pattern.compile("/api/projects/(\\d+)/?");
     private static final Pattern EXPORT = Pattern.compile("/api/projects/(\\d+)/export/?");
@@ -55,7 +55,7 @@ final class FakeLabelStudioApi implements AutoCloseable {
     private final AtomicInteger apiRequests = new AtomicInteger();
     private final AtomicInteger refusedWhileDown = new AtomicInteger();
 
-    FakeLabelStudioApi() throws IOException {
+    public FakeLabelStudioApi() throws IOException {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -94,6 +94,10 @@ final class FakeLabelStudioApi implements AutoCloseable {
         }
         Matcher project = PROJECT.matcher(path);
         Matcher imports = IMPORT.matcher(path);
+        if (request.getMethod().equals("GET") && path.equals("/api/current-user/whoami/")) {
+            // The backend's start-up check of the token.
+            return json(200, "{\"id\":1,\"email\":\"annotator@example.com\",\"username\":\"annotator\"}");
+        }
         Matcher export = EXPORT.matcher(path);
         if (request.getMethod().equals("GET") && export.matches()) {
             // The export the backfill reads before training: every task, with its annotations.
@@ -244,12 +248,12 @@ final class FakeLabelStudioApi implements AutoCloseable {
     }
 
     /** The project with this label config, as Label Studio holds it. */
-    void project(long id, String labelConfig) {
+    public void project(long id, String labelConfig) {
         labelConfigs.put(id, labelConfig);
     }
 
     /** Adds an image task whose image is uploaded as {@code png}, and answers its id. */
-    long imageTask(long project, long id, byte[] png) {
+    public long imageTask(long project, long id, byte[] png) {
         String name = "upload/" + project + "/" + id + ".png";
         uploads.put(name, png);
         ObjectNode task = MAPPER.createObjectNode().put("id", id).put("project", project).put("inner_id", id).put("is_labeled", false)
@@ -264,7 +268,7 @@ final class FakeLabelStudioApi implements AutoCloseable {
     }
 
     /** Marks a task labelled with {@code annotation}, as Label Studio lists it afterwards; answers the task as sent in webhooks. */
-    dev.flywheel.model.labelstudio.Task label(long project, long id, dev.flywheel.model.labelstudio.Annotation annotation) {
+    public dev.flywheel.model.labelstudio.Task label(long project, long id, dev.flywheel.model.labelstudio.Annotation annotation) {
         ObjectNode task = tasks(project).get(id);
         synchronized (task) {
             task.withArray("annotations").add(MAPPER.valueToTree(annotation));
@@ -273,39 +277,48 @@ final class FakeLabelStudioApi implements AutoCloseable {
         return dev.flywheel.fixtures.Tasks.imageTask(id, task.path("data").path("image").asText());
     }
 
+    /** Lists a prediction of {@code version} on the task, as if an earlier run had made it (without counting it as created). */
+    public void markPredicted(long project, long id, String version) {
+        ObjectNode task = tasks(project).get(id);
+        synchronized (task) {
+            task.withArray("predictions").addObject().put("model_version", version).put("score", 0.5).putArray("result");
+            task.put("total_predictions", task.get("predictions").size()).put("predictions_model_versions", version);
+        }
+    }
+
     /** From now on every request gets 502, as from a proxy in front of a stopped Label Studio; false brings it back. */
-    void down(boolean isDown) {
+    public void down(boolean isDown) {
         down.set(isDown);
     }
 
     /** Predictions created through the import, in order. */
-    List<JsonNode> created() {
+    public List<JsonNode> created() {
         return List.copyOf(created);
     }
 
     /** The predictions Label Studio lists on a task. */
-    JsonNode predictionsOf(long project, long id) {
+    public JsonNode predictionsOf(long project, long id) {
         return tasks(project).get(id).get("predictions");
     }
 
     /** Requests Label Studio would have refused, in words. */
-    List<String> violations() {
+    public List<String> violations() {
         return List.copyOf(violations);
     }
 
-    int maxApiRequestsInFlight() {
+    public int maxApiRequestsInFlight() {
         return maxInFlight.get();
     }
 
-    int apiRequests() {
+    public int apiRequests() {
         return apiRequests.get();
     }
 
-    int refusedWhileDown() {
+    public int refusedWhileDown() {
         return refusedWhileDown.get();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getPort();
     }
 

@@ -127,6 +127,22 @@ class MultiLabelFlywheelTest {
             Set<Long> found = awaitMissingFootwear(insights, corrupted, Duration.ofSeconds(120));
             System.out.printf("multi-label: %d of %d removed footwear tags found among the label issues%n", found.size(), corrupted.size());
             assertThat(found.size()).as("removed tags found").isGreaterThanOrEqualTo(corrupted.size() / 2);
+
+            // A control's model_score_threshold replaces the calibrated thresholds for every tag.
+            String strict = CONFIG.replace("choice=\"multiple\"", "choice=\"multiple\" model_score_threshold=\"0.97\"");
+            Reply<String> strictReply = ls.raw("predict", Map.of("tasks", unseen.subList(0, 40), "project", PROJECT_UID, "label_config", strict));
+            assertThat(strictReply.status()).isEqualTo(200);
+            int strictTags = 0;
+            int calibratedTags = 0;
+            for (int i = 0; i < 40; i++) {
+                calibratedTags += results.get(i).path("result").path(0).path("value").path("choices").size();
+                JsonNode region = MAPPER.readTree(strictReply.body()).path("results").get(i).path("result").path(0);
+                strictTags += region.path("value").path("choices").size();
+                if (!region.isMissingNode()) {
+                    assertThat(region.path("score").asDouble()).isGreaterThanOrEqualTo(0.97);
+                }
+            }
+            assertThat(strictTags).isLessThan(calibratedTags);
         }
     }
 

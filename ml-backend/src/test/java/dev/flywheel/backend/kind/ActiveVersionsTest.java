@@ -71,6 +71,25 @@ class ActiveVersionsTest {
     }
 
     @Test
+    void whatTheStoreSaysReloadsOnlyWhenItNamesAnotherVersionThanTheOneInMemory() throws Exception {
+        publish("v1", "choices");
+        publish("v2", "choices");
+        stored.put(PROJECT, "v1");
+        active.acquire(PROJECT, choices).orElseThrow().close();
+
+        active.sync(PROJECT, Optional.of("v1"));
+        active.sync(PROJECT, Optional.of("v1"));
+        assertThat(active.serving(PROJECT, choices)).hasValue("v1");
+        assertThat(choices.loaded).as("the same version, asked about twice, is not reloaded").hasSize(1);
+
+        stored.put(PROJECT, "v2"); // another replica rolled forward
+        active.sync(PROJECT, Optional.of("v2"));
+
+        assertThat(active.serving(PROJECT, choices)).hasValue("v2");
+        assertThat(choices.loaded).hasSize(2);
+    }
+
+    @Test
     void anActivationServesTheNewVersionNextAndFreesTheOldOneAfterItsLastCaller() throws Exception {
         publish("v1", "choices");
         publish("v2", "choices");

@@ -23,7 +23,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import mockwebserver3.Dispatcher;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mockwebserver3.MockResponse;
+import mockwebserver3.MockResponseBody;
+import okio.BufferedSink;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -132,6 +138,43 @@ class LabelStudioClientTest {
 
     private LabelStudioConnection connection() {
         return LabelStudioConnection.withToken(URI.create("http://127.0.0.1:" + labelStudio.getPort()), new Secret(TOKEN));
+    }
+
+    @Test
+    void anExportIsHandedOnInBatchesWhileItIsStillArrivingNotReadWhole() throws Exception {
+        String whole = MAPPER.writeValueAsString(export(0, LabelStudioClient.BATCH + 100, true));
+        // The first batch and a little more, then the answer stalls until the test has seen that batch arrive.
+        int cut = whole.length() * 9 / 10;
+        CountDownLatch firstBatchSeen = new CountDownLatch(1);
+        AtomicBoolean seenWhileOpen = new AtomicBoolean();
+        labelStudio.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body(new MockResponseBody() {
+                    @Override
+                    public long getContentLength() {
+                        return -1;
+                    }
+
+                    @Override
+                    public void writeTo(BufferedSink sink) throws IOException {
+                        sink.writeUtf8(whole.substring(0, cut)).flush();
+                        try {
+                            seenWhileOpen.set(firstBatchSeen.await(10, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        sink.writeUtf8(whole.substring(cut)).flush();
+                    }
+                }).build());
+        List<Integer> sizes = new CopyOnWriteArrayList<>();
+
+        int handed = client.labeledTasks(connection(), 3, batch -> {
+            sizes.add(batch.size());
+            firstBatchSeen.countDown();
+        });
+
+        assertThat(sizes).as("batches handed on").containsExactly(LabelStudioClient.BATCH, 100);
+        assertThat(handed).isEqualTo(LabelStudioClient.BATCH + 100);
+        assertThat(seenWhileOpen).as("the first batch came while the answer was still open").isTrue();
     }
 
     private static ArrayNode export(int first, int count, boolean labelled) {

@@ -122,6 +122,49 @@ class TrainingRunStoreTest {
         }
     }
 
+    @Test
+    void aFinishingRunActivatesOnlyIfTheVersionItReplacesIsStillActive() {
+        try (JdbcStore store = vendor.openWithProject(home)) {
+            TrainingRunStore runs = store.runs();
+            ready(runs, "v1", Optional.empty());
+            ready(runs, "v2", Optional.of("v1"));
+            runs.activate(PROJECT, "v2");
+            runs.queue(PROJECT, "v3", Optional.of("v2"));
+            runs.start(PROJECT, "v3", 1);
+            runs.activate(PROJECT, "v1");
+
+            boolean activated = runs.finishAndActivateIf(PROJECT, "v3", RESULT, Optional.of("v2"), "rolled back while it trained");
+
+            assertThat(activated).isFalse();
+            assertThat(runs.activeVersion(PROJECT)).contains("v1");
+            TrainingRun v3 = runs.find(PROJECT, "v3").orElseThrow();
+            assertThat(v3.status()).isEqualTo(ModelStatus.READY);
+            assertThat(v3.errorMessage()).contains("rolled back while it trained");
+            runs.queue(PROJECT, "v4", Optional.of("v1"));
+            runs.start(PROJECT, "v4", 2);
+            assertThat(runs.finishAndActivateIf(PROJECT, "v4", RESULT, Optional.of("v1"), "unused")).isTrue();
+            assertThat(runs.activeVersion(PROJECT)).contains("v4");
+        }
+    }
+
+    @Test
+    void aVersionThatCannotBeServedIsFailedAndTheOneServingInsteadBecomesActive() {
+        try (JdbcStore store = vendor.openWithProject(home)) {
+            TrainingRunStore runs = store.runs();
+            ready(runs, "v1", Optional.empty());
+            ready(runs, "v2", Optional.of("v1"));
+            runs.activate(PROJECT, "v2");
+
+            runs.markUnservable(PROJECT, "v2", "files damaged", Optional.of("v1"));
+
+            assertThat(runs.find(PROJECT, "v2").orElseThrow().status()).isEqualTo(ModelStatus.FAILED);
+            assertThat(runs.find(PROJECT, "v2").orElseThrow().errorMessage()).contains("files damaged");
+            assertThat(runs.activeVersion(PROJECT)).contains("v1");
+            runs.markUnservable(PROJECT, "v1", "files damaged", Optional.empty());
+            assertThat(runs.activeVersion(PROJECT)).isEmpty();
+        }
+    }
+
     private static void ready(TrainingRunStore runs, String version, Optional<String> parent) {
         runs.queue(PROJECT, version, parent);
         runs.start(PROJECT, version, 0);

@@ -37,6 +37,13 @@ class ApiContractTest {
     }
 
     @Test
+    void a_models_list_entry_says_why_a_ready_version_is_not_active() throws Exception {
+        assertRoundTrip("{'active':'v1','models':[{'version':'v3','parent':'v2','status':'ready','created_at':'2026-01-01T00:00:00Z',"
+                + "'message':'ready but not activated: another version was activated while this run trained'},"
+                + "{'version':'v1','status':'ready','created_at':'2025-12-01T00:00:00Z'}]}", ModelsReply.class);
+    }
+
+    @Test
     void stats_compare_flywheel_learning_curve_and_drift_use_the_contract_names() throws Exception {
         assertRoundTrip("{'tasks':10,'annotated_tasks':8,'annotations':9,'skipped':1,'classes':[{'label':'cat','count':5,'share':0.5}],"
                 + "'imbalance_ratio':1.5,'annotators':[{'id':1,'annotations':9,'median_lead_time_s':4.2}],"
