@@ -168,6 +168,14 @@ public final class RealBackend implements AutoCloseable {
         }
         post("/webhook", WebhookEvent.of(WebhookEvent.START_TRAINING, null, null, project));
         settle();
+        predictAll();
+    }
+
+    /**
+     * Asks {@code /predict} for every seeded task, as Label Studio does when its tasks are opened: the active version
+     * then has served enough images for a drift report, whichever version an earlier test made active.
+     */
+    public void predictAll() throws Exception {
         post("/predict", PredictRequest.batch(tasks, UID, ShapeImages.CONFIG));
     }
 

@@ -102,7 +102,8 @@ class ModelVersionsViewTest {
         var series = view.curve().getSeriesSet().getSeries()[0];
         assertAll(
                 () -> assertEquals(curve.path("points").size(), series.getXSeries().length),
-                () -> assertEquals(curve.path("points").get(0).path("accuracy").asDouble(), series.getYSeries()[0], 1e-9),
+                () -> assertEquals(100 * curve.path("points").get(0).path("accuracy").asDouble(), series.getYSeries()[0], 1e-9,
+                        "in per cent, as the table shows it"),
                 () -> assertTrue(view.statusLine().getText().startsWith("Model versions of " + RealBackend.TITLE + " on local"),
                         view.statusLine().getText()));
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);

@@ -76,9 +76,14 @@ public final class ChangeWatcher {
         this.poller = new Job(Messages.ChangeWatcher_name) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
-                poll(monitor);
-                if (!monitor.isCanceled() && !listeners.isEmpty()) {
-                    schedule(ChangeWatcher.this.intervalMillis);
+                try {
+                    poll(monitor);
+                } catch (RuntimeException e) {
+                    // one bad answer or listener must not stop the watching: the next poll tries again
+                } finally {
+                    if (!monitor.isCanceled() && !listeners.isEmpty()) {
+                        schedule(ChangeWatcher.this.intervalMillis);
+                    }
                 }
                 return Status.OK_STATUS;
             }
@@ -89,7 +94,7 @@ public final class ChangeWatcher {
             }
         };
         poller.setSystem(true);
-        poller.setPriority(Job.DECORATE);
+        poller.setPriority(Job.LONG);
     }
 
     /**
@@ -147,9 +152,14 @@ public final class ChangeWatcher {
                 return;
             }
             Map<Long, String> now = fingerprints(connection);
+            if (now == null) {
+                continue; // an unreachable backend keeps its views as they are, and its last fingerprints
+            }
             Map<Long, String> before = seen.put(connection, now);
-            if (before == null || now == null) {
-                continue; // the first look at a backend is the baseline; an unreachable one keeps its views as they are
+            if (before == null) {
+                // The first look may come after a change the views loaded too early to see: they reload once.
+                notify(new Change(connection, Change.PROJECTS));
+                continue;
             }
             if (!before.keySet().equals(now.keySet())) {
                 notify(new Change(connection, Change.PROJECTS));

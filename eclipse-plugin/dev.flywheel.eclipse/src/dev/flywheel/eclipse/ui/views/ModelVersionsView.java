@@ -170,9 +170,9 @@ public final class ModelVersionsView extends ProjectFollowingView {
         }
         List<LearningCurvePoint> points = learning.points();
         double[] x = points.stream().mapToDouble(LearningCurvePoint::trainedOn).toArray();
-        // A detector's points carry mAP@0.5 where a classifier's carry accuracy.
-        double[] accuracy = points.stream().mapToDouble(p -> p.quality() == null ? 0 : p.quality()).toArray();
-        double[] f1 = points.stream().mapToDouble(p -> p.macroF1() == null ? 0 : p.macroF1()).toArray();
+        // A detector's points carry mAP@0.5 where a classifier's carry accuracy; in per cent, as the table shows them.
+        double[] accuracy = points.stream().mapToDouble(p -> p.quality() == null ? 0 : 100 * p.quality()).toArray();
+        double[] f1 = points.stream().mapToDouble(p -> p.macroF1() == null ? 0 : 100 * p.macroF1()).toArray();
         Charts.lines(curve, x, new String[] {Messages.Versions_accuracy, Messages.Versions_macroF1},
                 new double[][] {accuracy, f1});
     }
