@@ -6,30 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AddressGuardTest {
-
-    @TempDir
-    Path cacheDir;
-
-    private FetcherHarness harness;
+class AddressGuardTest extends FetcherTestBase {
 
     @BeforeEach
-    void start() throws Exception {
-        harness = new FetcherHarness(cacheDir);
+    void prepare() {
         harness.dns.map("rebound.test", "169.254.169.254").map("v6-metadata.test", "fd00:ec2::254");
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     private void assertRefusedBeforeConnecting(String reference) {

@@ -6,7 +6,6 @@ import static dev.flywheel.backend.image.FetcherHarness.jwt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,28 +16,10 @@ import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What a slow Label Studio or storage can hold up: one fetch, for at most its one time limit, and nothing else. */
-class FetchDeadlinesTest {
-
-    @TempDir
-    Path cacheDir;
-
-    private FetcherHarness harness;
-
-    @BeforeEach
-    void start() throws Exception {
-        harness = new FetcherHarness(cacheDir);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+class FetchDeadlinesTest extends FetcherTestBase {
 
     @Test
     void oneTimeLimitCoversAFetchWithAllItsRedirects() {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -14,29 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class ImageLimitsTest {
-
-    @TempDir
-    Path cacheDir;
-
-    private FetcherHarness harness;
-
-    @BeforeEach
-    void start() throws Exception {
-        harness = new FetcherHarness(cacheDir);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
+class ImageLimitsTest extends FetcherTestBase {
 
     private static String dataUri(String mediaType, byte[] bytes) {
         return "data:" + mediaType + ";base64," + Base64.getEncoder().encodeToString(bytes);

@@ -12,32 +12,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.model.json.FlywheelJson;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Optional;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class LabelStudioReferenceFormsTest {
+class LabelStudioReferenceFormsTest extends FetcherTestBase {
 
-    @TempDir
-    Path cacheDir;
-
-    private FetcherHarness harness;
     private final byte[] png = TestImages.png(6, 4);
-
-    @BeforeEach
-    void start() throws Exception {
-        harness = new FetcherHarness(cacheDir);
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
-    }
 
     @Test
     void anUploadFromThePredictFixtureIsReadFromStorageDataWithTheLegacyToken() throws Exception {

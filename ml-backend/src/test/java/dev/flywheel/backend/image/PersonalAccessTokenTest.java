@@ -11,32 +11,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.model.json.FlywheelJson;
-import java.nio.file.Path;
 import java.time.Duration;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class PersonalAccessTokenTest {
+class PersonalAccessTokenTest extends FetcherTestBase {
 
-    @TempDir
-    Path cacheDir;
-
-    private FetcherHarness harness;
     private String pat;
     private final byte[] png = TestImages.png(3, 3);
 
     @BeforeEach
-    void start() throws Exception {
-        harness = new FetcherHarness(cacheDir);
+    void prepare() {
         pat = jwt("refresh", harness.clock.instant().plus(Duration.ofDays(30)));
-    }
-
-    @AfterEach
-    void stop() {
-        harness.close();
     }
 
     private String accessToken(Duration lifetime) {
