@@ -172,7 +172,7 @@ public final class Backend implements AutoCloseable {
         DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper, audits, config.auditFolds());
         RunProgressBoard progress = new RunProgressBoard();
         TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active, progress), backfill,
-                new OnPublished(datasets::refresh, kinds),
+                new OnPublished(datasets::refresh, kinds, audits),
                 WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
                 WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim, TrainingQueue.DEFAULT_QUIET,
                 TrainingQueue.DEFAULT_MAX_WAIT, lease::held));

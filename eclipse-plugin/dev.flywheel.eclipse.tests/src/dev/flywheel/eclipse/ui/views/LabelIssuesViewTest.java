@@ -95,7 +95,15 @@ class LabelIssuesViewTest {
         assertAll(
                 () -> assertEquals(List.of("Rank", "Task", "Given label", "Suggested label", "Self-confidence", "Score"), columns,
                         "no Box issue column in a classification project"),
-                () -> assertFalse(view.statusLine().getText().contains("Provisional"), "the audit is done: " + view.statusLine().getText()));
+                () -> assertFalse(view.statusLine().getText().contains("Provisional"), "the audit is done: " + view.statusLine().getText()),
+                () -> assertTrue(view.statusLine().getText().contains(coverage(backend.get("/api/v1/projects/" + RealBackend.PROJECT
+                        + "/label-issues"))), "says how many tasks were judged and the noise estimate: " + view.statusLine().getText()));
+    }
+
+    /** The coverage and noise estimate as the backend reported them, in the words the view uses. */
+    private static String coverage(JsonNode page) {
+        return "Judged " + page.path("coverage").path("out_of_sample").asLong() + " of " + page.path("coverage").path("labeled").asLong()
+                + " labelled tasks; about " + Figures.percent(page.path("estimated_noise_rate").asDouble());
     }
 
     @Test

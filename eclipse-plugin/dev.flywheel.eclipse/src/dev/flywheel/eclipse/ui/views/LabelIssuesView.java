@@ -183,6 +183,10 @@ public final class LabelIssuesView extends ProjectFollowingView {
         String version = Figures.text(page.modelVersion());
         String text = page.issues().isEmpty() ? NLS.bind(Messages.Issues_none, ref.title(), version)
                 : NLS.bind(Messages.Issues_header, new Object[] {page.issues().size(), ref.title(), version});
+        if (page.coverage() != null) {
+            text += ' ' + NLS.bind(Messages.Issues_coverage, new Object[] {Figures.count(page.coverage().outOfSample()),
+                    Figures.count(page.coverage().labeled()), Figures.percent(page.estimatedNoiseRate())});
+        }
         AuditState audit = page.audit();
         if (audit != null && audit.provisional()) {
             return text + ' ' + NLS.bind(Messages.Issues_provisional, Figures.text(audit.version()));

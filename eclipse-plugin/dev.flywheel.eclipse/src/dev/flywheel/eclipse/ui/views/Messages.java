@@ -76,6 +76,7 @@ public final class Messages extends NLS {
     public static String Issues_loadingJob;
     public static String Issues_header;
     public static String Issues_none;
+    public static String Issues_coverage;
     public static String Issues_provisional;
     public static String Issues_auditOff;
     public static String Issues_rank;

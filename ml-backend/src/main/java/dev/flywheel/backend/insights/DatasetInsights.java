@@ -19,6 +19,8 @@ import dev.flywheel.backend.store.UnknownEntityException;
 import dev.flywheel.model.api.Agreement;
 import dev.flywheel.model.api.AuditState;
 import dev.flywheel.model.api.AnnotatorStats;
+import dev.flywheel.backend.kind.LabelIssueFindings;
+import dev.flywheel.model.api.IssueCoverage;
 import dev.flywheel.model.api.LabelIssue;
 import dev.flywheel.model.api.LabelIssuesPage;
 import dev.flywheel.model.api.ProjectStats;
@@ -48,7 +50,7 @@ public final class DatasetInsights {
     private final int auditFolds;
 
     // Label issues per project, as the training worker last computed them.
-    private final Map<Long, List<LabelIssue>> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, LabelIssueFindings> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Without {@code audits} the label issues say nothing of the audit (tests of the rest). */
     public DatasetInsights(FlywheelStore store, ModelRegistry registry, TaskKinds kinds, ObjectMapper mapper) {
@@ -91,10 +93,11 @@ public final class DatasetInsights {
 
     public LabelIssuesPage labelIssues(long project, Page page) {
         requireProject(project);
-        List<LabelIssue> all = issues(project);
+        LabelIssueFindings findings = findings(project);
+        List<LabelIssue> all = findings.issues();
         Optional<ModelManifest> newest = newest(project);
         return new LabelIssuesPage(newest.map(ModelManifest::version).orElse(null), page.slice(all), page.next(all.size()),
-                audit(project, newest));
+                audit(project, newest), new IssueCoverage(findings.labeled(), findings.outOfSample()), findings.estimatedNoiseRate());
     }
 
     /** Whether the newest version's audit is written yet: until it is, the issues come from weaker evidence. */
@@ -109,7 +112,9 @@ public final class DatasetInsights {
         if (auditFolds == 0) {
             return new AuditState(AuditState.OFF, version);
         }
-        return new AuditState(audits.exists(project, version) ? AuditState.DONE : AuditState.RUNNING, version);
+        AuditFiles.Times times = audits.times(project, version);
+        return new AuditState(times.finished().isPresent() ? AuditState.DONE : AuditState.RUNNING, version,
+                times.started().map(Object::toString).orElse(null), times.finished().map(Object::toString).orElse(null));
     }
 
     /**
@@ -152,19 +157,21 @@ public final class DatasetInsights {
      * every run and audit (the events that change the evidence).
      */
     List<LabelIssue> issues(long project) {
-        List<LabelIssue> cached = cache.get(project);
+        return findings(project).issues();
+    }
+
+    private LabelIssueFindings findings(long project) {
+        LabelIssueFindings cached = cache.get(project);
         return cached != null ? cached : compute(project);
     }
 
-    private List<LabelIssue> compute(long project) {
-        List<LabelIssue> computed = computeIssues(project, newest(project));
+    private LabelIssueFindings compute(long project) {
+        Project found = requireProject(project);
+        Optional<ModelManifest> newest = newest(project);
+        LabelIssueFindings computed = kinds.named(found.definition().taskType()).map(kind -> kind.labelIssues(found, newest))
+                .orElse(LabelIssueFindings.NONE);
         cache.put(project, computed);
         return computed;
-    }
-
-    private List<LabelIssue> computeIssues(long project, Optional<ModelManifest> newest) {
-        Project found = requireProject(project);
-        return kinds.named(found.definition().taskType()).map(kind -> kind.labelIssues(found, newest)).orElse(List.of());
     }
 
     private Optional<ModelManifest> newest(long project) {

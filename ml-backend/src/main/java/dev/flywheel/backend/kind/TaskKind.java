@@ -63,8 +63,8 @@ public interface TaskKind {
     /** Prepares the project's labelled images ahead of its next run, when the kind's runs read them; best effort. */
     default void prefetch(Project project) {}
 
-    /** Likely label errors, most likely first, from the newest version's out-of-sample evidence. */
-    List<LabelIssue> labelIssues(Project project, Optional<ModelManifest> newest);
+    /** Likely label errors, most likely first, from the newest version's out-of-sample evidence, with their coverage. */
+    LabelIssueFindings labelIssues(Project project, Optional<ModelManifest> newest);
 
     /** Compares two versions of this kind, trained on the same labels, on the hold-out tasks they share. */
     CompareReply compare(ModelManifest base, ModelManifest candidate);

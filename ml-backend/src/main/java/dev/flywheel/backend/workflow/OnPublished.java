@@ -1,6 +1,7 @@
 package dev.flywheel.backend.workflow;
 
 import dev.flywheel.backend.kind.TaskKinds;
+import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.training.TrainingQueue;
 import java.util.function.BooleanSupplier;
@@ -15,16 +16,19 @@ public final class OnPublished implements TrainingQueue.AfterRun {
 
     private final LongConsumer refreshIssues;
     private final TaskKinds kinds;
+    private final AuditFiles audits;
 
     /** @param refreshIssues recomputes a project's label issues */
-    public OnPublished(LongConsumer refreshIssues, TaskKinds kinds) {
+    public OnPublished(LongConsumer refreshIssues, TaskKinds kinds, AuditFiles audits) {
         this.refreshIssues = refreshIssues;
         this.kinds = kinds;
+        this.audits = audits;
     }
 
     @Override
     public void run(ModelManifest published, BooleanSupplier cancelled) {
         refreshIssues.accept(published.project());
+        audits.started(published.project(), published.version());
         if (kinds.of(published).map(kind -> kind.audit(published, cancelled)).orElse(false)) {
             refreshIssues.accept(published.project());
         }

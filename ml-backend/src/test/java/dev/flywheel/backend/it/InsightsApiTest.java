@@ -132,6 +132,16 @@ class InsightsApiTest {
         assertThat(suspects.stream().filter(flipped::contains).count()).as("flipped tasks among the top suspects").isGreaterThanOrEqualTo(3);
         JsonNode first = page.path("issues").get(0);
         assertThat(first.path("given_label").asText()).isNotEqualTo(first.path("suggested_label").asText());
+        // The page says what the list rests on: the audit's times, how many tasks it judged, the share it believes wrong.
+        JsonNode all = get("/api/v1/projects/9/label-issues?limit=1000");
+        assertThat(all.path("audit").path("status").asText()).isEqualTo("done");
+        assertThat(java.time.Instant.parse(all.path("audit").path("finished_at").asText()))
+                .isAfterOrEqualTo(java.time.Instant.parse(all.path("audit").path("started_at").asText()));
+        assertThat(all.path("coverage").path("labeled").asLong()).isEqualTo(72);
+        assertThat(all.path("coverage").path("out_of_sample").asLong()).isBetween(68L, 72L);
+        assertThat(all.path("estimated_noise_rate").asDouble())
+                .isCloseTo((double) all.path("issues").size() / all.path("coverage").path("out_of_sample").asLong(),
+                        org.assertj.core.data.Offset.offset(1e-9));
         assertThat(first.path("self_confidence").asDouble()).isBetween(0.0, 1.0);
     }
 

@@ -82,8 +82,8 @@ public class FakeKind implements TaskKind {
     }
 
     @Override
-    public List<LabelIssue> labelIssues(Project project, Optional<ModelManifest> newest) {
-        return List.of();
+    public LabelIssueFindings labelIssues(Project project, Optional<ModelManifest> newest) {
+        return LabelIssueFindings.NONE;
     }
 
     @Override

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.backend.kind.FakeKind;
 import dev.flywheel.backend.kind.TaskKinds;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.model.api.ModelMetrics;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OnPublishedTest {
 
@@ -18,19 +23,28 @@ class OnPublishedTest {
     private final FakeKind boxes = new Auditing("boxes", "RectangleLabels", false);
     private final FakeKind choices = new Auditing("choices", "Choices", true);
     private final TaskKinds kinds = new TaskKinds(List.of(boxes, choices));
+    @TempDir
+    Path home;
+    private AuditFiles audits;
+
+    @BeforeEach
+    void audits() {
+        audits = new AuditFiles(home, new ObjectMapper());
+    }
 
     @Test
     void issuesAreRefreshedAtOnceThenAuditedByTheVersionsKindAndRefreshedAgain() {
-        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds);
+        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds, audits);
 
         onPublished.run(manifest("v3", "choices"), () -> false);
 
         assertThat(events).containsExactly("refresh 4", "audit v3 as choices", "refresh 4");
+        assertThat(audits.times(4, "v3").started()).as("the label issues can say since when the audit runs").isPresent();
     }
 
     @Test
     void withTheAuditOffOnlyTheHoldOutIssuesAreRefreshed() {
-        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds);
+        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds, audits);
 
         onPublished.run(manifest("v3", "boxes"), () -> false);
 
@@ -39,7 +53,7 @@ class OnPublishedTest {
 
     @Test
     void aVersionOfAKindNoLongerServedIsNotAudited() {
-        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds);
+        OnPublished onPublished = new OnPublished(project -> events.add("refresh " + project), kinds, audits);
 
         onPublished.run(manifest("v3", "polygons"), () -> false);
 

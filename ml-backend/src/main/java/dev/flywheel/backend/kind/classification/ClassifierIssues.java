@@ -5,6 +5,7 @@ import dev.flywheel.backend.analytics.ConfidentLearning;
 import dev.flywheel.backend.analytics.IssueFilter;
 import dev.flywheel.backend.analytics.IssueRanking;
 import dev.flywheel.backend.analytics.OutOfSamplePrediction;
+import dev.flywheel.backend.kind.LabelIssueFindings;
 import dev.flywheel.backend.kind.OutOfSampleProbabilities;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
@@ -33,10 +34,10 @@ public final class ClassifierIssues {
         this.evidence = new OutOfSampleProbabilities(store, registry, audits, mapper, m -> ImageClassification.NAME.equals(m.taskType()));
     }
 
-    List<LabelIssue> find(Project project, Optional<ModelManifest> newest) {
+    LabelIssueFindings find(Project project, Optional<ModelManifest> newest) {
         List<String> labels = project.labels();
         if (labels.size() < 2) {
-            return List.of();
+            return LabelIssueFindings.NONE;
         }
         Map<Long, DatasetAssembler.LabeledTask> given = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project.id()), labels);
         Map<Long, double[]> probabilities = evidence.of(project.id(), labels, newest);
@@ -47,6 +48,7 @@ public final class ClassifierIssues {
                 examples.add(new OutOfSamplePrediction(task, labeled.annotationId(), labeled.labelIndex(), p));
             }
         });
-        return ConfidentLearning.findLabelIssues(labels, examples, IssueFilter.PRUNE_BY_NOISE_RATE, IssueRanking.SELF_CONFIDENCE);
+        ConfidentLearning.Findings found = ConfidentLearning.find(labels, examples);
+        return new LabelIssueFindings(found.issues(), given.size(), examples.size(), found.estimatedNoiseRate());
     }
 }

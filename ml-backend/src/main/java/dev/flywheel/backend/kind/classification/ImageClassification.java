@@ -3,6 +3,7 @@ package dev.flywheel.backend.kind.classification;
 import dev.flywheel.backend.inference.Backbone;
 import dev.flywheel.backend.inference.BackboneHeadNet;
 import dev.flywheel.backend.inference.LoadedClassifier;
+import dev.flywheel.backend.kind.LabelIssueFindings;
 import dev.flywheel.backend.kind.LoadedVersion;
 import dev.flywheel.backend.kind.Readiness;
 import dev.flywheel.backend.kind.RunRequest;
@@ -107,7 +108,7 @@ public final class ImageClassification implements TaskKind {
     }
 
     @Override
-    public List<LabelIssue> labelIssues(Project project, Optional<ModelManifest> newest) {
+    public LabelIssueFindings labelIssues(Project project, Optional<ModelManifest> newest) {
         return issues.find(project, newest);
     }
 

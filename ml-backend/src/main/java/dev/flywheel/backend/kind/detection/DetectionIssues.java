@@ -3,6 +3,7 @@ package dev.flywheel.backend.kind.detection;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.analytics.BoxIssues;
 import dev.flywheel.backend.analytics.LabeledBox;
+import dev.flywheel.backend.kind.LabelIssueFindings;
 import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
@@ -33,13 +34,14 @@ public final class DetectionIssues {
     }
 
     /** Missing, spurious and swapped boxes of {@code target}'s control. */
-    List<LabelIssue> find(Project project, ServingTarget target, Optional<ModelManifest> newest) {
+    LabelIssueFindings find(Project project, ServingTarget target, Optional<ModelManifest> newest) {
         BoxDataset.Tasks annotated = BoxDataset.of(store.annotations().trainingResults(project.id()), target, mapper);
         Map<Long, List<LabeledBox>> predicted = outOfSample(target.control().labelValues(), newest);
         List<BoxIssues.AnnotatedTask> tasks = annotated.perTask().values().stream()
                 .map(t -> new BoxIssues.AnnotatedTask(t.taskId(), t.annotationId(), t.boxes()))
                 .toList();
-        return BoxIssues.find(tasks, predicted);
+        long judged = tasks.stream().filter(t -> predicted.containsKey(t.taskId())).count();
+        return LabelIssueFindings.perTask(BoxIssues.find(tasks, predicted), tasks.size(), judged);
     }
 
     /** Task id → boxes in percent predicted by a detector that never trained on the task. */

@@ -2,6 +2,7 @@ package dev.flywheel.backend.kind.detection;
 
 import dev.flywheel.backend.inference.Detector;
 import dev.flywheel.backend.inference.LoadedDetector;
+import dev.flywheel.backend.kind.LabelIssueFindings;
 import dev.flywheel.backend.kind.LoadedVersion;
 import dev.flywheel.backend.kind.Readiness;
 import dev.flywheel.backend.kind.RunRequest;
@@ -109,8 +110,9 @@ public final class ObjectDetection implements TaskKind, AutoCloseable {
     }
 
     @Override
-    public List<LabelIssue> labelIssues(Project project, Optional<ModelManifest> newest) {
-        return match(parser.parse(project.definition().labelConfig())).map(target -> issues.find(project, target, newest)).orElse(List.of());
+    public LabelIssueFindings labelIssues(Project project, Optional<ModelManifest> newest) {
+        return match(parser.parse(project.definition().labelConfig())).map(target -> issues.find(project, target, newest))
+                .orElse(LabelIssueFindings.NONE);
     }
 
     @Override

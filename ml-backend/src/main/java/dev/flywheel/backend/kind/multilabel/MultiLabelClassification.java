@@ -1,6 +1,7 @@
 package dev.flywheel.backend.kind.multilabel;
 
 import dev.flywheel.backend.inference.LoadedTagger;
+import dev.flywheel.backend.kind.LabelIssueFindings;
 import dev.flywheel.backend.kind.LoadedVersion;
 import dev.flywheel.backend.kind.Readiness;
 import dev.flywheel.backend.kind.RunRequest;
@@ -94,7 +95,7 @@ public final class MultiLabelClassification implements TaskKind {
     }
 
     @Override
-    public List<LabelIssue> labelIssues(Project project, Optional<ModelManifest> newest) {
+    public LabelIssueFindings labelIssues(Project project, Optional<ModelManifest> newest) {
         return issues.find(project, newest);
     }
 

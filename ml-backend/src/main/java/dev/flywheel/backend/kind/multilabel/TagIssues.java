@@ -2,6 +2,7 @@ package dev.flywheel.backend.kind.multilabel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.analytics.TagIssueFinder;
+import dev.flywheel.backend.kind.LabelIssueFindings;
 import dev.flywheel.backend.kind.OutOfSampleProbabilities;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
@@ -30,16 +31,17 @@ public final class TagIssues {
         this.evidence = new OutOfSampleProbabilities(store, registry, audits, mapper, m -> MultiLabelClassification.NAME.equals(m.taskType()));
     }
 
-    List<LabelIssue> find(Project project, Optional<ModelManifest> newest) {
+    LabelIssueFindings find(Project project, Optional<ModelManifest> newest) {
         List<String> labels = project.labels();
         Map<Long, double[]> probabilities = evidence.of(project.id(), labels, newest);
         List<TagIssueFinder.TaggedPrediction> tasks = new ArrayList<>();
-        TaggedTask.perTask(store.annotations().trainingSet(project.id()), labels).forEach((task, tagged) -> {
+        Map<Long, TaggedTask> labeled = TaggedTask.perTask(store.annotations().trainingSet(project.id()), labels);
+        labeled.forEach((task, tagged) -> {
             double[] p = probabilities.get(task);
             if (p != null) {
                 tasks.add(new TagIssueFinder.TaggedPrediction(task, tagged.annotationId(), tagged.given(labels), p));
             }
         });
-        return TagIssueFinder.find(labels, tasks);
+        return LabelIssueFindings.perTask(TagIssueFinder.find(labels, tasks), labeled.size(), tasks.size());
     }
 }
