@@ -104,8 +104,8 @@ final class LiveBackend implements BeforeAllCallback, AfterAllCallback, BeforeEa
         return backend;
     }
 
-    /** Stops the running backend (if any) and starts it again on the same home with {@code otherEnv}. */
-    RunningBackend restart(Map<String, String> otherEnv) {
+    /** Starts the backend with {@code otherEnv} instead of the extension's variables, on the same home; a running one is stopped first. */
+    RunningBackend startWith(Map<String, String> otherEnv) {
         stop();
         backend = RunningBackend.start(home, otherEnv, settings);
         return backend;
@@ -113,7 +113,7 @@ final class LiveBackend implements BeforeAllCallback, AfterAllCallback, BeforeEa
 
     /** Stops the running backend (if any) and starts it again on the same home with the extension's variables. */
     RunningBackend restart() {
-        return restart(env);
+        return startWith(env);
     }
 
     /** Stops the backend, leaving its home for the next start; files can be damaged or checked in between. */
