@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.ConfigException;
 import dev.flywheel.backend.testing.TestModels;
-import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.model.labelstudio.ChoicesRegion;
 import dev.flywheel.model.labelstudio.PredictResponse;
@@ -53,10 +52,7 @@ class BackboneFlywheelTest {
         InsightsPoller api = live.insights();
         assertThat(live.connectShapes(PROJECT_UID)).isEqualTo("untrained");
 
-        for (int i = 0; i < 45; i++) {
-            assertThat(ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3))).status())
-                    .isEqualTo(201);
-        }
+        live.annotateShapes(tasks, 0, 45, 5000);
         String first = api.awaitQuiet(PROJECT, SETTLE);
         assertThat(ls.setup().body().modelVersion()).isEqualTo(first);
         JsonNode firstManifest = manifest(first);
@@ -81,9 +77,7 @@ class BackboneFlywheelTest {
         // backbone: 23 here (two runs, before bursts coalesced, reached 24).
         assertThat(correct).as("pre-labels right out of 30 unseen images").isGreaterThanOrEqualTo(21);
 
-        for (int i = 45; i < 60; i++) {
-            ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3)));
-        }
+        live.annotateShapes(tasks, 45, 60, 5000);
         // The policy may leave the last few annotations for later; Start Training takes them all in.
         ls.startTraining();
         settled = awaitNewVersion(api, first);

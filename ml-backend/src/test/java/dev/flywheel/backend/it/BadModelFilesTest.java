@@ -3,7 +3,6 @@ package dev.flywheel.backend.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.fixtures.simulator.Reply;
 import dev.flywheel.model.labelstudio.PredictRequest;
@@ -39,9 +38,7 @@ class BadModelFilesTest {
         List<Task> tasks = live.labelStudio().shapeTasks(PROJECT, 15, 3000, new Random(5));
         LabelStudioSimulator ls = live.ls();
         live.connectShapes(PROJECT_UID);
-        for (int i = 0; i < 12; i++) {
-            ls.annotate(tasks.get(i), Annotations.choice(6000 + i, tasks.get(i).id(), ShapeScenes.LABELS.get(i % 3)));
-        }
+        live.annotateShapes(tasks, 0, 12, 6000);
         String v1 = live.insights().awaitQuiet(PROJECT, Duration.ofSeconds(60));
         String v2 = trainAnother(ls, live.insights(), v1);
         live.stop();

@@ -81,6 +81,16 @@ public final class BoxScenes {
         return image;
     }
 
+    /** A bright square (grey-white) or disc (yellow) of {@code side} pixels at {@code left, top}. */
+    public static void draw(Graphics2D g, boolean square, int left, int top, int side) {
+        g.setColor(square ? new Color(230, 230, 230) : new Color(230, 200, 40));
+        if (square) {
+            g.fillRect(left, top, side, side);
+        } else {
+            g.fillOval(left, top, side, side);
+        }
+    }
+
     static Scene scene(Random random) {
         BufferedImage image = noise(random);
         Graphics2D g = image.createGraphics();
@@ -97,12 +107,7 @@ public final class BoxScenes {
             }
             placed.add(new int[] {left, top, side});
             boolean square = random.nextBoolean();
-            g.setColor(square ? new Color(230, 230, 230) : new Color(230, 200, 40));
-            if (square) {
-                g.fillRect(left, top, side, side);
-            } else {
-                g.fillOval(left, top, side, side);
-            }
+            draw(g, square, left, top, side);
             double pct = 100.0 / SIZE;
             boxes.add(new TrueBox(square ? "square" : "circle", left * pct, top * pct, side * pct, side * pct));
         }

@@ -10,7 +10,6 @@ import dev.flywheel.model.labelstudio.ChoicesRegion;
 import dev.flywheel.model.labelstudio.PredictResponse;
 import dev.flywheel.model.labelstudio.Prediction;
 import dev.flywheel.model.labelstudio.Task;
-import dev.flywheel.model.labelstudio.WebhookResponse;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,7 @@ class DataFlywheelTest {
         assertThat(live.connectShapes(PROJECT_UID)).isEqualTo("untrained");
         assertThat(ls.predict(tasks.subList(60, 63)).body().predictions()).allSatisfy(p -> assertThat(p.result()).isEmpty());
 
-        for (int i = 0; i < 45; i++) {
-            Reply<WebhookResponse> ack = ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3)));
-            assertThat(ack.status()).isEqualTo(201);
-        }
+        live.annotateShapes(tasks, 0, 45, 5000);
         // The version once training has settled: the short first run trained on the first ten, a run after it on all 45.
         firstVersion = live.insights().awaitNewVersion(PROJECT, null);
         assertThat(ls.setup().body().modelVersion()).isEqualTo(firstVersion);
@@ -62,9 +58,7 @@ class DataFlywheelTest {
         // Chance is 10 of 30; a model from 36 training images of easy shapes does far better.
         assertThat(correct).as("pre-labels right out of 30 unseen images").isGreaterThanOrEqualTo(20);
 
-        for (int i = 45; i < 60; i++) {
-            ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3)));
-        }
+        live.annotateShapes(tasks, 45, 60, 5000);
         ls.annotate(tasks.get(0), Annotations.choice(5000, tasks.get(0).id(), label(0)));
         String secondVersion = live.insights().awaitNewVersion(PROJECT, firstVersion);
         JsonNode second = live.get("/api/v1/projects/7/models/" + secondVersion);
@@ -91,9 +85,7 @@ class DataFlywheelTest {
         LabelStudioSimulator ls = live.ls();
         live.connectShapes(PROJECT_UID);
         List<Task> tasks = live.labelStudio().shapeTasks(PROJECT, 11, 4000, new Random(11));
-        for (int i = 0; i < 10; i++) {
-            assertThat(ls.annotate(tasks.get(i), Annotations.choice(8000 + i, tasks.get(i).id(), label(i % 3))).status()).isEqualTo(201);
-        }
+        live.annotateShapes(tasks, 0, 10, 8000);
         long tenth = System.nanoTime();
 
         // The first run is short and does not wait for the annotator to pause; the bound leaves room for a loaded CI
@@ -114,13 +106,10 @@ class DataFlywheelTest {
 
     @Test
     void aBurstOfAnnotationsGetsAShortFirstRunAndThenOneRunOnAllOfItRatherThanOnePerTen() throws Exception {
-        LabelStudioSimulator ls = live.ls();
         live.connectShapes(PROJECT_UID);
         // What an import or a bulk action in Label Studio sends: one webhook after another, as fast as they go.
         List<Task> tasks = live.labelStudio().shapeTasks(PROJECT, 40, 2000, new Random(5));
-        for (int i = 0; i < 40; i++) {
-            assertThat(ls.annotate(tasks.get(i), Annotations.choice(6000 + i, tasks.get(i).id(), label(i % 3))).status()).isEqualTo(201);
-        }
+        live.annotateShapes(tasks, 0, 40, 6000);
 
         String version = live.insights().awaitNewVersion(PROJECT, null);
 
@@ -133,14 +122,11 @@ class DataFlywheelTest {
 
     @Test
     void imagesOfLabelledTasksAreFetchedWhilePeopleLabelNotWhenTheRunStarts() throws Exception {
-        LabelStudioSimulator ls = live.ls();
         live.connectShapes(PROJECT_UID);
         FakeLabelStudio labelStudio = live.labelStudio();
         // Five annotations: below the ten a first run needs, so nothing but the prefetch asks for these images.
         List<Task> tasks = labelStudio.shapeTasks(PROJECT, 5, 3000, new Random(9));
-        for (int i = 0; i < 5; i++) {
-            ls.annotate(tasks.get(i), Annotations.choice(7000 + i, tasks.get(i).id(), label(i % 3)));
-        }
+        live.annotateShapes(tasks, 0, 5, 7000);
 
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         while (labelStudio.imagesServed() < 5 && System.nanoTime() < deadline) {

@@ -1,8 +1,14 @@
 package dev.flywheel.backend.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.backend.training.TrainingSettings;
+import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
+import dev.flywheel.fixtures.simulator.Reply;
+import dev.flywheel.model.labelstudio.Task;
+import dev.flywheel.model.labelstudio.WebhookResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -143,6 +150,18 @@ final class LiveBackend implements BeforeAllCallback, AfterAllCallback, BeforeEa
     /** Connects project {@code projectUid} with the shape scenes' config and the fake's URL and token; answers the version. */
     String connectShapes(String projectUid) {
         return ls().connect(projectUid, ShapeScenes.CONFIG, labelStudio().url(), FakeLabelStudio.TOKEN);
+    }
+
+    /**
+     * Annotates {@code tasks[from, to)} with their shape's label through webhooks, annotation ids from
+     * {@code firstAnnotation + from}; each first-time webhook must be acknowledged with 201.
+     */
+    void annotateShapes(List<Task> tasks, int from, int to, long firstAnnotation) {
+        for (int i = from; i < to; i++) {
+            Task task = tasks.get(i);
+            Reply<WebhookResponse> ack = ls().annotate(task, Annotations.choice(firstAnnotation + i, task.id(), ShapeScenes.LABELS.get(i % 3)));
+            assertThat(ack.status()).as("webhook of task %d", task.id()).isEqualTo(201);
+        }
     }
 
     InsightsPoller insights() {

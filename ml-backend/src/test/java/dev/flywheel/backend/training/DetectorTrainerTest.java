@@ -9,7 +9,6 @@ import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedDetector;
 import dev.flywheel.backend.inference.NonMaxSuppression;
 import dev.flywheel.backend.it.BoxScenes;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -41,12 +40,7 @@ class DetectorTrainerTest {
             int left = random.nextInt(SIZE - side);
             int top = random.nextInt(SIZE - side);
             boolean square = random.nextBoolean();
-            g.setColor(square ? new Color(230, 230, 230) : new Color(230, 200, 40));
-            if (square) {
-                g.fillRect(left, top, side, side);
-            } else {
-                g.fillOval(left, top, side, side);
-            }
+            BoxScenes.draw(g, square, left, top, side);
             double pct = 100.0 / SIZE;
             boxes.add(LabeledBox.truth(taskId, square ? "Square" : "Disc", left * pct, top * pct, side * pct, side * pct));
         }
