@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.Backend;
 import dev.flywheel.backend.config.BackendConfig;
+import dev.flywheel.backend.it.ShapeScenes;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingSettings;
 import dev.flywheel.model.json.FlywheelJson;
@@ -37,14 +38,8 @@ final class BenchSupport {
 
     static final ObjectMapper MAPPER = FlywheelJson.newMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final List<String> LABELS = List.of("circle", "square", "bar");
-    static final String CONFIG = """
-            <View>
-              <Image name="image" value="$image"/>
-              <Choices name="label" toName="image">
-                <Choice value="circle"/><Choice value="square"/><Choice value="bar"/>
-              </Choices>
-            </View>""";
+    static final List<String> LABELS = ShapeScenes.LABELS;
+    static final String CONFIG = ShapeScenes.CONFIG;
     /** The settings of the integration tests: the production code path, sized for a small CPU. */
     static final TrainingSettings SETTINGS = new TrainingSettings(32, 16, 0.003f, 2_000, 4, 60, 0.2, 7L);
 

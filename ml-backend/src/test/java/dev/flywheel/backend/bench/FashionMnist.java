@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 
@@ -23,15 +24,18 @@ public final class FashionMnist {
             <View>
               <Image name="image" value="$image"/>
               <Choices name="label" toName="image">
-                <Choice value="T-shirt/top"/><Choice value="Trouser"/><Choice value="Pullover"/><Choice value="Dress"/>
-                <Choice value="Coat"/><Choice value="Sandal"/><Choice value="Shirt"/><Choice value="Sneaker"/>
-                <Choice value="Bag"/><Choice value="Ankle boot"/>
+                %s
               </Choices>
-            </View>""";
+            </View>""".formatted(elements("Choice"));
     private static final int SIDE = 28;
 
     private final byte[][] images;
     private final int[] labels;
+
+    /** The ten classes as the {@code <Choice>} or {@code <Label>} elements of a label config, in label-index order. */
+    static String elements(String tag) {
+        return LABELS.stream().map(label -> "<" + tag + " value=\"" + label + "\"/>").collect(Collectors.joining());
+    }
 
     private FashionMnist(byte[][] images, int[] labels) {
         this.images = images;

@@ -24,11 +24,9 @@ final class FashionScenes {
             <View>
               <Image name="image" value="$image"/>
               <RectangleLabels name="label" toName="image" model_score_threshold="0.05">
-                <Label value="T-shirt/top"/><Label value="Trouser"/><Label value="Pullover"/><Label value="Dress"/>
-                <Label value="Coat"/><Label value="Sandal"/><Label value="Shirt"/><Label value="Sneaker"/>
-                <Label value="Bag"/><Label value="Ankle boot"/>
+                %s
               </RectangleLabels>
-            </View>""";
+            </View>""".formatted(FashionMnist.elements("Label"));
     private static final int MIN_SIDE = 24;
     private static final int MAX_SIDE = 56;
     /** Pixels at or below this grey level are background when the tight box is measured. */

@@ -107,10 +107,7 @@ final class PerformanceReport {
     }
 
     private void latency() {
-        line(LATENCY_HEADING);
-        line("");
-        line(latency.line(machine, "latency"));
-        line("");
+        heading(LATENCY_HEADING, latency.line(machine, "latency"));
         line("Settings (tuned, for this benchmark only): `" + settings(LatencyBench.settings(64)).replace("64", "64 or 224") + "` — a"
                 + " version per input size trained in seconds (three epochs on 64 Fashion-MNIST images, through webhooks, so it is"
                 + " published by the real registry and activated in the real store), and no cross-validation audit (it would train five"
@@ -145,10 +142,7 @@ final class PerformanceReport {
 
     private void session() {
         FastAnnotator.Seen s = replay.result().session();
-        line(SESSION_HEADING);
-        line("");
-        line(replay.line(machine, "replay"));
-        line("");
+        heading(SESSION_HEADING, replay.line(machine, "replay"));
         line("Settings: none (the shipped defaults: " + replay.result().settings() + ", `TrainingPolicy.defaults()`). One annotator"
                 + " labels the first " + ReplayBench.SESSION + " Fashion-MNIST train images at " + (int) FastAnnotator.LABELS_PER_SECOND
                 + " a second without a pause, as Label Studio's editor drives a backend: each task opened asks `/predict` for its"
@@ -167,12 +161,17 @@ final class PerformanceReport {
         line("");
     }
 
+    /** A section's heading and the line saying where and when its figures were measured, each followed by a blank line. */
+    private void heading(String heading, String measured) {
+        line(heading);
+        line("");
+        line(measured);
+        line("");
+    }
+
     private void replay() {
         ReplayBench.Result r = replay.result();
-        line(REPLAY_HEADING);
-        line("");
-        line(replay.line(machine, "replay"));
-        line("");
+        heading(REPLAY_HEADING, replay.line(machine, "replay"));
         line("Settings: none (the shipped defaults: " + r.settings() + ", `TrainingPolicy.defaults()`). The annotator of the section"
                 + " above, on a backend of its own, labels the Fashion-MNIST train images in file order at "
                 + (int) FastAnnotator.LABELS_PER_SECOND + " a second and pauses at each checkpoint; the benchmark then waits until"
@@ -201,10 +200,7 @@ final class PerformanceReport {
 
     private void throughput() {
         ReplayBench.Result r = replay.result();
-        line(THROUGHPUT_HEADING);
-        line("");
-        line(replay.line(machine, "replay") + " Load average (1/5/15 min) after the bare loop: " + r.throughputLoad() + ".");
-        line("");
+        heading(THROUGHPUT_HEADING, replay.line(machine, "replay") + " Load average (1/5/15 min) after the bare loop: " + r.throughputLoad() + ".");
         line(String.format(Locale.ROOT, "The last settled run of the replay above (%d images, %d epochs, the shipped defaults): Flywheel's"
                 + " training passes **%.0f images/s** (training images × epochs / the epochs' training passes as the manifest times them:"
                 + " class-balanced sampling, batching, forward, backward, step) vs a bare DJL loop on the same `ImageClassifierNet`,"
@@ -218,10 +214,7 @@ final class PerformanceReport {
 
     private void scenes() {
         ScenesBench.Result r = scenes.result();
-        line(SCENES_HEADING);
-        line("");
-        line(scenes.line(machine, "scenes"));
-        line("");
+        heading(SCENES_HEADING, scenes.line(machine, "scenes"));
         line("Settings: none (the shipped defaults; the detector chose " + r.hyperparameters().entrySet().stream()
                 .filter(e -> !e.getKey().equals("seed")).sorted(java.util.Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", ")) + " for the last checkpoint)."

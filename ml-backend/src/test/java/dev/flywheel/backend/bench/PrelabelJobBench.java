@@ -30,13 +30,7 @@ import java.util.regex.Pattern;
 public final class PrelabelJobBench {
 
     private static final long PROJECT = 7;
-    private static final String CONFIG = """
-            <View>
-              <Image name="image" value="$image"/>
-              <Choices name="label" toName="image">
-                <Choice value="circle"/><Choice value="square"/><Choice value="bar"/>
-              </Choices>
-            </View>""";
+    private static final String CONFIG = BenchSupport.CONFIG;
     private static final Pattern GC = Pattern.compile("\\[([0-9.]+)s].*Pause.* (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
     private PrelabelJobBench() {}

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.flywheel.backend.config.BackboneConfig;
 import dev.flywheel.backend.it.ShapeScenes;
+import dev.flywheel.backend.testing.TestModels;
 import java.awt.image.BufferedImage;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,23 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The tiny backbones of {@code make_tiny_backbone.py}, loaded through DJL as an operator's file would be. */
 class BackboneTest {
 
-    static Path resource(String name) {
-        try {
-            return Path.of(BackboneTest.class.getResource("/backbone/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     static Backbone load(String name, int inputSize) {
-        return Backbone.load(resource(name), inputSize, BackboneConfig.IMAGENET_MEAN, BackboneConfig.IMAGENET_STD, 1);
+        return Backbone.load(TestModels.backbone(name), inputSize, BackboneConfig.IMAGENET_MEAN, BackboneConfig.IMAGENET_STD, 1);
     }
 
     @Test
     void theProbeFindsTheFeatureLengthAndTheHashIdentifiesTheFile() throws Exception {
         try (Backbone backbone = load("tiny_backbone.pt", 64)) {
             assertThat(backbone.dimension()).isEqualTo(16);
-            assertThat(backbone.sha256()).hasSize(64).isEqualTo(sha256(resource("tiny_backbone.pt")));
+            assertThat(backbone.sha256()).hasSize(64).isEqualTo(sha256(TestModels.backbone("tiny_backbone.pt")));
             assertThat(backbone.embeddingKey()).matches("[0-9a-f]{16}");
         }
     }
@@ -62,7 +54,7 @@ class BackboneTest {
         // fed with another normalisation, a black image looks bright to it.
         BufferedImage black = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
         try (Backbone imagenet = load("tiny_backbone.pt", 32);
-                Backbone shifted = Backbone.load(resource("tiny_backbone.pt"), 32, List.of(-2f, -2f, -2f), List.of(1f, 1f, 1f), 1)) {
+                Backbone shifted = Backbone.load(TestModels.backbone("tiny_backbone.pt"), 32, List.of(-2f, -2f, -2f), List.of(1f, 1f, 1f), 1)) {
             assertThat(imagenet.embed(List.of(black)).getFirst()[0]).isLessThan(0.01f);
             assertThat(shifted.embed(List.of(black)).getFirst()[0]).isGreaterThan(0.99f);
             assertThat(shifted.embeddingKey()).isNotEqualTo(imagenet.embeddingKey());
@@ -71,7 +63,7 @@ class BackboneTest {
 
     @Test
     void aFileWithAnotherOutputIsRefusedWithTheShapeItAnswered() {
-        Path detector = Path.of(resource("tiny_backbone.pt").getParent().getParent().toString(), "detector", "tiny_detector.pt");
+        Path detector = TestModels.detector("tiny_detector.pt");
 
         assertThatThrownBy(() -> Backbone.load(detector, 64, BackboneConfig.IMAGENET_MEAN, BackboneConfig.IMAGENET_STD, 1))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -3,25 +3,16 @@ package dev.flywheel.backend.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.flywheel.backend.testing.TestModels;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The tiny detectors of {@code make_tiny_detector.py}, loaded through DJL as an operator's file would be. */
 class UserDetectorTest {
-
-    static Path resource(String name) {
-        try {
-            return Path.of(UserDetectorTest.class.getResource("/detector/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** 128x96, dark, with a white 40x20 rectangle whose top-left corner is at (20, 30). */
     static BufferedImage scene() {
@@ -38,7 +29,7 @@ class UserDetectorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tiny_detector.pt", "tiny_detector.onnx"})
     void aTorchScriptOrOnnxDetectorFindsBoxesInImagePixels(String file) {
-        try (Detector detector = UserDetector.load(resource(file), resource("tiny_detector.names"), 64, 1)) {
+        try (Detector detector = UserDetector.load(TestModels.detector(file), TestModels.detector("tiny_detector.names"), 64, 1)) {
             assertThat(detector.version()).matches("detector-[0-9a-f]{8}");
             assertThat(detector.classes()).containsExactly("car", "person", "zebra");
 

@@ -6,16 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.config.ConfigException;
-import dev.flywheel.fixtures.Annotations;
+import dev.flywheel.backend.testing.TestModels;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
-import dev.flywheel.model.json.FlywheelJson;
 import dev.flywheel.model.labelstudio.ChoicesRegion;
 import dev.flywheel.model.labelstudio.PredictResponse;
 import dev.flywheel.model.labelstudio.Prediction;
 import dev.flywheel.model.labelstudio.Task;
 import dev.flywheel.fixtures.simulator.Reply;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -26,6 +24,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,90 +35,82 @@ class BackboneFlywheelTest {
 
     private static final String PROJECT_UID = "7.1732870000";
     private static final long PROJECT = 7;
-    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
+    private static final ObjectMapper MAPPER = BackendHttp.MAPPER;
     private static final Duration SETTLE = Duration.ofSeconds(180);
+
+    @RegisterExtension
+    final LiveBackend live = LiveBackend.with(TestModels.backboneEnv("tiny_backbone.pt"));
 
     @TempDir
     Path home;
 
     @Test
     void headsOnTheBackboneTrainByThemselvesEmbedEachImageOnceAndAreNotServedWithAnotherBackbone() throws Exception {
-        try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
-            Random random = new Random(3);
-            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 90, 1000, random);
-            String settled;
-            try (RunningBackend backend = RunningBackend.start(home, backbone("tiny_backbone.pt"))) {
-                LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
-                InsightsPoller api = new InsightsPoller(backend.uri());
-                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN)).isEqualTo("untrained");
+        List<Task> tasks = live.labelStudio().shapeTasks(PROJECT, 90, 1000, new Random(3));
+        String settled;
+        LabelStudioSimulator ls = live.ls();
+        InsightsPoller api = live.insights();
+        assertThat(live.connectShapes(PROJECT_UID)).isEqualTo("untrained");
 
-                for (int i = 0; i < 45; i++) {
-                    assertThat(ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3))).status())
-                            .isEqualTo(201);
-                }
-                String first = api.awaitQuiet(PROJECT, SETTLE);
-                assertThat(ls.setup().body().modelVersion()).isEqualTo(first);
-                JsonNode firstManifest = manifest(first);
-                assertThat(firstManifest.path("architecture").asText()).isEqualTo("backbone-head-v1");
-                assertThat(firstManifest.path("backbone").path("sha256").asText()).isEqualTo(sha256(resource("tiny_backbone.pt")));
-                assertThat(firstManifest.path("backbone").path("dimension").asInt()).isEqualTo(16);
-                assertThat(firstManifest.path("input_size").asInt()).isEqualTo(64);
-                assertThat(firstManifest.path("history").size()).isPositive();
-                assertThat(firstManifest.path("temperature").asDouble()).isPositive();
-                assertThat(api.get("/api/v1/projects/7/models/" + first).path("metrics").path("accuracy").asDouble()).isGreaterThanOrEqualTo(0.8);
+        live.annotateShapes(tasks, 0, 45, 5000);
+        String first = api.awaitQuiet(PROJECT, SETTLE);
+        assertThat(ls.setup().body().modelVersion()).isEqualTo(first);
+        JsonNode firstManifest = manifest(first);
+        assertThat(firstManifest.path("architecture").asText()).isEqualTo("backbone-head-v1");
+        assertThat(firstManifest.path("backbone").path("sha256").asText()).isEqualTo(sha256(TestModels.backbone("tiny_backbone.pt")));
+        assertThat(firstManifest.path("backbone").path("dimension").asInt()).isEqualTo(16);
+        assertThat(firstManifest.path("input_size").asInt()).isEqualTo(64);
+        assertThat(firstManifest.path("history").size()).isPositive();
+        assertThat(firstManifest.path("temperature").asDouble()).isPositive();
+        assertThat(api.get("/api/v1/projects/7/models/" + first).path("metrics").path("accuracy").asDouble()).isGreaterThanOrEqualTo(0.8);
 
-                Reply<PredictResponse> predicted = ls.predict(tasks.subList(60, 90));
-                assertThat(predicted.body().modelVersion()).isEqualTo(first);
-                int correct = 0;
-                for (int i = 0; i < 30; i++) {
-                    Prediction p = predicted.body().predictions().get(i);
-                    assertThat(p.modelVersion()).isEqualTo(first);
-                    assertThat(p.score()).isBetween(0.0, 1.0);
-                    correct += ((ChoicesRegion) p.result().getFirst()).value().labels().getFirst().equals(label((60 + i) % 3)) ? 1 : 0;
-                }
-                // Chance is 10 of 30. One run on the burst's 34 training images, a linear head on 16 features of a fixed random
-                // backbone: 23 here (two runs, before bursts coalesced, reached 24).
-                assertThat(correct).as("pre-labels right out of 30 unseen images").isGreaterThanOrEqualTo(21);
-
-                for (int i = 45; i < 60; i++) {
-                    ls.annotate(tasks.get(i), Annotations.choice(5000 + i, tasks.get(i).id(), label(i % 3)));
-                }
-                // The policy may leave the last few annotations for later; Start Training takes them all in.
-                ls.startTraining();
-                settled = awaitNewVersion(api, first);
-                JsonNode latest = manifest(settled);
-                assertThat(latest.path("dataset_size").asInt()).isEqualTo(60);
-                assertThat(latest.path("backbone").path("cached_images").asInt()).as("images the retrain read from the cache")
-                        .isGreaterThanOrEqualTo(manifest(first).path("dataset_size").asInt());
-                assertThat(latest.path("backbone").path("embedded_images").asInt() + latest.path("backbone").path("cached_images").asInt())
-                        .isEqualTo(60);
-                // Runs overlap (v1 on 10 images, v2 on 30, ...): a run that re-embedded what the cache holds would push this sum
-                // far past the 60 images there are. (The audit after a run embeds annotations newer than the run, for the next.)
-                assertThat(embeddedAcrossVersions()).as("images the runs put through the backbone").isBetween(1, 60);
-                assertThat(cacheFiles()).isEqualTo(60);
-                JsonNode reference = MAPPER.readTree(home.resolve("models/7/" + settled + "/reference.json").toFile());
-                assertThat(reference.path("embeddings").get(0).size()).as("drift compares backbone features").isEqualTo(16);
-                assertThat(ls.predict(tasks.subList(60, 90)).body().predictions()).allSatisfy(p -> assertThat(p.modelVersion()).isEqualTo(settled));
-                JsonNode drift = api.get("/api/v1/projects/7/drift");
-                assertThat(drift.path("reference_version").asText()).isEqualTo(settled);
-                assertThat(drift.path("window").path("samples").asInt()).as("served images, as backbone features").isEqualTo(30);
-                awaitFile(home.resolve("audits/7/" + settled + ".json"));
-            }
-
-            try (RunningBackend swapped = RunningBackend.start(home, backbone("tiny_backbone_4d.pt"))) {
-                LabelStudioSimulator ls = LabelStudioSimulator.of(swapped.uri());
-                InsightsPoller api = new InsightsPoller(swapped.uri());
-                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN))
-                        .as("a head on another backbone is not served").isEqualTo("untrained");
-
-                String retrained = awaitNewVersion(api, settled);
-                JsonNode manifest = manifest(retrained);
-                assertThat(manifest.path("backbone").path("sha256").asText()).isEqualTo(sha256(resource("tiny_backbone_4d.pt")));
-                assertThat(manifest.path("backbone").path("embedded_images").asInt()).as("another backbone reads none of the first one's cache")
-                        .isEqualTo(60);
-                assertThat(ls.predict(tasks.subList(60, 62)).body().predictions()).allSatisfy(p -> assertThat(p.modelVersion()).isEqualTo(retrained));
-            }
+        Reply<PredictResponse> predicted = ls.predict(tasks.subList(60, 90));
+        assertThat(predicted.body().modelVersion()).isEqualTo(first);
+        int correct = 0;
+        for (int i = 0; i < 30; i++) {
+            Prediction p = predicted.body().predictions().get(i);
+            assertThat(p.modelVersion()).isEqualTo(first);
+            assertThat(p.score()).isBetween(0.0, 1.0);
+            correct += ((ChoicesRegion) p.result().getFirst()).value().labels().getFirst().equals(label((60 + i) % 3)) ? 1 : 0;
         }
+        // Chance is 10 of 30. One run on the burst's 34 training images, a linear head on 16 features of a fixed random
+        // backbone: 23 here (two runs, before bursts coalesced, reached 24).
+        assertThat(correct).as("pre-labels right out of 30 unseen images").isGreaterThanOrEqualTo(21);
+
+        live.annotateShapes(tasks, 45, 60, 5000);
+        // The policy may leave the last few annotations for later; Start Training takes them all in.
+        ls.startTraining();
+        settled = awaitNewVersion(api, first);
+        JsonNode latest = manifest(settled);
+        assertThat(latest.path("dataset_size").asInt()).isEqualTo(60);
+        assertThat(latest.path("backbone").path("cached_images").asInt()).as("images the retrain read from the cache")
+                .isGreaterThanOrEqualTo(manifest(first).path("dataset_size").asInt());
+        assertThat(latest.path("backbone").path("embedded_images").asInt() + latest.path("backbone").path("cached_images").asInt())
+                .isEqualTo(60);
+        // Runs overlap (v1 on 10 images, v2 on 30, ...): a run that re-embedded what the cache holds would push this sum
+        // far past the 60 images there are. (The audit after a run embeds annotations newer than the run, for the next.)
+        assertThat(embeddedAcrossVersions()).as("images the runs put through the backbone").isBetween(1, 60);
+        assertThat(cacheFiles()).isEqualTo(60);
+        JsonNode reference = MAPPER.readTree(live.home().resolve("models/7/" + settled + "/reference.json").toFile());
+        assertThat(reference.path("embeddings").get(0).size()).as("drift compares backbone features").isEqualTo(16);
+        assertThat(ls.predict(tasks.subList(60, 90)).body().predictions()).allSatisfy(p -> assertThat(p.modelVersion()).isEqualTo(settled));
+        JsonNode drift = api.get("/api/v1/projects/7/drift");
+        assertThat(drift.path("reference_version").asText()).isEqualTo(settled);
+        assertThat(drift.path("window").path("samples").asInt()).as("served images, as backbone features").isEqualTo(30);
+        awaitFile(live.home().resolve("audits/7/" + settled + ".json"));
+
+        live.startWith(TestModels.backboneEnv("tiny_backbone_4d.pt"));
+        LabelStudioSimulator swapped = live.ls();
+        InsightsPoller swappedApi = live.insights();
+        assertThat(live.connectShapes(PROJECT_UID))
+                .as("a head on another backbone is not served").isEqualTo("untrained");
+
+        String retrained = awaitNewVersion(swappedApi, settled);
+        JsonNode manifest = manifest(retrained);
+        assertThat(manifest.path("backbone").path("sha256").asText()).isEqualTo(sha256(TestModels.backbone("tiny_backbone_4d.pt")));
+        assertThat(manifest.path("backbone").path("embedded_images").asInt()).as("another backbone reads none of the first one's cache")
+                .isEqualTo(60);
+        assertThat(swapped.predict(tasks.subList(60, 62)).body().predictions()).allSatisfy(p -> assertThat(p.modelVersion()).isEqualTo(retrained));
     }
 
     @Test
@@ -131,7 +122,7 @@ class BackboneFlywheelTest {
         assertThatThrownBy(() -> RunningBackend.start(home, Map.of("FLYWHEEL_BACKBONE", junk.toString())))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("FLYWHEEL_BACKBONE could not be used as a TorchScript backbone");
-        Path detector = Path.of(BackboneFlywheelTest.class.getResource("/detector/tiny_detector.pt").toURI());
+        Path detector = TestModels.detector("tiny_detector.pt");
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -143,10 +134,6 @@ class BackboneFlywheelTest {
         try (ServerSocket stillFree = new ServerSocket(port)) {
             assertThat(stillFree.getLocalPort()).as("nothing listens after a refused start").isEqualTo(port);
         }
-    }
-
-    private Map<String, String> backbone(String file) throws URISyntaxException {
-        return Map.of("FLYWHEEL_BACKBONE", resource(file).toString(), "FLYWHEEL_BACKBONE_INPUT_SIZE", "64");
     }
 
     /**
@@ -170,12 +157,12 @@ class BackboneFlywheelTest {
     }
 
     private JsonNode manifest(String version) throws Exception {
-        return MAPPER.readTree(home.resolve("models/7/" + version + "/manifest.json").toFile());
+        return MAPPER.readTree(live.home().resolve("models/7/" + version + "/manifest.json").toFile());
     }
 
     private int embeddedAcrossVersions() throws Exception {
         int sum = 0;
-        try (Stream<Path> versions = Files.list(home.resolve("models/7"))) {
+        try (Stream<Path> versions = Files.list(live.home().resolve("models/7"))) {
             for (Path version : versions.filter(v -> Files.isRegularFile(v.resolve("manifest.json"))).toList()) {
                 sum += MAPPER.readTree(version.resolve("manifest.json").toFile()).path("backbone").path("embedded_images").asInt();
             }
@@ -184,7 +171,7 @@ class BackboneFlywheelTest {
     }
 
     private long cacheFiles() throws Exception {
-        try (Stream<Path> files = Files.walk(home.resolve("embeddings"))) {
+        try (Stream<Path> files = Files.walk(live.home().resolve("embeddings"))) {
             return files.filter(f -> f.toString().endsWith(".emb")).count();
         }
     }
@@ -195,10 +182,6 @@ class BackboneFlywheelTest {
             assertThat(System.nanoTime()).as("%s written in time", file).isLessThan(deadline);
             Thread.sleep(200);
         }
-    }
-
-    private static Path resource(String name) throws URISyntaxException {
-        return Path.of(BackboneFlywheelTest.class.getResource("/backbone/" + name).toURI());
     }
 
     private static String sha256(Path file) throws Exception {

@@ -3,7 +3,6 @@ package dev.flywheel.backend.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.fixtures.simulator.Reply;
 import dev.flywheel.model.labelstudio.PredictRequest;
@@ -16,11 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A bad file never takes the service down: a damaged or missing manifest or model file, found at start or at a switch,
@@ -32,66 +30,54 @@ class BadModelFilesTest {
     private static final String PROJECT_UID = "8.1732870000";
     private static final long PROJECT = 8;
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final LiveBackend live = LiveBackend.plain();
 
     @Test
     void damagedVersionsAreMarkedFailedAndThePreviousGoodVersionServesUntilNoneIsLeft() throws Exception {
-        try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
-            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 15, 3000, new Random(5));
-            String v1;
-            String v2;
-            try (RunningBackend backend = RunningBackend.start(home, Map.of())) {
-                InsightsPoller insights = new InsightsPoller(backend.uri());
-                LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
-                ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
-                for (int i = 0; i < 12; i++) {
-                    ls.annotate(tasks.get(i), Annotations.choice(6000 + i, tasks.get(i).id(), ShapeScenes.LABELS.get(i % 3)));
-                }
-                v1 = insights.awaitQuiet(PROJECT, Duration.ofSeconds(60));
-                v2 = trainAnother(ls, insights, v1);
-            }
+        List<Task> tasks = live.labelStudio().shapeTasks(PROJECT, 15, 3000, new Random(5));
+        LabelStudioSimulator ls = live.ls();
+        live.connectShapes(PROJECT_UID);
+        live.annotateShapes(tasks, 0, 12, 6000);
+        String v1 = live.insights().awaitQuiet(PROJECT, Duration.ofSeconds(60));
+        String v2 = trainAnother(ls, live.insights(), v1);
+        live.stop();
 
-            // At start: the active version's manifest is damaged between two runs of the backend.
-            Files.writeString(versionDir(v2).resolve("manifest.json"), "{\"version\": \"" + v2 + "\", \"labels\": [", StandardCharsets.UTF_8);
-            String v3;
-            try (RunningBackend backend = RunningBackend.start(home, Map.of())) {
-                InsightsPoller insights = new InsightsPoller(backend.uri());
-                LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
-                assertThat(ls.connect(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN))
-                        .as("/setup after the restart").isEqualTo(v1);
-                assertServedBy(ls.predict(tasks.subList(12, 15)), v1);
-                JsonNode models = insights.models(PROJECT);
-                assertThat(models.path("active").asText()).isEqualTo(v1);
-                assertThat(run(models, v2).path("status").asText()).isEqualTo("failed");
-                assertThat(run(models, v2).path("message").asText()).contains("damaged or missing").contains(v1 + " serves instead");
+        // At start: the active version's manifest is damaged between two runs of the backend.
+        Files.writeString(versionDir(v2).resolve("manifest.json"), "{\"version\": \"" + v2 + "\", \"labels\": [", StandardCharsets.UTF_8);
+        live.restart();
+        ls = live.ls();
+        InsightsPoller insights = live.insights();
+        assertThat(live.connectShapes(PROJECT_UID)).as("/setup after the restart").isEqualTo(v1);
+        assertServedBy(ls.predict(tasks.subList(12, 15)), v1);
+        JsonNode models = insights.models(PROJECT);
+        assertThat(models.path("active").asText()).isEqualTo(v1);
+        assertThat(run(models, v2).path("status").asText()).isEqualTo("failed");
+        assertThat(run(models, v2).path("message").asText()).contains("damaged or missing").contains(v1 + " serves instead");
 
-                // At a switch: the version being activated has lost its model file.
-                v3 = trainAnother(ls, insights, v1);
-                deleteModelFiles(v1);
-                JsonNode activated = post(backend, "/api/v1/projects/" + PROJECT + "/models/" + v1 + "/activate");
-                assertThat(activated.path("status").asText()).as("the activate reply: %s", activated).isEqualTo("failed");
-                assertServedBy(ls.predict(tasks.subList(12, 15)), v3);
-                assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(v3);
-            }
+        // At a switch: the version being activated has lost its model file.
+        String v3 = trainAnother(ls, insights, v1);
+        deleteModelFiles(v1);
+        JsonNode activated = BackendHttp.json(live.post("/api/v1/projects/" + PROJECT + "/models/" + v1 + "/activate", "{}"));
+        assertThat(activated.path("status").asText()).as("the activate reply: %s", activated).isEqualTo("failed");
+        assertServedBy(ls.predict(tasks.subList(12, 15)), v3);
+        assertThat(insights.models(PROJECT).path("active").asText()).isEqualTo(v3);
+        live.stop();
 
-            // None left: the only good version loses its manifest too.
-            Files.delete(versionDir(v3).resolve("manifest.json"));
-            try (RunningBackend backend = RunningBackend.start(home, Map.of())) {
-                LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
-                Reply<String> setup = ls.raw("setup", new SetupRequest(PROJECT_UID, ShapeScenes.CONFIG, labelStudio.url(),
-                        FakeLabelStudio.TOKEN, null, null, null));
-                Reply<String> predict = ls.raw("predict", PredictRequest.batch(tasks.subList(12, 15), PROJECT_UID, ShapeScenes.CONFIG));
-                for (Reply<String> refused : List.of(setup, predict)) {
-                    assertThat(refused.status()).as(refused.rawBody()).isEqualTo(503);
-                    JsonNode error = Hostile.MAPPER.readTree(refused.rawBody());
-                    assertThat(error.path("error").asText()).isEqualTo("no_servable_version");
-                    assertThat(error.path("detail").asText()).contains(v3).doesNotContain(home.toString());
-                }
-                Hostile.assertHealthy(backend.uri(), "every version damaged");
-                assertThat(run(new InsightsPoller(backend.uri()).models(PROJECT), v3).path("status").asText()).isEqualTo("failed");
-            }
+        // None left: the only good version loses its manifest too.
+        Files.delete(versionDir(v3).resolve("manifest.json"));
+        live.restart();
+        Reply<String> setup = live.ls().raw("setup", new SetupRequest(PROJECT_UID, ShapeScenes.CONFIG, live.labelStudio().url(),
+                FakeLabelStudio.TOKEN, null, null, null));
+        Reply<String> predict = live.ls().raw("predict", PredictRequest.batch(tasks.subList(12, 15), PROJECT_UID, ShapeScenes.CONFIG));
+        for (Reply<String> refused : List.of(setup, predict)) {
+            assertThat(refused.status()).as(refused.rawBody()).isEqualTo(503);
+            JsonNode error = Hostile.MAPPER.readTree(refused.rawBody());
+            assertThat(error.path("error").asText()).isEqualTo("no_servable_version");
+            assertThat(error.path("detail").asText()).contains(v3).doesNotContain(live.home().toString());
         }
+        Hostile.assertHealthy(live.uri(), "every version damaged");
+        assertThat(run(live.insights().models(PROJECT), v3).path("status").asText()).isEqualTo("failed");
     }
 
     private static String trainAnother(LabelStudioSimulator ls, InsightsPoller insights, String active) throws Exception {
@@ -110,7 +96,7 @@ class BadModelFilesTest {
     }
 
     private Path versionDir(String version) {
-        return home.resolve("models").resolve(Long.toString(PROJECT)).resolve(version);
+        return live.home().resolve("models").resolve(Long.toString(PROJECT)).resolve(version);
     }
 
     private void deleteModelFiles(String version) throws IOException {
@@ -128,9 +114,5 @@ class BadModelFilesTest {
             }
         }
         throw new AssertionError("run " + version + " is not listed: " + models);
-    }
-
-    private static JsonNode post(RunningBackend backend, String path) throws Exception {
-        return Hostile.MAPPER.readTree(Hostile.post(backend.uri(), path, "{}").body());
     }
 }

@@ -10,14 +10,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import dev.flywheel.backend.training.TrainingSettings;
 import java.util.List;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Noisy dark 64×64 scenes of one or two bright circles and squares that do not touch, with their true boxes. */
-final class BoxScenes {
+public final class BoxScenes {
 
-    static final int SIZE = 64;
+    public static final int SIZE = 64;
     static final List<String> LABELS = List.of("circle", "square");
     static final String CONFIG = """
             <View>
@@ -26,6 +27,9 @@ final class BoxScenes {
                 <Label value="circle"/><Label value="square"/>
               </RectangleLabels>
             </View>""";
+
+    /** The detector trains at 64 px (a multiple of its stride 8) with a small image budget: ~30 epochs of 48 images. */
+    static final TrainingSettings SETTINGS = new TrainingSettings(SIZE, 16, 0.003f, 1_500, 4, 60, 0.2, 7L);
 
     private BoxScenes() {}
 
@@ -65,7 +69,8 @@ final class BoxScenes {
         return regions;
     }
 
-    static Scene scene(Random random) {
+    /** A dark {@code SIZE}×{@code SIZE} grey noise background, the ground the detectors must find shapes on. */
+    public static BufferedImage noise(Random random) {
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < SIZE; y++) {
             for (int x = 0; x < SIZE; x++) {
@@ -73,6 +78,21 @@ final class BoxScenes {
                 image.setRGB(x, y, (v << 16) | (v << 8) | v);
             }
         }
+        return image;
+    }
+
+    /** A bright square (grey-white) or disc (yellow) of {@code side} pixels at {@code left, top}. */
+    public static void draw(Graphics2D g, boolean square, int left, int top, int side) {
+        g.setColor(square ? new Color(230, 230, 230) : new Color(230, 200, 40));
+        if (square) {
+            g.fillRect(left, top, side, side);
+        } else {
+            g.fillOval(left, top, side, side);
+        }
+    }
+
+    static Scene scene(Random random) {
+        BufferedImage image = noise(random);
         Graphics2D g = image.createGraphics();
         List<int[]> placed = new ArrayList<>();
         List<TrueBox> boxes = new ArrayList<>();
@@ -87,12 +107,7 @@ final class BoxScenes {
             }
             placed.add(new int[] {left, top, side});
             boolean square = random.nextBoolean();
-            g.setColor(square ? new Color(230, 230, 230) : new Color(230, 200, 40));
-            if (square) {
-                g.fillRect(left, top, side, side);
-            } else {
-                g.fillOval(left, top, side, side);
-            }
+            draw(g, square, left, top, side);
             double pct = 100.0 / SIZE;
             boxes.add(new TrueBox(square ? "square" : "circle", left * pct, top * pct, side * pct, side * pct));
         }

@@ -7,23 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Tasks;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
-import dev.flywheel.model.json.FlywheelJson;
 import dev.flywheel.model.labelstudio.Task;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Drift through the real server: a version trained on 48×48 shape scenes, then served more scenes like them, then
@@ -32,35 +24,24 @@ import org.junit.jupiter.api.io.TempDir;
 class DriftApiTest {
 
     private static final long PROJECT = 12;
-    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper MAPPER = BackendHttp.MAPPER;
 
-    @TempDir
-    static Path home;
+    @RegisterExtension
+    static final LiveBackend backend = LiveBackend.plain();
 
-    private static FakeLabelStudio labelStudio;
-    private static RunningBackend backend;
     private static LabelStudioSimulator ls;
     private static int nextTask = 5000;
 
     @BeforeAll
     static void trainAVersionOnShapeScenes() throws Exception {
-        labelStudio = new FakeLabelStudio();
-        backend = RunningBackend.start(home, Map.of());
-        ls = LabelStudioSimulator.of(backend.uri());
-        ls.connect(PROJECT + ".1732870000", ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+        ls = backend.ls();
+        backend.connectShapes(PROJECT + ".1732870000");
         Random random = new Random(12);
         for (int i = 0; i < 60; i++) {
             Task task = task(ShapeScenes.png(i % 3, random));
             ls.annotate(task, Annotations.choice(7000 + i, task.id(), ShapeScenes.LABELS.get(i % 3)));
         }
-        awaitActiveVersion();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        backend.close();
-        labelStudio.close();
+        backend.insights().awaitQuiet(PROJECT, Duration.ofSeconds(180));
     }
 
     @Test
@@ -111,7 +92,7 @@ class DriftApiTest {
 
     private static Task task(byte[] png) {
         int id = nextTask++;
-        return Tasks.imageTask(id, labelStudio.upload(PROJECT, "d" + id + ".png", png));
+        return Tasks.imageTask(id, backend.labelStudio().upload(PROJECT, "d" + id + ".png", png));
     }
 
     private static JsonNode feature(JsonNode report, String name) {
@@ -123,28 +104,11 @@ class DriftApiTest {
         throw new AssertionError("no feature " + name + " in " + report);
     }
 
-    private static void awaitActiveVersion() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode models = json(get("/api/v1/projects/12/models"));
-            boolean busy = false;
-            for (JsonNode m : models.path("models")) {
-                busy |= Set.of("queued", "training").contains(m.path("status").asText());
-            }
-            if (!busy && !models.path("active").isNull() && !models.path("active").isMissingNode()) {
-                return;
-            }
-            Thread.sleep(400);
-        }
-        throw new AssertionError("no version became active");
-    }
-
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return backend.send("GET", path, null);
     }
 
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return MAPPER.readTree(response.body());
+    private static JsonNode json(HttpResponse<String> response) {
+        return BackendHttp.ok("drift", response);
     }
 }

@@ -11,14 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -31,20 +28,8 @@ class HostileBodiesTest {
 
     static final List<String> JSON_ENDPOINTS = List.of("/setup", "/predict", "/webhook", "/train");
 
-    @TempDir
-    static Path home;
-
-    private static RunningBackend backend;
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(home, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
+    @RegisterExtension
+    static final LiveBackend backend = LiveBackend.plain();
 
     static Stream<Arguments> malformedBodies() {
         Map<String, byte[]> bodies = new java.util.LinkedHashMap<>();

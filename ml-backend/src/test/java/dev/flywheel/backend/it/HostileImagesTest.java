@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.Dispatcher;
@@ -233,17 +232,6 @@ class HostileImagesTest {
     }
 
     private static void awaitModel(long project) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        int quiet = 0;
-        while (System.nanoTime() < deadline && quiet < 2) {
-            JsonNode models = Hostile.MAPPER.readTree(Hostile.get(backend.uri(), "/api/v1/projects/" + project + "/models").body());
-            boolean busy = false;
-            for (JsonNode m : models.path("models")) {
-                busy |= Set.of("queued", "training").contains(m.path("status").asText());
-            }
-            quiet = busy || models.path("active").isNull() || models.path("active").isMissingNode() ? 0 : quiet + 1;
-            Thread.sleep(400);
-        }
-        assertThat(quiet).as("a model trained").isEqualTo(2);
+        new InsightsPoller(backend.uri()).awaitQuiet(project, Duration.ofSeconds(240));
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Tasks;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
-import dev.flywheel.model.json.FlywheelJson;
 import dev.flywheel.model.labelstudio.Task;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,13 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The insights API after a real flywheel: 80 shape images, four of them deliberately mislabeled, two versions, and
@@ -33,26 +30,21 @@ class InsightsApiTest {
 
     private static final long PROJECT = 9;
     private static final Set<Integer> FLIPPED = Set.of(3, 11, 22, 37);
-    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
+    private static final ObjectMapper MAPPER = BackendHttp.MAPPER;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path home;
-
-    private static FakeLabelStudio labelStudio;
-    private static RunningBackend backend;
+    @RegisterExtension
+    static final LiveBackend backend = LiveBackend.plain();
     private static final List<Task> TASKS = new ArrayList<>();
     private static LabelStudioSimulator ls;
 
     @BeforeAll
     static void runTheFlywheel() throws Exception {
-        labelStudio = new FakeLabelStudio();
-        backend = RunningBackend.start(home, Map.of());
         Random random = new Random(5);
-        ls = LabelStudioSimulator.of(backend.uri());
-        ls.connect(PROJECT + ".1732870000", ShapeScenes.CONFIG, labelStudio.url(), FakeLabelStudio.TOKEN);
+        ls = backend.ls();
+        backend.connectShapes(PROJECT + ".1732870000");
         for (int i = 0; i < 80; i++) {
-            TASKS.add(Tasks.imageTask(2000 + i, labelStudio.upload(PROJECT, "s" + i + ".png", ShapeScenes.png(i % 3, random))));
+            TASKS.add(Tasks.imageTask(2000 + i, backend.labelStudio().upload(PROJECT, "s" + i + ".png", ShapeScenes.png(i % 3, random))));
         }
         for (int i = 0; i < 60; i++) {
             int label = FLIPPED.contains(i) ? (i + 1) % 3 : i % 3;
@@ -71,7 +63,7 @@ class InsightsApiTest {
     /** The K-fold audit runs on the training worker once training is idle; label issues build on it. */
     private static void awaitAudit() throws Exception {
         String active = get("/api/v1/projects/9/models").path("active").asText();
-        Path audit = home.resolve("audits").resolve("9").resolve(active + ".json");
+        Path audit = backend.home().resolve("audits").resolve("9").resolve(active + ".json");
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (!java.nio.file.Files.exists(audit) && System.nanoTime() < deadline) {
             Thread.sleep(300);
@@ -82,7 +74,7 @@ class InsightsApiTest {
     @Test
     void theAuditGivesEveryLabeledTaskOutOfFoldProbabilities() throws Exception {
         String active = get("/api/v1/projects/9/models").path("active").asText();
-        JsonNode audit = MAPPER.readTree(home.resolve("audits").resolve("9").resolve(active + ".json").toFile());
+        JsonNode audit = MAPPER.readTree(backend.home().resolve("audits").resolve("9").resolve(active + ".json").toFile());
 
         assertThat(audit.path("folds").asInt()).isEqualTo(5);
         assertThat(audit.path("probabilities").size()).isGreaterThanOrEqualTo(68);
@@ -93,12 +85,6 @@ class InsightsApiTest {
             }
             assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
         });
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        backend.close();
-        labelStudio.close();
     }
 
     @Test
@@ -210,19 +196,18 @@ class InsightsApiTest {
         assertThat(image.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
 
         for (String path : List.of("/api/v1/projects/404/stats", "/api/v1/projects/9/models/v99-none", "/api/v1/projects/9/tasks/1/image")) {
-            HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> missing = backend.send("GET", path, null);
             assertThat(missing.statusCode()).as(path).isEqualTo(404);
             assertThat(MAPPER.readTree(missing.body()).path("error").asText()).isEqualTo("not_found");
         }
-        HttpResponse<String> bad = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + "/api/v1/projects/9/tasks?limit=5000")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bad = backend.send("GET", "/api/v1/projects/9/tasks?limit=5000", null);
         assertThat(bad.statusCode()).isEqualTo(400);
     }
 
     @Test
     void aBrokenOrMissingImageFailsOnlyItsOwnTaskInABatch() throws Exception {
-        String broken = labelStudio.upload(PROJECT, "broken.png", dev.flywheel.fixtures.images.TestImages.notAnImage());
-        String truncated = labelStudio.upload(PROJECT, "truncated.png",
+        String broken = backend.labelStudio().upload(PROJECT, "broken.png", dev.flywheel.fixtures.images.TestImages.notAnImage());
+        String truncated = backend.labelStudio().upload(PROJECT, "truncated.png",
                 dev.flywheel.fixtures.images.TestImages.truncated(ShapeScenes.png(0, new Random(1))));
         List<Task> batch = List.of(TASKS.get(72), Tasks.imageTask(3001, broken), Tasks.imageTask(3002, "/data/upload/9/missing.png"),
                 Tasks.imageTask(3003, truncated), Tasks.imageTask(3004, "http://169.254.169.254/latest/meta-data/"), TASKS.get(73));
@@ -278,29 +263,14 @@ class InsightsApiTest {
     }
 
     private static HttpResponse<String> post(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return backend.post(path, "{}");
     }
 
     private static void awaitIdle() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        int quiet = 0;
-        while (System.nanoTime() < deadline && quiet < 2) {
-            JsonNode models = get("/api/v1/projects/9/models");
-            boolean busy = false;
-            for (JsonNode m : models.path("models")) {
-                busy |= Set.of("queued", "training").contains(m.path("status").asText());
-            }
-            quiet = busy || models.path("active").isNull() ? 0 : quiet + 1;
-            Thread.sleep(400);
-        }
-        assertThat(quiet).as("training settled").isEqualTo(2);
+        backend.insights().awaitQuiet(PROJECT, Duration.ofSeconds(180));
     }
 
     private static JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return MAPPER.readTree(response.body());
+        return backend.get(path);
     }
 }

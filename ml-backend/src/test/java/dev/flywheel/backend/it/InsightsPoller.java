@@ -3,12 +3,7 @@ package dev.flywheel.backend.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flywheel.model.json.FlywheelJson;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -16,20 +11,17 @@ import java.util.function.Predicate;
 /** Reads a running backend's insights API and waits for model runs to reach a state. */
 final class InsightsPoller {
 
-    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     private final URI backend;
+    private final String[] headers;
 
-    InsightsPoller(URI backend) {
+    /** {@code headers} (name, value pairs) go with every request: an {@code Authorization} where basic auth is on. */
+    InsightsPoller(URI backend, String... headers) {
         this.backend = backend;
+        this.headers = headers.clone();
     }
 
     JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(backend + path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return MAPPER.readTree(response.body());
+        return BackendHttp.ok(path, BackendHttp.send(backend, "GET", path, null, headers));
     }
 
     /** The project's runs, newest first, as the models list shows them. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.flywheel.backend.testing.TestModels;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Tasks;
 import dev.flywheel.fixtures.editor.Edit;
@@ -16,8 +17,6 @@ import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.model.json.FlywheelJson;
 import dev.flywheel.model.labelstudio.Annotation;
 import dev.flywheel.model.labelstudio.Task;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,16 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LabelStudioEditorTest {
 
     private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String DETECTION_CONFIG = """
-            <View>
-              <Image name="image" value="$image"/>
-              <RectangleLabels name="label" toName="image" model_score_threshold="0.3">
-                <Label value="Vehicle" predicted_values="car,truck"/>
-                <Label value="Person" predicted_values="person"/>
-              </RectangleLabels>
-            </View>""";
-
     /** Two controls on one image: boxes (which Flywheel pre-labels) and a choice (which the annotator adds). */
     private static final String TAGS_CONFIG = """
             <View>
@@ -62,23 +52,17 @@ class LabelStudioEditorTest {
                 <Choice value="circle"/><Choice value="square"/><Choice value="bar"/><Choice value="round"/><Choice value="straight"/>
               </Choices>
             </View>""";
-    private static final String TWO_CONTROLS_CONFIG = """
-            <View>
-              <Image name="image" value="$image"/>
-              <RectangleLabels name="label" toName="image" model_score_threshold="0.3">
-                <Label value="Vehicle" predicted_values="car,truck"/>
-                <Label value="Person" predicted_values="person"/>
-              </RectangleLabels>
+    private static final String TWO_CONTROLS_CONFIG = TinyDetectorScenes.CONFIG.replace("</View>", """
               <Choices name="scene" toName="image">
                 <Choice value="Indoor"/>
                 <Choice value="Outdoor"/>
               </Choices>
-            </View>""";
+            </View>""");
 
     private static LabelStudioEditor editor;
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final LiveBackend live = LiveBackend.with(TestModels.detectorEnv());
     @TempDir
     Path images;
 
@@ -94,16 +78,11 @@ class LabelStudioEditorTest {
 
     @Test
     void theEditorShowsEveryPrelabelAsFlywheelMeantItAndWhatAnnotatorsSubmitIsStoredAndCounted() throws Exception {
-        Path detector = Path.of(getClass().getResource("/detector/tiny_detector.pt").toURI());
-        try (FakeLabelStudio labelStudio = new FakeLabelStudio();
-                RunningBackend backend = RunningBackend.start(home, Map.of(
-                        "FLYWHEEL_DETECTOR", detector.toString(), "FLYWHEEL_DETECTOR_INPUT_SIZE", "64"))) {
-            shapes(trainedClassification(backend, labelStudio));
-            Project detection = detection(backend, labelStudio, 9, DETECTION_CONFIG);
-            boxes(detection);
-            twoControls(detection(backend, labelStudio, 10, TWO_CONTROLS_CONFIG));
-            tags(trainedTagging(backend, labelStudio));
-        }
+        shapes(trainedClassification());
+        Project detection = detection(9, TinyDetectorScenes.CONFIG);
+        boxes(detection);
+        twoControls(detection(10, TWO_CONTROLS_CONFIG));
+        tags(trainedTagging());
     }
 
     /**
@@ -143,9 +122,9 @@ class LabelStudioEditorTest {
     }
 
     /** Image + multi-label Choices: shapes tagged with their shape and whether it is round, trained on 36 of 52 images. */
-    private Project trainedTagging(RunningBackend backend, FakeLabelStudio labelStudio) throws Exception {
+    private Project trainedTagging() throws Exception {
         List<String> tags = List.of("circle", "square", "bar", "round", "straight");
-        Project project = new Project(backend, labelStudio, 11, TAGS_CONFIG, "label", tags);
+        Project project = new Project(11, TAGS_CONFIG, "label", tags);
         Random random = new Random(11);
         for (int i = 0; i < 52; i++) {
             project.addTask(11_000 + i, ShapeScenes.png(i % 3, random));
@@ -157,9 +136,9 @@ class LabelStudioEditorTest {
             Annotation tagged = Annotations.choice(11_000 + i, task.id(), shape, i % 3 == 0 ? "round" : "straight");
             assertThat(project.ls.annotate(task, tagged).status()).isEqualTo(201);
         }
-        new InsightsPoller(backend.uri()).awaitRun(11, r -> r.path("status").asText().equals("ready") && r.path("trained_on").asInt() >= 24,
+        live.insights().awaitRun(11, r -> r.path("status").asText().equals("ready") && r.path("trained_on").asInt() >= 24,
                 java.time.Duration.ofSeconds(120));
-        new InsightsPoller(backend.uri()).awaitQuiet(11, java.time.Duration.ofSeconds(120));
+        live.insights().awaitQuiet(11, java.time.Duration.ofSeconds(120));
         return project;
     }
 
@@ -254,8 +233,8 @@ class LabelStudioEditorTest {
     }
 
     /** Image + Choices, trained through webhooks on 36 of its 52 shape images. */
-    private Project trainedClassification(RunningBackend backend, FakeLabelStudio labelStudio) throws Exception {
-        Project project = new Project(backend, labelStudio, 7, ShapeScenes.CONFIG, "label", ShapeScenes.LABELS);
+    private Project trainedClassification() throws Exception {
+        Project project = new Project(7, ShapeScenes.CONFIG, "label", ShapeScenes.LABELS);
         Random random = new Random(7);
         for (int i = 0; i < 52; i++) {
             project.addTask(7000 + i, ShapeScenes.png(i % 3, random));
@@ -265,15 +244,15 @@ class LabelStudioEditorTest {
             Task task = project.tasks.get(i);
             assertThat(project.ls.annotate(task, Annotations.choice(7000 + i, task.id(), ShapeScenes.LABELS.get(i % 3))).status()).isEqualTo(201);
         }
-        new InsightsPoller(backend.uri()).awaitNewVersion(7, null);
+        live.insights().awaitNewVersion(7, null);
         return project;
     }
 
     /** A detection project on two scenes, pre-labelled by the operator's detector. */
-    private Project detection(RunningBackend backend, FakeLabelStudio labelStudio, long id, String config) throws Exception {
-        Project project = new Project(backend, labelStudio, id, config, "label", List.of("Vehicle", "Person"));
-        project.addTask(id * 100 + 1, DetectionPrelabelTest.scene(20, 30, 40, 20));
-        project.addTask(id * 100 + 2, DetectionPrelabelTest.scene(64, 10, 48, 60));
+    private Project detection(long id, String config) throws Exception {
+        Project project = new Project(id, config, "label", List.of("Vehicle", "Person"));
+        project.addTask(id * 100 + 1, TinyDetectorScenes.scene(20, 30, 40, 20));
+        project.addTask(id * 100 + 2, TinyDetectorScenes.scene(64, 10, 48, 60));
         project.connect();
         return project;
     }
@@ -322,8 +301,6 @@ class LabelStudioEditorTest {
 
     /** One Label Studio project: its tasks, their image files, and the calls Label Studio makes for it. */
     private final class Project {
-        final RunningBackend backend;
-        final FakeLabelStudio labelStudio;
         final long id;
         final String config;
         final String control;
@@ -332,25 +309,23 @@ class LabelStudioEditorTest {
         final List<Path> files = new ArrayList<>();
         final LabelStudioSimulator ls;
 
-        Project(RunningBackend backend, FakeLabelStudio labelStudio, long id, String config, String control, List<String> labels) {
-            this.backend = backend;
-            this.labelStudio = labelStudio;
+        Project(long id, String config, String control, List<String> labels) {
             this.id = id;
             this.config = config;
             this.control = control;
             this.labels = labels;
-            this.ls = LabelStudioSimulator.of(backend.uri());
+            this.ls = LabelStudioSimulator.of(live.uri());
         }
 
         void addTask(long taskId, byte[] png) throws Exception {
             Path file = images.resolve(taskId + ".png");
             Files.write(file, png);
             files.add(file);
-            tasks.add(Tasks.imageTask(taskId, labelStudio.upload(id, taskId + ".png", png)));
+            tasks.add(Tasks.imageTask(taskId, live.labelStudio().upload(id, taskId + ".png", png)));
         }
 
         void connect() {
-            ls.connect(id + ".1732870000", config, labelStudio.url(), FakeLabelStudio.TOKEN);
+            ls.connect(id + ".1732870000", config, live.labelStudio().url(), FakeLabelStudio.TOKEN);
         }
 
         /** {@code /predict} as Label Studio sends it; each prediction as JSON, as the editor receives it. */
@@ -387,15 +362,13 @@ class LabelStudioEditorTest {
             event.set("annotation", annotation);
             event.set("task", MAPPER.createObjectNode().put("id", task.id()).put("project", id).set("data", MAPPER.valueToTree(task.data())));
             event.set("project", MAPPER.valueToTree(ls.project().asWebhookProject()));
-            HttpResponse<String> reply = HTTP.send(HttpRequest.newBuilder(backend.uri().resolve("/webhook"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(event))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> reply = live.post("/webhook", MAPPER.writeValueAsString(event));
             assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
         }
 
         /** The annotation's result as Flywheel stored it on disk. */
         JsonNode storedResult(long annotationId) throws Exception {
-            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + home.resolve("flywheel.db"));
+            try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + live.home().resolve("flywheel.db"));
                     PreparedStatement query = db.prepareStatement("SELECT result_json FROM annotation WHERE project_id = ? AND id = ?")) {
                 query.setLong(1, id);
                 query.setLong(2, annotationId);
@@ -408,7 +381,7 @@ class LabelStudioEditorTest {
 
         /** The flywheel statistics of one version: how many of its pre-labels were accepted, edited, replaced. */
         JsonNode tally(String version) throws Exception {
-            JsonNode versions = new InsightsPoller(backend.uri()).get("/api/v1/projects/" + id + "/flywheel").path("versions");
+            JsonNode versions = live.insights().get("/api/v1/projects/" + id + "/flywheel").path("versions");
             for (JsonNode v : versions) {
                 if (v.path("version").asText().equals(version)) {
                     return v;

@@ -8,40 +8,20 @@ import dev.flywheel.fixtures.LabelStudioFixtures;
 import dev.flywheel.fixtures.Tasks;
 import dev.flywheel.fixtures.simulator.LabelStudioSimulator;
 import dev.flywheel.fixtures.simulator.Reply;
-import dev.flywheel.model.json.FlywheelJson;
 import dev.flywheel.model.labelstudio.PredictResponse;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Label Studio's side of the protocol against the real server: shapes, status codes and errors as the spec says. */
 class LabelStudioProtocolTest {
 
-    @TempDir
-    static Path home;
-
-    private static RunningBackend backend;
-    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final LiveBackend backend = LiveBackend.plain();
+    private static final ObjectMapper MAPPER = BackendHttp.MAPPER;
     private final LabelStudioFixtures fixtures = new LabelStudioFixtures();
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(home, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
 
     @Test
     void healthAndRootAnswerUpWithTheModelClass() throws Exception {
@@ -153,19 +133,10 @@ class LabelStudioProtocolTest {
     }
 
     private static HttpResponse<String> send(String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(backend.uri() + path));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body)));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return body == null ? backend.send("GET", path, null) : backend.send(method, path, MAPPER.writeValueAsString(body));
     }
 
     private static HttpResponse<String> sendRaw(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return backend.post(path, body);
     }
 }

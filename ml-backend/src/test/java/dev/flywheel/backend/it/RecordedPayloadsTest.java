@@ -3,20 +3,11 @@ package dev.flywheel.backend.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.fixtures.LabelStudioFixtures;
-import dev.flywheel.model.json.FlywheelJson;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,23 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every request Label Studio really sent (the shared fixtures) replayed against the real server. */
 class RecordedPayloadsTest {
 
-    @TempDir
-    static Path home;
-
-    private static RunningBackend backend;
-    private static final ObjectMapper MAPPER = FlywheelJson.newMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final LiveBackend backend = LiveBackend.plain();
     private static final LabelStudioFixtures FIXTURES = new LabelStudioFixtures();
-
-    @BeforeAll
-    static void start() {
-        backend = RunningBackend.start(home, Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        backend.close();
-    }
 
     /** Fixture, endpoint, and the status the spec calls for (422: a config Flywheel does not serve, said clearly). */
     static Stream<Arguments> recordedRequests() {
@@ -63,7 +40,7 @@ class RecordedPayloadsTest {
         HttpResponse<String> response = post(endpoint, FIXTURES.text(fixture));
 
         assertThat(response.statusCode()).isEqualTo(status);
-        JsonNode body = MAPPER.readTree(response.body());
+        JsonNode body = BackendHttp.json(response);
         if (status >= 400) {
             assertThat(body.path("error").asText()).isEqualTo("unsupported_label_config");
             assertThat(body.path("detail").asText()).startsWith("Flywheel serves");
@@ -79,16 +56,12 @@ class RecordedPayloadsTest {
 
     @Test
     void theRecordedWebhooksLeaveTheServerHealthy() throws Exception {
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = backend.send("GET", "/health", null);
 
         assertThat(health.statusCode()).isEqualTo(200);
     }
 
     private static HttpResponse<String> post(String endpoint, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(backend.uri() + endpoint))
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "heartex/1.20.0")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return backend.send("POST", endpoint, body, "User-Agent", "heartex/1.20.0");
     }
 }

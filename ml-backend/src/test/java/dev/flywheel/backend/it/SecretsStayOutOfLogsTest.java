@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -133,20 +132,7 @@ class SecretsStayOutOfLogsTest {
     }
 
     private static void awaitModel(URI uri) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
-        int quiet = 0;
-        while (System.nanoTime() < deadline && quiet < 2) {
-            HttpResponse<String> response = Hostile.HTTP.send(HttpRequest.newBuilder(uri.resolve("/api/v1/projects/" + PROJECT + "/models"))
-                    .header("Authorization", basic(USER, PASSWORD)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            var models = Hostile.MAPPER.readTree(response.body());
-            boolean busy = false;
-            for (var m : models.path("models")) {
-                busy |= Set.of("queued", "training").contains(m.path("status").asText());
-            }
-            quiet = busy || models.path("active").isNull() || models.path("active").isMissingNode() ? 0 : quiet + 1;
-            Thread.sleep(400);
-        }
-        assertThat(quiet).as("a model trained").isEqualTo(2);
+        new InsightsPoller(uri, "Authorization", basic(USER, PASSWORD)).awaitQuiet(PROJECT, Duration.ofSeconds(240));
     }
 
     private static String basic(String user, String password) {

@@ -14,7 +14,8 @@ import javax.imageio.ImageIO;
 public final class ShapeScenes {
 
     public static final List<String> LABELS = List.of("circle", "square", "bar");
-    static final String CONFIG = """
+    /** The Image + Choices config of the three shape classes, as the tests and the benchmarks connect it. */
+    public static final String CONFIG = """
             <View>
               <Image name="image" value="$image"/>
               <Choices name="label" toName="image">

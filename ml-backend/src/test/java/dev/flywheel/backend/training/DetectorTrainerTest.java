@@ -8,7 +8,7 @@ import dev.flywheel.backend.inference.Detector;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedDetector;
 import dev.flywheel.backend.inference.NonMaxSuppression;
-import java.awt.Color;
+import dev.flywheel.backend.it.BoxScenes;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DetectorTrainerTest {
 
     private static final List<String> LABELS = List.of("Square", "Disc");
-    private static final int SIZE = 64;
+    private static final int SIZE = BoxScenes.SIZE;
 
     @TempDir
     Path dir;
@@ -31,13 +31,7 @@ class DetectorTrainerTest {
     private record Scene(BufferedImage image, List<LabeledBox> boxes) {}
 
     private static Scene scene(long taskId, Random random) {
-        BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < SIZE; y++) {
-            for (int x = 0; x < SIZE; x++) {
-                int v = 20 + random.nextInt(40);
-                image.setRGB(x, y, (v << 16) | (v << 8) | v);
-            }
-        }
+        BufferedImage image = BoxScenes.noise(random);
         Graphics2D g = image.createGraphics();
         List<LabeledBox> boxes = new ArrayList<>();
         int count = 1 + random.nextInt(3);
@@ -46,12 +40,7 @@ class DetectorTrainerTest {
             int left = random.nextInt(SIZE - side);
             int top = random.nextInt(SIZE - side);
             boolean square = random.nextBoolean();
-            g.setColor(square ? new Color(230, 230, 230) : new Color(230, 200, 40));
-            if (square) {
-                g.fillRect(left, top, side, side);
-            } else {
-                g.fillOval(left, top, side, side);
-            }
+            BoxScenes.draw(g, square, left, top, side);
             double pct = 100.0 / SIZE;
             boxes.add(LabeledBox.truth(taskId, square ? "Square" : "Disc", left * pct, top * pct, side * pct, side * pct));
         }
@@ -59,15 +48,19 @@ class DetectorTrainerTest {
         return new Scene(image, boxes);
     }
 
-    @Test
-    void theSameSettingsTrainTheSameDetectorAndAnotherSeedAnotherOne() {
-        Random random = new Random(3);
+    private static List<DetectorTrainer.BoxExample> examples(int count, Random random) {
         ImageTensors tensors = new ImageTensors(SIZE);
         List<DetectorTrainer.BoxExample> examples = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < count; i++) {
             Scene s = scene(i, random);
             examples.add(new DetectorTrainer.BoxExample(i, tensors.toRgb(s.image()), s.boxes()));
         }
+        return examples;
+    }
+
+    @Test
+    void theSameSettingsTrainTheSameDetectorAndAnotherSeedAnotherOne() {
+        List<DetectorTrainer.BoxExample> examples = examples(40, new Random(3));
         DetectorTrainer.Settings settings = new DetectorTrainer.Settings(SIZE, 16, 2, 0.003f, 0.2, 0.25, 7L);
 
         DetectorTrainer.Outcome first = new DetectorTrainer(settings).train(examples, LABELS, dir.resolve("a"), () -> false);
@@ -82,13 +75,7 @@ class DetectorTrainerTest {
 
     @Test
     void aDetectorTrainedOnAnnotatedScenesFindsTheShapesOfHeldOutScenes() {
-        Random random = new Random(11);
-        ImageTensors tensors = new ImageTensors(SIZE);
-        List<DetectorTrainer.BoxExample> examples = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            Scene s = scene(i, random);
-            examples.add(new DetectorTrainer.BoxExample(i, tensors.toRgb(s.image()), s.boxes()));
-        }
+        List<DetectorTrainer.BoxExample> examples = examples(300, new Random(11));
         DetectorTrainer.Settings settings = new DetectorTrainer.Settings(SIZE, 16, 15, 0.003f, 0.2, 0.25, 7L);
 
         DetectorTrainer.Outcome outcome = new DetectorTrainer(settings).train(examples, LABELS, dir, () -> false);

@@ -6,25 +6,17 @@ import dev.flywheel.backend.kind.ActiveVersions;
 import dev.flywheel.backend.kind.FakeKind;
 import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.registry.ModelRegistry;
-import dev.flywheel.backend.store.Annotation;
-import dev.flywheel.backend.store.AnnotationResult;
 import dev.flywheel.backend.store.AnnotationStore;
-import dev.flywheel.backend.store.DatasetQueries;
 import dev.flywheel.backend.store.FlywheelStore;
-import dev.flywheel.backend.store.LabeledAnnotation;
-import dev.flywheel.backend.store.PredictionStore;
 import dev.flywheel.backend.store.ProjectDefinition;
-import dev.flywheel.backend.store.ProjectStore;
-import dev.flywheel.backend.store.ServedSampleStore;
 import dev.flywheel.backend.store.SqliteStore;
-import dev.flywheel.backend.store.StoredAnnotation;
-import dev.flywheel.backend.store.TaskStore;
-import dev.flywheel.backend.store.TrainingRunStore;
-import dev.flywheel.backend.store.WriteOutcome;
 import dev.flywheel.model.json.FlywheelJson;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -47,7 +39,7 @@ class TrainingQueueTest {
         AtomicReference<Thread> reader = new AtomicReference<>();
         try (SqliteStore sqlite = SqliteStore.openInHome(home, Clock.systemUTC())) {
             sqlite.projects().save(new ProjectDefinition(PROJECT, "p", "<View/>", List.of("a", "b"), "choices"));
-            FlywheelStore store = new SlowTrainingSet(sqlite, () -> {
+            FlywheelStore store = slowTrainingSet(sqlite, () -> {
                 await(release);
                 reader.set(Thread.currentThread());
                 read.countDown();
@@ -77,87 +69,38 @@ class TrainingQueueTest {
         }
     }
 
-    /** The store, with a training set that waits for {@code beforeRead} before it is read. */
-    private record SlowTrainingSet(SqliteStore store, Runnable beforeRead) implements FlywheelStore {
+    /**
+     * The store, with a training set that waits for {@code beforeRead} before it is read. Everything else goes to the
+     * real store unchanged (a proxy, so the test does not restate every repository), except {@code close}: the test
+     * closes the real store itself.
+     */
+    private static FlywheelStore slowTrainingSet(SqliteStore store, Runnable beforeRead) {
+        AnnotationStore annotations = store.annotations();
+        AnnotationStore slow = proxy(AnnotationStore.class, (method, args) -> {
+            if (method.getName().equals("trainingSet")) {
+                beforeRead.run();
+            }
+            return method.invoke(annotations, args);
+        });
+        return proxy(FlywheelStore.class, (method, args) -> switch (method.getName()) {
+            case "annotations" -> slow;
+            case "close" -> null;
+            default -> method.invoke(store, args);
+        });
+    }
 
-        @Override
-        public ProjectStore projects() {
-            return store.projects();
-        }
+    private interface Call {
+        Object on(Method method, Object[] args) throws ReflectiveOperationException;
+    }
 
-        @Override
-        public TaskStore tasks() {
-            return store.tasks();
-        }
-
-        @Override
-        public AnnotationStore annotations() {
-            AnnotationStore annotations = store.annotations();
-            return new AnnotationStore() {
-                @Override
-                public WriteOutcome save(Annotation annotation) {
-                    return annotations.save(annotation);
-                }
-
-                @Override
-                public int markDeleted(long projectId, Collection<Long> annotationIds) {
-                    return annotations.markDeleted(projectId, annotationIds);
-                }
-
-                @Override
-                public Optional<StoredAnnotation> find(long projectId, long annotationId) {
-                    return annotations.find(projectId, annotationId);
-                }
-
-                @Override
-                public long latestSequence(long projectId) {
-                    return annotations.latestSequence(projectId);
-                }
-
-                @Override
-                public long countChangedSince(long projectId, long sequence) {
-                    return annotations.countChangedSince(projectId, sequence);
-                }
-
-                @Override
-                public List<LabeledAnnotation> trainingSet(long projectId) {
-                    beforeRead.run();
-                    return annotations.trainingSet(projectId);
-                }
-
-                @Override
-                public List<AnnotationResult> trainingResults(long projectId) {
-                    return annotations.trainingResults(projectId);
-                }
-            };
-        }
-
-        @Override
-        public DatasetQueries dataset() {
-            return store.dataset();
-        }
-
-        @Override
-        public PredictionStore predictions() {
-            return store.predictions();
-        }
-
-        @Override
-        public TrainingRunStore runs() {
-            return store.runs();
-        }
-
-        @Override
-        public ServedSampleStore samples() {
-            return store.samples();
-        }
-
-        @Override
-        public dev.flywheel.backend.store.PrelabelJobStore prelabelJobs() {
-            return store.prelabelJobs();
-        }
-
-        @Override
-        public void close() {}
+    private static <T> T proxy(Class<T> type, Call call) {
+        InvocationHandler handler = (self, method, args) -> {
+            try {
+                return call.on(method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }

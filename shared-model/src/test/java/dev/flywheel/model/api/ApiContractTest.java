@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.model.json.FlywheelJson;
+import dev.flywheel.model.json.QuotedJson;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ApiContractTest {
             : a.equals(b) ? 0 : 1;
 
     private void assertRoundTrip(String json, Class<?> type) throws Exception {
-        JsonNode original = mapper.readTree(json.replace('\'', '"'));
+        JsonNode original = QuotedJson.tree(json);
         JsonNode written = mapper.valueToTree(mapper.treeToValue(original, type));
         assertThat(written.equals(NUMBERS_BY_VALUE, original))
                 .as("%s written back as%n%s%nfrom%n%s", type.getSimpleName(), written, original)

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.flywheel.model.json.FlywheelJson;
+import dev.flywheel.model.json.QuotedJson;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SetupRequestTest {
 
-    private final ObjectMapper mapper = FlywheelJson.newMapper();
-
-    private SetupRequest read(String json) throws Exception {
-        return mapper.readValue(json.replace('\'', '"'), SetupRequest.class);
-    }
+    private final ObjectMapper mapper = QuotedJson.MAPPER;
 
     @Test
     void extra_params_sent_as_an_object_are_read_as_a_map() throws Exception {
-        SetupRequest request = read("{'project':'3.17','extra_params':{'threshold':0.5}}");
+        SetupRequest request = QuotedJson.read("{'project':'3.17','extra_params':{'threshold':0.5}}", SetupRequest.class);
 
         assertThat(request.extraParams()).containsEntry("threshold", 0.5);
     }
@@ -34,13 +30,13 @@ class SetupRequestTest {
 
     @Test
     void extra_params_as_an_empty_string_or_null_mean_none() throws Exception {
-        assertThat(read("{'project':'3','extra_params':''}").extraParams()).isNull();
-        assertThat(read("{'project':'3','extra_params':null}").extraParams()).isNull();
+        assertThat(QuotedJson.read("{'project':'3','extra_params':''}", SetupRequest.class).extraParams()).isNull();
+        assertThat(QuotedJson.read("{'project':'3','extra_params':null}", SetupRequest.class).extraParams()).isNull();
     }
 
     @Test
     void extra_params_as_a_string_that_is_not_a_json_object_are_rejected_clearly() {
-        assertThatThrownBy(() -> read("{'project':'3','extra_params':'[1,2]'}"))
+        assertThatThrownBy(() -> QuotedJson.read("{'project':'3','extra_params':'[1,2]'}", SetupRequest.class))
                 .hasMessageContaining("extra_params must be a JSON object");
     }
 
@@ -53,13 +49,13 @@ class SetupRequestTest {
 
     @Test
     void the_project_id_is_the_number_before_the_dot_of_the_uid() throws Exception {
-        assertThat(read("{'project':'42.1746612998'}").projectId()).isEqualTo(42L);
-        assertThat(read("{'project':'42'}").projectId()).isEqualTo(42L);
+        assertThat(QuotedJson.read("{'project':'42.1746612998'}", SetupRequest.class).projectId()).isEqualTo(42L);
+        assertThat(QuotedJson.read("{'project':'42'}", SetupRequest.class).projectId()).isEqualTo(42L);
     }
 
     @Test
     void a_setup_without_project_is_rejected() {
-        assertThatThrownBy(() -> read("{'schema':'<View/>'}")).hasMessageContaining("project is required");
+        assertThatThrownBy(() -> QuotedJson.read("{'schema':'<View/>'}", SetupRequest.class)).hasMessageContaining("project is required");
     }
 
     @Test
