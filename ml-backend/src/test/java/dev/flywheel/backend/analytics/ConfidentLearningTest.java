@@ -119,6 +119,24 @@ class ConfidentLearningTest {
                 .extracting(LabelIssue::taskId).doesNotContain(0L);
     }
 
+    @Test
+    void theDefaultFlagsOnlyALabelWithUnderATenthOfItsClassesTypicalProbabilityAndEstimatesNoiseAsTheFlaggedShare() {
+        // t_a = (0.9 + 0.8 + 0.35 + 0.02) / 4 = 0.5175: task 3 (0.02 < 0.052) is flagged; task 2, a look-alike the model
+        // confuses (0.35, predicted b), is not.
+        List<OutOfSamplePrediction> examples = List.of(
+                example(0, 0, 0.9, 0.05, 0.05), example(1, 0, 0.8, 0.1, 0.1),
+                example(2, 0, 0.35, 0.6, 0.05), example(3, 0, 0.02, 0.03, 0.95),
+                example(4, 1, 0.05, 0.9, 0.05), example(5, 1, 0.1, 0.85, 0.05),
+                example(6, 2, 0.05, 0.05, 0.9), example(7, 2, 0.1, 0.1, 0.8));
+
+        ConfidentLearning.Findings found = ConfidentLearning.find(LABELS, examples);
+
+        assertThat(found.issues()).extracting(LabelIssue::taskId).containsExactly(3L);
+        assertThat(found.issues().getFirst().suggestedLabel()).isEqualTo("c");
+        assertThat(found.estimatedNoiseRate()).isEqualTo(1.0 / 8);
+        assertThat(ConfidentLearning.find(LABELS, List.of()).estimatedNoiseRate()).as("nothing judged").isNull();
+    }
+
     private static Set<Long> flaggedTasks(SyntheticPredictions data, IssueFilter filter) {
         return ConfidentLearning.findLabelIssues(LABELS, data.examples(), filter, IssueRanking.SELF_CONFIDENCE)
                 .stream().map(LabelIssue::taskId).collect(Collectors.toSet());
