@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: the report file, the work folder (deleted and recreated). Run through {@code ./mvnw -Pbench}, which
  * forks a JVM with DJL offline, one DJL thread and native access allowed. {@code -Dflywheel.bench.only=replay,scenes}
- * runs some of them (replay, scenes, latency); their sections replace their own in the report and the others stay.
+ * runs some of them (replay, scenes, latency, labelissues); their sections replace their own in the report and the others stay.
  */
 public final class Benchmarks {
 
@@ -55,6 +55,10 @@ public final class Benchmarks {
         PerformanceReport rendered = new PerformanceReport(Machine.describe(), latency, replay, scenes, took, loadAtStart);
         Files.writeString(report, Files.exists(report) ? rendered.merge(Files.readString(report)) : rendered.markdown());
         System.out.println("wrote " + report + " after " + took.toSeconds() + " s");
+        if (runs(only, "labelissues")) {
+            LabelIssueBench.measure(report, work);
+            System.out.println("wrote the label-issue section of " + report);
+        }
         System.exit(0);
     }
 

@@ -25,7 +25,8 @@ import java.util.Set;
  * share of labels flipped to another class (seeded), then the label-issues page read as soon as the version is ready and
  * again once its audit is done, scored against the flips.
  *
- * <p>{@code ./mvnw -B -Pbench -pl ml-backend -am verify -DskipTests -Dbench.main=dev.flywheel.backend.bench.LabelIssueBench}
+ * <p>{@code ./mvnw -B -Pbench -pl ml-backend -am verify -DskipTests -Dflywheel.bench.only=labelissues}, or with
+ * {@code -Dbench.main=dev.flywheel.backend.bench.LabelIssueBench}.
  */
 public final class LabelIssueBench {
 
@@ -50,7 +51,13 @@ public final class LabelIssueBench {
 
     public static void main(String[] args) throws Exception {
         Path report = Path.of(args.length > 0 ? args[0] : "docs/PERFORMANCE.md").toAbsolutePath();
-        Path work = Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath().resolve("label-issues");
+        measure(report, Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath());
+        System.exit(0);
+    }
+
+    /** Runs every noise level in {@code work} and writes this benchmark's section of {@code report}, keeping the others. */
+    static void measure(Path report, Path root) throws Exception {
+        Path work = root.resolve("label-issues");
         String startLoad = Machine.loadAverage();
         String started = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         FashionMnist train = FashionMnist.read("train", TASKS);
@@ -61,7 +68,6 @@ public final class LabelIssueBench {
         }
         Files.writeString(report, ReportSections.replace(Files.exists(report) ? Files.readString(report) : "# Flywheel performance\n",
                 section(rows, started, startLoad, Machine.loadAverage())));
-        System.exit(0);
     }
 
     private static Row run(Path home, FashionMnist train, double noise) throws Exception {
@@ -132,7 +138,7 @@ public final class LabelIssueBench {
         out.append("Measured ").append(started).append(" UTC on ").append(machine.cpu()).append(" (").append(machine.cores())
                 .append(" cores), load average (1/5/15 min) ").append(startLoad).append(" at the start and ").append(endLoad)
                 .append(" at the end; alone with `./mvnw -B -Pbench -pl ml-backend -am verify -DskipTests"
-                        + " -Dbench.main=dev.flywheel.backend.bench.LabelIssueBench`.\n\n")
+                        + " -Dflywheel.bench.only=labelissues`.\n\n")
                 .append("Settings: none (the shipped defaults, 5-fold audit). For each noise level a fresh backend gets the first 1,000"
                         + " Fashion-MNIST train images by `ANNOTATION_CREATED` webhook, each label flipped to another class at random with"
                         + " that probability (seeded). *As soon as ready*: the label-issues page read when the version is active, before its"
