@@ -174,8 +174,7 @@ public final class Backend implements AutoCloseable {
         TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active, progress), backfill,
                 new OnPublished(datasets::refresh, kinds, audits),
                 WorkerThreads.named("flywheel-training", WorkerThreads.BACKGROUND_NICE),
-                WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim, TrainingQueue.DEFAULT_QUIET,
-                TrainingQueue.DEFAULT_MAX_WAIT, lease::held));
+                WorkerThreads.named("flywheel-policy", WorkerThreads.INTERACTIVE_NICE), NativeMemory::trim, lease::held));
         if (config.database().isPresent()) {
             own(owned, new ReplicaCoordinator(store, lease, ReplicaCoordinator.Hooks.of(active::sync, () -> recovery.recover(),
                     queue::annotationsChanged), WorkerThreads.named("flywheel-replica", WorkerThreads.INTERACTIVE_NICE))).start(ReplicaCoordinator.DEFAULT_PERIOD);

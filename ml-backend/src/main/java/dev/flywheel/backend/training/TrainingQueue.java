@@ -1,7 +1,7 @@
 package dev.flywheel.backend.training;
 
 import dev.flywheel.backend.annotations.TrainingTrigger;
-import java.time.Duration;
+import dev.flywheel.backend.registry.ModelManifest;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -23,41 +26,27 @@ import org.slf4j.LoggerFactory;
  * decided by the policy again once the run has finished. A due run first waits until the project's annotations have
  * been quiet for a moment (at most a few seconds): an import, a bulk action or a backfill then trains once on all of it,
  * not once on its first tenth and again on the rest. The project's first run does not wait: it is short, and it gives
- * the annotator pre-labels seconds after the tenth label. Label refreshes from Label Studio run on the same worker, so
- * they never block a request and never race a run's read of the training set. Nothing here runs inside a request.
+ * the annotator pre-labels seconds after the tenth label. Once labelling pauses for the policy's catch-up time, the
+ * policy is asked again, so the version people return to has learnt from every label. Label refreshes from Label
+ * Studio run on the same worker, so they never block a request and never race a run's read of the training set.
  */
 public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingQueue.class);
-
-    /**
-     * A person submits every few seconds at most, so a second of quiet costs them a second; a burst (webhooks for an
-     * import or a bulk action arrive within milliseconds of each other) ends well inside it.
-     */
-    public static final Duration DEFAULT_QUIET = Duration.ofMillis(1_500);
-
-    /**
-     * A steady stream of webhooks still gets a run this long after it became due: a fast annotator (one label every
-     * 60 ms) is never quiet, and every second waited is a second of pre-labels from an older version. A run on part of a
-     * burst costs little, since a run that newer annotations overtake stops early (see {@code RunRequest#overtaken}).
-     */
-    public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(3);
 
     private final TrainingRunner runner;
     private final TrainingDataRefresh refresh;
     private final AfterRun afterRun;
     private final Runnable afterEachTask;
     private final ExecutorService worker;
-    private final ExecutorService policy;
+    private final ScheduledExecutorService policy;
     private final Set<Long> checkPending = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private final Set<Long> queued = new LinkedHashSet<>();
     private final Set<Long> refreshBeforeRun = new LinkedHashSet<>();
     private final Set<Long> seen = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Long> lastChange = new ConcurrentHashMap<>();
-    private final Map<Long, Long> queuedAt = new ConcurrentHashMap<>();
-    private final Duration quiet;
-    private final Duration maxWait;
+    private final Map<Long, ScheduledFuture<?>> catchUps = new ConcurrentHashMap<>();
+    private final RunPacing pacing;
     private final BooleanSupplier mayTrain;
     private Long running;
     private volatile boolean closing;
@@ -71,17 +60,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
             ThreadFactory policyThread, Runnable afterEachTask) {
-        this(runner, refresh, afterRun, workerThread, policyThread, afterEachTask, DEFAULT_QUIET, DEFAULT_MAX_WAIT);
-    }
-
-    /**
-     * Like {@link #TrainingQueue(TrainingRunner, TrainingDataRefresh, AfterRun, ThreadFactory, ThreadFactory, Runnable)}; a
-     * due run starts once no annotation changed for {@code quiet}, or {@code maxWait} after it was queued, whichever
-     * comes first.
-     */
-    public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
-            ThreadFactory policyThread, Runnable afterEachTask, Duration quiet, Duration maxWait) {
-        this(runner, refresh, afterRun, workerThread, policyThread, afterEachTask, quiet, maxWait, () -> true);
+        this(runner, refresh, afterRun, workerThread, policyThread, afterEachTask, () -> true);
     }
 
     /**
@@ -90,24 +69,18 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
      * replica that trains finds it in the store.
      */
     public TrainingQueue(TrainingRunner runner, TrainingDataRefresh refresh, AfterRun afterRun, ThreadFactory workerThread,
-            ThreadFactory policyThread, Runnable afterEachTask, Duration quiet, Duration maxWait, BooleanSupplier mayTrain) {
+            ThreadFactory policyThread, Runnable afterEachTask, BooleanSupplier mayTrain) {
         this.mayTrain = mayTrain;
         this.runner = runner;
         this.refresh = refresh;
         this.afterRun = afterRun;
         this.afterEachTask = afterEachTask;
         this.worker = Executors.newSingleThreadExecutor(workerThread);
-        this.policy = Executors.newSingleThreadExecutor(policyThread);
-        this.quiet = quiet;
-        this.maxWait = maxWait;
-    }
-
-    /** Follow-up work on a new version (the audit), run on the worker only while no training waits. */
-    @FunctionalInterface
-    public interface AfterRun {
-
-        /** @param cancelled true once a training run is waiting or the backend closes: stop early */
-        void run(dev.flywheel.backend.registry.ModelManifest published, java.util.function.BooleanSupplier cancelled);
+        ScheduledThreadPoolExecutor decisions = new ScheduledThreadPoolExecutor(1, policyThread);
+        // A catch-up check is rescheduled on every webhook: cancelled ones must not pile up until their time.
+        decisions.setRemoveOnCancelPolicy(true);
+        this.policy = decisions;
+        this.pacing = RunPacing.defaults();
     }
 
     /**
@@ -138,24 +111,51 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
      */
     @Override
     public void annotationsChanged(long project) {
-        lastChange.put(project, System.nanoTime());
-        if (closing || !mayTrain.getAsBoolean() || !checkPending.add(project)) {
+        pacing.changed(project);
+        if (closing || !mayTrain.getAsBoolean()) {
+            return;
+        }
+        scheduleCatchUp(project);
+        if (!checkPending.add(project)) {
             return;
         }
         try {
             policy.execute(() -> {
                 // Removed before the check, so a change during it earns another check.
                 checkPending.remove(project);
-                try {
-                    if (!closing) {
-                        queueIfDue(project);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warn("project {}: deciding whether to train failed: {}", project, e.toString());
-                }
+                decide(project);
             });
         } catch (RejectedExecutionException e) {
             checkPending.remove(project); // closing: no run follows anyway
+        }
+    }
+
+    /**
+     * Asks the policy again once the project's annotations have been unchanged for the catch-up time, so the changes
+     * too few to earn a run while people labelled are trained on when they pause. Each change moves the check later.
+     */
+    private void scheduleCatchUp(long project) {
+        runner.catchUpAfter().ifPresent(after -> {
+            try {
+                catchUps.compute(project, (p, previous) -> {
+                    if (previous != null) {
+                        previous.cancel(false);
+                    }
+                    return policy.schedule(() -> decide(project), after.toMillis(), TimeUnit.MILLISECONDS);
+                });
+            } catch (RejectedExecutionException e) {
+                // closing: no run follows anyway
+            }
+        });
+    }
+
+    private void decide(long project) {
+        try {
+            if (!closing) {
+                queueIfDue(project);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("project {}: deciding whether to train failed: {}", project, e.toString());
         }
     }
 
@@ -171,7 +171,8 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
                 return; // the policy is asked again when the run ends
             }
         }
-        runner.prepareIfDue(project).ifPresent(version -> submit(project));
+        boolean idle = runner.catchUpAfter().map(after -> pacing.idleFor(project, after)).orElse(false);
+        runner.prepareIfDue(project, idle).ifPresent(version -> submit(project));
     }
 
     /** Queues a run regardless of the policy (Start Training); returns the version it will produce. */
@@ -196,7 +197,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
             if (!queued.add(project)) {
                 return;
             }
-            queuedAt.put(project, System.nanoTime());
+            pacing.queued(project);
         }
         worker.execute(() -> runQueued(project));
     }
@@ -209,7 +210,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
         if (!startTraining && !runner.untrained(project)) {
             // Still marked queued while it waits, so the webhooks of the burst join this run instead of queuing another.
             // The first run does not wait: it is short, and until it ends every task opened gets an empty pre-label.
-            awaitQuiet(project);
+            pacing.awaitQuiet(project, () -> closing);
         }
         boolean refreshFirst;
         synchronized (lock) {
@@ -242,23 +243,6 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
         }
     }
 
-    private void awaitQuiet(long project) {
-        long deadline = queuedAt.getOrDefault(project, System.nanoTime()) + maxWait.toNanos();
-        while (!closing) {
-            long until = Math.min(lastChange.getOrDefault(project, 0L) + quiet.toNanos(), deadline);
-            long left = until - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            try {
-                TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(100)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
     private Optional<String> refreshed(long project) {
         try {
             return refresh.refresh(project);
@@ -268,7 +252,7 @@ public final class TrainingQueue implements TrainingTrigger, AutoCloseable {
         }
     }
 
-    private void afterRun(dev.flywheel.backend.registry.ModelManifest published) {
+    private void afterRun(ModelManifest published) {
         worker.execute(() -> {
             if (closing || trainingWaits()) {
                 return;

@@ -58,7 +58,20 @@ public final class TrainingRunner {
     }
 
     /** Queues a run when the policy says the project has earned one; the queued version, or empty. */
-    public synchronized Optional<String> prepareIfDue(long project) {
+    public Optional<String> prepareIfDue(long project) {
+        return prepareIfDue(project, false);
+    }
+
+    /** How long annotations stay unchanged before whatever changed earns a run; empty when the policy never catches up. */
+    public Optional<java.time.Duration> catchUpAfter() {
+        return policy.catchUpAfter();
+    }
+
+    /**
+     * Like {@link #prepareIfDue(long)}; {@code idle} says the project's annotations have not changed for
+     * {@link #catchUpAfter()}.
+     */
+    public synchronized Optional<String> prepareIfDue(long project, boolean idle) {
         Optional<TrainingRun> pending = queuedRun(project);
         if (pending.isPresent()) {
             return pending.map(TrainingRun::version);
@@ -81,7 +94,7 @@ public final class TrainingRunner {
         }
         long changed = store.annotations().countChangedSince(project, last.flatMap(TrainingRun::trainedThroughSequence).orElse(0L));
         int lastSize = last.flatMap(TrainingRun::result).map(RunResult::datasetSize).orElse(0);
-        if (!policy.shouldTrain(readiness.tasks(), readiness.classes(), last.isPresent(), changed, lastSize)) {
+        if (!policy.shouldTrain(readiness.tasks(), readiness.classes(), last.isPresent(), changed, lastSize, idle)) {
             return Optional.empty();
         }
         return Optional.of(queue(project));

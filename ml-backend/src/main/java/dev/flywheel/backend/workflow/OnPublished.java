@@ -3,7 +3,7 @@ package dev.flywheel.backend.workflow;
 import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
-import dev.flywheel.backend.training.TrainingQueue;
+import dev.flywheel.backend.training.AfterRun;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 
@@ -12,7 +12,7 @@ import java.util.function.LongConsumer;
  * its hold-out predictions at once, then its kind's K-fold audit gathers evidence on every task and the issues are
  * recomputed from that (unless the operator turned audits off, {@code FLYWHEEL_AUDIT_FOLDS=0}).
  */
-public final class OnPublished implements TrainingQueue.AfterRun {
+public final class OnPublished implements AfterRun {
 
     private final LongConsumer refreshIssues;
     private final TaskKinds kinds;

@@ -78,6 +78,14 @@ final class BenchBackend implements AutoCloseable {
      * seen so for a full second (a follow-up run is queued right after the one before finishes).
      */
     Settled awaitSettled(long project, String previous, Duration timeout) throws IOException, InterruptedException {
+        return awaitSettled(project, previous, timeout, 0);
+    }
+
+    /**
+     * Like {@link #awaitSettled(long, String, Duration)}, and the active version trained on at least {@code annotations}
+     * labelled tasks (the catch-up run after a pause trains on the last few).
+     */
+    Settled awaitSettled(long project, String previous, Duration timeout, int annotations) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastActive = null;
         long since = 0;
@@ -111,7 +119,8 @@ final class BenchBackend implements AutoCloseable {
                     newestReady = model.path("version").asText();
                 }
             }
-            boolean quiet = !busy && active != null && active.equals(newestReady) && !active.equals(previous);
+            boolean quiet = !busy && active != null && active.equals(newestReady) && !active.equals(previous)
+                    && (annotations == 0 || manifest(project, active).datasetSize() >= annotations);
             quietPolls = quiet ? quietPolls + 1 : 0;
             if (quietPolls >= 10) {
                 return new Settled(active, since, firstChange == 0 ? since : firstChange);

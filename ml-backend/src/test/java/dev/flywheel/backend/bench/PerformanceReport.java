@@ -175,7 +175,7 @@ final class PerformanceReport {
         line("Settings: none (the shipped defaults: " + r.settings() + ", `TrainingPolicy.defaults()`). The annotator of the section"
                 + " above, on a backend of its own, labels the Fashion-MNIST train images in file order at "
                 + (int) FastAnnotator.LABELS_PER_SECOND + " a second and pauses at each checkpoint; the benchmark then waits until"
-                + " training has settled (no run queued or running, the newest version active for 1 s), pre-labels the first "
+                + " training has settled (no run queued or running, the newest version active for 1 s and trained on every label so far: the run after a 10 s pause catches up on the last few), pre-labels the first "
                 + ReplayBench.HELD_OUT + " test images through `/predict` (batches of 32) and counts the top choice against the true"
                 + " class. *Versions seen* are those in the pre-labels of the tasks labelled since the last checkpoint.");
         line("");
@@ -224,7 +224,7 @@ final class PerformanceReport {
                 + " file order, the " + r.heldOut() + " held-out scenes (" + r.heldOutBoxes() + " boxes) the test split's."
                 + " `LabelStudioSimulator` sends one `ANNOTATION_CREATED` webhook per scene with its boxes as `rectanglelabels` regions;"
                 + " a MockWebServer serves the PNGs as Label Studio uploads. At each checkpoint the benchmark waits until training has"
-                + " settled (no run queued or running, the newest version active for 1 s), pre-labels the held-out scenes through"
+                + " settled (no run queued or running, the newest version active for 1 s and trained on every scene so far), pre-labels the held-out scenes through"
                 + " `/predict` (batches of 10; the label config sets `model_score_threshold=\"0.05\"` so the pre-labels carry the"
                 + " ranking mAP needs) and scores the returned boxes with `analytics.DetectionEvaluation` (COCO-style 101-point AP)."
                 + " Precision and recall are at score 0.25, the default serving threshold.");

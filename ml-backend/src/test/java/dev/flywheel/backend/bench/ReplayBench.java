@@ -98,7 +98,7 @@ final class ReplayBench {
                 FastAnnotator.Seen seen = annotator.labelUntil(checkpoint);
                 long lastWebhook = System.nanoTime();
                 acks.addAll(seen.ackMillis());
-                BenchBackend.Settled settled = backend.awaitSettled(PROJECT, previous, Duration.ofMinutes(10));
+                BenchBackend.Settled settled = backend.awaitSettled(PROJECT, previous, Duration.ofMinutes(10), checkpoint);
                 previous = settled.version();
                 ModelManifest manifest = backend.manifest(PROJECT, settled.version());
                 double accuracy = accuracy(ls, testTasks, test, settled.version());

@@ -91,7 +91,7 @@ final class ScenesBench {
                         throw new IllegalStateException("webhook answered " + ack.status());
                     }
                 }
-                BenchBackend.Settled settled = backend.awaitSettled(PROJECT, previous, Duration.ofMinutes(30));
+                BenchBackend.Settled settled = backend.awaitSettled(PROJECT, previous, Duration.ofMinutes(30), checkpoint);
                 previous = settled.version();
                 ModelManifest manifest = backend.manifest(PROJECT, settled.version());
                 List<Double> batchMillis = new ArrayList<>();

@@ -15,7 +15,16 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import dev.flywheel.backend.kind.RunRequest;
+import dev.flywheel.backend.registry.ModelManifest;
+import dev.flywheel.backend.store.Annotation;
+import dev.flywheel.model.api.ModelMetrics;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +68,63 @@ class TrainingQueueTest {
                 assertThat(reader.get()).isNotSameAs(Thread.currentThread());
             }
         }
+    }
+
+    @Test
+    void changesTooFewToEarnARunAreTrainedOnOnceLabellingPauses() throws Exception {
+        assertThat(runsAfterAPause(Optional.of(Duration.ofMillis(300))))
+                .as("after the pause, a run on the three annotations the policy alone would not train on").isEqualTo(2);
+        assertThat(runsAfterAPause(Optional.empty())).as("a policy without the catch-up waits for ten changes").isEqualTo(1);
+    }
+
+    /** Twelve annotations earn a first run; three more, then a pause: how many runs there were two seconds later. */
+    private int runsAfterAPause(Optional<Duration> catchUp) throws Exception {
+        List<Integer> trainedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicReference<SqliteStore> opened = new AtomicReference<>();
+        FakeKind kind = new FakeKind("choices", "Choices") {
+            @Override
+            public ModelManifest train(RunRequest run, Path staging, BooleanSupplier cancelled) {
+                trainedOn.add(opened.get().annotations().trainingSet(PROJECT).size());
+                return new ModelManifest(run.version(), PROJECT, null, "choices", "fake", 32, List.of("a", "b"), 1.0, Map.of(), "none",
+                        List.of(), 0, new ModelMetrics(null, null), List.of(), null, List.of(), List.of(),
+                        Instant.now().toString(), 0.0);
+            }
+        };
+        Path dir = Files.createTempDirectory(home, "catch-up");
+        try (SqliteStore store = SqliteStore.openInHome(dir, Clock.systemUTC())) {
+            opened.set(store);
+            store.projects().save(new ProjectDefinition(PROJECT, "p", "<View/>", List.of("a", "b"), "choices"));
+            TaskKinds kinds = new TaskKinds(List.of(kind));
+            ModelRegistry registry = new ModelRegistry(dir.resolve("models"), FlywheelJson.newMapper());
+            TrainingRunner runner = new TrainingRunner(store, registry, kinds, new TrainingPolicy(10, 10, 0.1, catchUp), FlywheelJson.newMapper(),
+                    new ActiveVersions(kinds, registry, store.runs()::activeVersion));
+            try (TrainingQueue queue = new TrainingQueue(runner, project -> Optional.empty(), (published, cancelled) -> {}, Thread::new,
+                    Thread::new, () -> {})) {
+                for (int id = 1; id <= 15; id++) {
+                    store.annotations().save(annotation(id, id % 2 == 0 ? "a" : "b"));
+                    queue.annotationsChanged(PROJECT);
+                    if (id == 12) {
+                        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                        while (store.runs().activeVersion(PROJECT).isEmpty() && System.nanoTime() < deadline) {
+                            Thread.sleep(20);
+                        }
+                        assertThat(store.runs().activeVersion(PROJECT)).as("the first run").isPresent();
+                    }
+                }
+                Thread.sleep(2_000);
+                if (trainedOn.size() > 1) {
+                    assertThat(trainedOn.getLast()).as("the catch-up run read all fifteen").isEqualTo(15);
+                }
+                return trainedOn.size();
+            }
+        }
+    }
+
+    private static Annotation annotation(long id, String label) {
+        String result = "[{\"from_name\":\"choice\",\"to_name\":\"image\",\"type\":\"choices\",\"value\":{\"choices\":[\"" + label
+                + "\"]}}]";
+        return new Annotation(PROJECT, id, id, Optional.of(1L), Optional.empty(), Optional.empty(), Optional.empty(), result, List.of(label),
+                false, false);
     }
 
     private static void await(CountDownLatch latch) {
