@@ -70,6 +70,21 @@ final class BenchBackend implements AutoCloseable {
         return home;
     }
 
+    /** Waits until the audit of {@code version} is done, and returns the label-issues page read after it. */
+    JsonNode awaitAudit(long project, String version, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        String path = "/api/v1/projects/" + project + "/label-issues?limit=1";
+        while (System.nanoTime() < deadline) {
+            JsonNode page = get(path);
+            if (page.path("audit").path("status").asText().equals("done") && version.equals(page.path("audit").path("version").asText())) {
+                Thread.sleep(2_000); // the worker recomputes the issues right after writing the audit
+                return get(path);
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the audit of " + version + " did not finish within " + limit);
+    }
+
     /** The active version once training has caught up, and when it first became active. */
     record Settled(String version, long activeSinceNanos, long firstChangeNanos) {}
 

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  *
  * <p>Arguments: the report file, the work folder (deleted and recreated). Run through {@code ./mvnw -Pbench}, which
  * forks a JVM with DJL offline, one DJL thread and native access allowed. {@code -Dflywheel.bench.only=replay,scenes}
- * runs some of them (replay, scenes, latency, labelissues); their sections replace their own in the report and the others stay.
+ * runs some of them (replay, scenes, latency, labelissues, boxissues); their sections replace their own in the report and the others stay.
  */
 public final class Benchmarks {
 
@@ -46,7 +46,7 @@ public final class Benchmarks {
         if (runs(only, "latency")) {
             latency = Measured.of(() -> {
                 LatencyBench bench = new LatencyBench(work);
-                return List.of(bench.run(64, 200, 40), bench.run(224, 60, 12));
+                return List.of(bench.runDefaults(200, 40), bench.run(64, 200, 40), bench.run(224, 60, 12));
             });
             latency.result().forEach(r -> System.out.println("latency: " + r));
         }
@@ -58,6 +58,10 @@ public final class Benchmarks {
         if (runs(only, "labelissues")) {
             LabelIssueBench.measure(report, work);
             System.out.println("wrote the label-issue section of " + report);
+        }
+        if (runs(only, "boxissues")) {
+            BoxIssueBench.measure(report, work);
+            System.out.println("wrote the box-issue section of " + report);
         }
         System.exit(0);
     }

@@ -88,10 +88,10 @@ public final class LabelIssueBench {
                     throw new IllegalStateException("webhook answered " + status);
                 }
             }
-            BenchBackend.Settled settled = backend.awaitSettled(PROJECT, null, Duration.ofMinutes(15));
+            BenchBackend.Settled settled = backend.awaitSettled(PROJECT, null, Duration.ofMinutes(15), TASKS);
             List<Long> early = issues(backend);
             JsonNode earlyPage = backend.get("/api/v1/projects/" + PROJECT + "/label-issues?limit=1");
-            JsonNode page = awaitAudit(backend, settled.version(), Duration.ofMinutes(15));
+            JsonNode page = backend.awaitAudit(PROJECT, settled.version(), Duration.ofMinutes(15));
             List<Long> found = issues(backend);
             JsonNode model = backend.get("/api/v1/projects/" + PROJECT + "/models/" + settled.version());
             double auditSeconds = Duration.between(Instant.parse(model.path("created_at").asText()),
@@ -101,20 +101,6 @@ public final class LabelIssueBench {
                     hits(found.subList(0, Math.min(100, found.size())), flipped), page.path("estimated_noise_rate").asDouble(),
                     page.path("coverage").path("out_of_sample").asLong(), auditSeconds, Machine.loadAverage());
         }
-    }
-
-    private static JsonNode awaitAudit(BenchBackend backend, String version, Duration limit) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode page = backend.get("/api/v1/projects/" + PROJECT + "/label-issues?limit=1");
-            if (page.path("audit").path("status").asText().equals("done") && version.equals(page.path("audit").path("version").asText())) {
-                // The worker recomputes the issues right after writing the audit.
-                Thread.sleep(2_000);
-                return backend.get("/api/v1/projects/" + PROJECT + "/label-issues?limit=1");
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the audit of " + version + " did not finish within " + limit);
     }
 
     private static List<Long> issues(BenchBackend backend) throws Exception {
