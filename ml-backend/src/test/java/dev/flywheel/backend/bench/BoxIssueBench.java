@@ -52,15 +52,37 @@ final class BoxIssueBench {
     }
 
     /** A spoilt box: the task, what was done to it and where (percent of the scene). */
-    private record Spoilt(long task, String kind, FashionScenes.Box box) {}
+    record Spoilt(long task, String kind, FashionScenes.Box box) {}
+
+    /** The scenes as annotated (task {@code i + 1} is scene {@code i}), with the boxes drawn and those spoilt. */
+    record Scenario(List<byte[]> pngs, List<List<FashionScenes.Box>> drawn, List<Spoilt> spoilt) {
+
+        /** The seeded scenes and spoiling of this benchmark, the same on every run. */
+        static Scenario make() {
+            FashionScenes scenes = new FashionScenes(FashionMnist.read("train", SCENES * 4), 21);
+            Random random = new Random(5);
+            List<byte[]> pngs = new ArrayList<>();
+            List<List<FashionScenes.Box>> drawn = new ArrayList<>();
+            List<Spoilt> spoilt = new ArrayList<>();
+            for (int i = 0; i < SCENES; i++) {
+                FashionScenes.Scene scene = scenes.next();
+                List<FashionScenes.Box> boxes = new ArrayList<>(scene.boxes());
+                if (!boxes.isEmpty() && random.nextDouble() < SPOILT) {
+                    spoil(1 + i, boxes, random, spoilt);
+                }
+                pngs.add(scene.png());
+                drawn.add(boxes);
+            }
+            return new Scenario(pngs, drawn, spoilt);
+        }
+    }
 
     /** Runs the benchmark in {@code root} and writes its section of {@code report}, keeping the others. */
     static void measure(Path report, Path root) throws Exception {
         String started = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         String startLoad = Machine.loadAverage();
-        FashionScenes scenes = new FashionScenes(FashionMnist.read("train", SCENES * 4), 21);
-        Random random = new Random(5);
-        List<Spoilt> spoilt = new ArrayList<>();
+        Scenario scenario = Scenario.make();
+        List<Spoilt> spoilt = scenario.spoilt();
         String version;
         JsonNode audit;
         List<JsonNode> issues;
@@ -69,12 +91,8 @@ final class BoxIssueBench {
             LabelStudioSimulator ls = LabelStudioSimulator.of(backend.uri());
             ls.connect(PROJECT + ".1733100000", FashionScenes.CONFIG, labelStudio.url(), UploadServer.TOKEN);
             for (int i = 0; i < SCENES; i++) {
-                FashionScenes.Scene scene = scenes.next();
-                Task task = Tasks.imageTask(1 + i, labelStudio.upload(PROJECT, "scene-" + i + ".png", scene.png()));
-                List<FashionScenes.Box> drawn = new ArrayList<>(scene.boxes());
-                if (!drawn.isEmpty() && random.nextDouble() < SPOILT) {
-                    spoil(task.id(), drawn, random, spoilt);
-                }
+                Task task = Tasks.imageTask(1 + i, labelStudio.upload(PROJECT, "scene-" + i + ".png", scenario.pngs().get(i)));
+                List<FashionScenes.Box> drawn = scenario.drawn().get(i);
                 List<Region> regions = new ArrayList<>();
                 for (int b = 0; b < drawn.size(); b++) {
                     FashionScenes.Box box = drawn.get(b);
@@ -131,13 +149,13 @@ final class BoxIssueBench {
         spoilt.add(new Spoilt(task, kind, chosen));
     }
 
-    private static boolean about(JsonNode issue, Spoilt spoilt) {
+    static boolean about(JsonNode issue, Spoilt spoilt) {
         JsonNode box = issue.path("box");
         return issue.path("task_id").asLong() == spoilt.task() && iou(new FashionScenes.Box("", box.path("x").asDouble(),
                 box.path("y").asDouble(), box.path("width").asDouble(), box.path("height").asDouble()), spoilt.box()) >= SAME_BOX;
     }
 
-    private static double iou(FashionScenes.Box a, FashionScenes.Box b) {
+    static double iou(FashionScenes.Box a, FashionScenes.Box b) {
         double w = Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x());
         double h = Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y());
         if (w <= 0 || h <= 0) {
