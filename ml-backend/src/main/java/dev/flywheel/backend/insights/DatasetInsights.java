@@ -78,9 +78,11 @@ public final class DatasetInsights {
         DatasetCounts counts = store.dataset().counts(project);
         Map<String, Long> classCounts = new LinkedHashMap<>();
         store.dataset().classCounts(project).forEach(c -> classCounts.put(c.label(), c.count()));
+        Map<Long, String> names = store.annotators().names(project);
         List<AnnotatorStats> annotators = store.dataset().annotators(project).stream()
                 .sorted(Comparator.comparingLong(AnnotatorActivity::annotations).reversed())
-                .map(a -> new AnnotatorStats(a.annotatorId(), a.annotations(), DatasetStats.median(a.leadTimesSeconds())))
+                .map(a -> new AnnotatorStats(a.annotatorId(), a.annotations(), DatasetStats.median(a.leadTimesSeconds()),
+                        names.get(a.annotatorId())))
                 .toList();
         Map<Long, List<String>> multiple = new LinkedHashMap<>();
         store.dataset().tasksWithSeveralAnnotations(project).forEach((task, list) ->
