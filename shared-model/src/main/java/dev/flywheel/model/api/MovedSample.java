@@ -17,7 +17,7 @@ import java.util.Map;
  *     median nearest-neighbour distance (1 is typical, 3 three times farther than usual); null without embeddings
  * @param features its image features by name (brightness, contrast, width, height, aspect_ratio)
  * @param deviations per feature, how far it lies from the training median in robust standard deviations (signed)
- * @param movedMost the feature that moved most ({@code "embedding"} when the embedding distance ranks it)
+ * @param movedMost the image feature farthest from its training median (the largest absolute deviation), or null
  */
 public record MovedSample(@JsonProperty("task_id") @JsonInclude(JsonInclude.Include.NON_NULL) Long taskId,
         @JsonInclude(JsonInclude.Include.NON_NULL) String image, @JsonProperty("served_at") String servedAt,
