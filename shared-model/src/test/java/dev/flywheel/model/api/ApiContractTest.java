@@ -51,6 +51,14 @@ class ApiContractTest {
     }
 
     @Test
+    void a_label_issue_names_the_annotator_who_gave_the_label_when_known() throws Exception {
+        assertRoundTrip("{'task_id':1,'annotation_id':2,'given_label':'cat','suggested_label':'dog','self_confidence':0.05,'score':0.95,"
+                + "'annotator_id':3,'annotator':'ann@example.com'}", LabelIssue.class);
+        assertThat(mapper.treeToValue(QuotedJson.tree("{'task_id':1,'given_label':'cat','self_confidence':0.05,'score':0.95}"),
+                LabelIssue.class).annotatorId()).isNull();
+    }
+
+    @Test
     void an_annotator_carries_the_name_label_studio_sent_and_reads_without_one() throws Exception {
         assertRoundTrip("{'id':1,'annotations':9,'median_lead_time_s':4.2,'name':'ann@example.com'}", AnnotatorStats.class);
         assertThat(mapper.treeToValue(QuotedJson.tree("{'id':1,'annotations':9}"), AnnotatorStats.class).name()).isNull();
