@@ -185,6 +185,10 @@ class DriftViewTest {
                         table.getItem(0).getText(3)),
                 () -> assertEquals("48 \u00D7 48", table.getItem(0).getText(6)),
                 () -> assertEquals(List.of(backend.labelStudioUrl() + "/projects/" + RealBackend.PROJECT + "/data?task=" + task), opened));
+        page.activate(view);
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "drift-view-moved.png");
+        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
     }
 
     @Test
