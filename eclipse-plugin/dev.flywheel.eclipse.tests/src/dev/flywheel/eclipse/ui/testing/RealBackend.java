@@ -203,6 +203,11 @@ public final class RealBackend implements AutoCloseable {
                 project));
     }
 
+    /** The seeded annotations' author, as a user object with the e-mail Label Studio has for them. */
+    public static final String ANNOTATOR_EMAIL = "ann@example.com";
+
+    private static final UserRef ANNOTATOR = new UserRef(1L, Map.of("id", 1, "email", ANNOTATOR_EMAIL, "first_name", "", "last_name", ""));
+
     private static Annotation annotation(long id, long task, String label) {
         return annotation(id, task, label, "2026-11-29T08:00:00.000000Z");
     }
@@ -210,7 +215,7 @@ public final class RealBackend implements AutoCloseable {
     private static Annotation annotation(long id, long task, String label, String updated) {
         String now = "2026-11-29T08:00:00.000000Z";
         ChoicesRegion choice = new ChoicesRegion(RegionHeader.of("label", "image", null), new ChoicesRegion.Value(List.of(label), null));
-        return new Annotation(id, List.of(choice), false, false, 12.5, task, PROJECT, UserRef.of(1), now, updated, Map.of(), 1, null,
+        return new Annotation(id, List.of(choice), false, false, 12.5, task, PROJECT, ANNOTATOR, now, updated, Map.of(), 1, null,
                 null, null, null, null);
     }
 

@@ -115,7 +115,8 @@ class DatasetsViewTest {
         for (int i = 0; i < labels.length; i++) {
             assertEquals(RealBackend.annotationsOf(labels[i]), (long) bars[i], "annotations of " + labels[i]);
         }
-        assertArrayEquals(new String[] {"1", Integer.toString(RealBackend.TASKS), "12.5 s"},
+        // the annotator by the e-mail Label Studio sent with their annotations, not by their user id
+        assertArrayEquals(new String[] {RealBackend.ANNOTATOR_EMAIL, Integer.toString(RealBackend.TASKS), "12.5 s"},
                 new String[] {panel.annotatorTable().getTable().getItem(0).getText(0),
                         panel.annotatorTable().getTable().getItem(0).getText(1),
                         panel.annotatorTable().getTable().getItem(0).getText(2)});
@@ -123,6 +124,12 @@ class DatasetsViewTest {
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
         Workbench.screenshot(page.getWorkbenchWindow().getShell(), "datasets-view.png");
         page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+    }
+
+    @Test
+    void an_annotator_label_studio_sent_no_name_for_is_shown_by_user_id() {
+        assertEquals("Annotator #3", StatsPanel.annotator(new dev.flywheel.model.api.AnnotatorStats(3, 10, null)));
+        assertEquals("Ann Smith", StatsPanel.annotator(new dev.flywheel.model.api.AnnotatorStats(3, 10, null, "Ann Smith")));
     }
 
     @Test

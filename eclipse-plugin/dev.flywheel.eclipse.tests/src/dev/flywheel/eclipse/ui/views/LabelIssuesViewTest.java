@@ -87,13 +87,15 @@ class LabelIssuesViewTest {
                     () -> assertEquals(RealBackend.givenLabel((int) (task - RealBackend.FIRST_TASK)), table.getItem(row).getText(2)),
                     () -> assertEquals(issue.path("suggested_label").asText(), table.getItem(row).getText(3)),
                     () -> assertNotEquals(table.getItem(row).getText(2), table.getItem(row).getText(3)),
-                    () -> assertEquals(Figures.percent(issue.path("self_confidence").asDouble()), table.getItem(row).getText(4)));
+                    () -> assertEquals(Figures.percent(issue.path("self_confidence").asDouble()), table.getItem(row).getText(4)),
+                    // who gave the label, by the e-mail Label Studio sent with the seeded annotations
+                    () -> assertEquals(RealBackend.ANNOTATOR_EMAIL, table.getItem(row).getText(6)));
         }
         assertTrue(view.statusLine().getText().startsWith(issues.size() + " likely label errors in " + RealBackend.TITLE),
                 view.statusLine().getText());
         List<String> columns = java.util.Arrays.stream(table.getColumns()).map(c -> c.getText()).toList();
         assertAll(
-                () -> assertEquals(List.of("Rank", "Task", "Given label", "Suggested label", "Self-confidence", "Score"), columns,
+                () -> assertEquals(List.of("Rank", "Task", "Given label", "Suggested label", "Self-confidence", "Score", "Annotator"), columns,
                         "no Box issue column in a classification project"),
                 () -> assertFalse(view.statusLine().getText().contains("Provisional"), "the audit is done: " + view.statusLine().getText()),
                 () -> assertTrue(view.statusLine().getText().contains(coverage(backend.get("/api/v1/projects/" + RealBackend.PROJECT

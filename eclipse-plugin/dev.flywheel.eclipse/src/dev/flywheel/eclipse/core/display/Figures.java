@@ -6,7 +6,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Formats the backend's numbers the same way in every view; a missing number is an em dash. */
 public final class Figures {
@@ -63,17 +66,47 @@ public final class Figures {
         if (iso == null || iso.isBlank()) {
             return NONE;
         }
-        Instant instant;
-        try {
-            instant = OffsetDateTime.parse(iso).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                instant = Instant.parse(iso);
-            } catch (DateTimeParseException notIso) {
-                return iso;
-            }
+        Instant instant = instant(iso);
+        if (instant == null) {
+            return iso;
         }
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(zone).format(instant);
+    }
+
+    /**
+     * Short labels for a series of ISO-8601 times, in the user's locale and time zone: the time of day when all fall on
+     * one day ("16:02:11"), else date and time ("07/12/2026, 16:02"); an unreadable time is shown as sent.
+     */
+    public static List<String> timeLabels(List<String> isos) {
+        return timeLabels(isos, ZoneId.systemDefault(), Locale.getDefault(Locale.Category.FORMAT));
+    }
+
+    /** {@link #timeLabels(List)} in {@code zone} and {@code locale}. */
+    public static List<String> timeLabels(List<String> isos, ZoneId zone, Locale locale) {
+        List<Instant> instants = isos.stream().map(Figures::instant).toList();
+        long days = instants.stream().filter(Objects::nonNull).map(i -> i.atZone(zone).toLocalDate()).distinct().count();
+        DateTimeFormatter format = (days <= 1 ? DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)).withLocale(locale).withZone(zone);
+        List<String> labels = new ArrayList<>(isos.size());
+        for (int i = 0; i < isos.size(); i++) {
+            labels.add(instants.get(i) == null ? text(isos.get(i)) : format.format(instants.get(i)));
+        }
+        return labels;
+    }
+
+    private static Instant instant(String iso) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(iso).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(iso);
+            } catch (DateTimeParseException notIso) {
+                return null;
+            }
+        }
     }
 
     /** A text, or the em dash when blank. */

@@ -87,6 +87,95 @@ public final class Charts {
         chart.redraw();
     }
 
+    /**
+     * An empty chart of a test over time: the p-value per window on the left axis ({@code pTitle}), the statistic on a
+     * second axis on the right ({@code statisticTitle}).
+     */
+    public static Chart createHistory(Composite parent, String title, String xTitle, String pTitle, String statisticTitle) {
+        Chart chart = create(parent, title, xTitle, pTitle);
+        IAxis statistic = chart.getAxisSet().getYAxis(chart.getAxisSet().createYAxis());
+        statistic.setPosition(IAxis.Position.Secondary);
+        statistic.getTitle().setText(statisticTitle);
+        // Each axis title in its line's colour stands in for a legend, which would take room a small screen lacks.
+        var display = chart.getDisplay();
+        chart.getAxisSet().getYAxis(0).getTitle().setForeground(display.getSystemColor(SWT.COLOR_DARK_BLUE));
+        statistic.getTitle().setForeground(display.getSystemColor(SWT.COLOR_DARK_GREEN));
+        chart.addListener(SWT.Resize, e -> slantIfCrowded(chart));
+        return chart;
+    }
+
+    /**
+     * Fills a {@link #createHistory} chart: per window (the categories, oldest first) its p-value as a blue line of
+     * labelled points, the significance level {@code alpha} as a dashed red line, and the statistic in green on the right
+     * axis. The series are named by {@code names}: p-value, level, statistic.
+     */
+    public static void history(Chart chart, String[] windows, double[] pValues, double[] statistics, double alpha, String[] names) {
+        clear(chart);
+        IAxis x = chart.getAxisSet().getXAxis(0);
+        x.enableCategory(true);
+        x.setCategorySeries(windows);
+        var display = chart.getDisplay();
+        ILineSeries<?> p = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, names[0]);
+        p.setYSeries(pValues.clone());
+        p.setLineColor(display.getSystemColor(SWT.COLOR_DARK_BLUE));
+        p.setSymbolType(ILineSeries.PlotSymbolType.CIRCLE);
+        p.setSymbolColor(display.getSystemColor(SWT.COLOR_DARK_BLUE));
+        p.getLabel().setFormat("0.000"); //$NON-NLS-1$
+        p.getLabel().setVisible(true);
+        double[] level = new double[windows.length];
+        java.util.Arrays.fill(level, alpha);
+        ILineSeries<?> threshold = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, names[1]);
+        threshold.setYSeries(level);
+        threshold.setLineColor(display.getSystemColor(SWT.COLOR_RED));
+        threshold.setLineStyle(org.eclipse.swtchart.LineStyle.DASH);
+        threshold.setSymbolType(ILineSeries.PlotSymbolType.NONE);
+        ILineSeries<?> statistic = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, names[2]);
+        statistic.setYSeries(statistics.clone());
+        statistic.setYAxisId(chart.getAxisSet().getYAxisIds()[1]);
+        statistic.setLineColor(display.getSystemColor(SWT.COLOR_DARK_GREEN));
+        statistic.setSymbolType(ILineSeries.PlotSymbolType.SQUARE);
+        statistic.setSymbolColor(display.getSystemColor(SWT.COLOR_DARK_GREEN));
+        chart.getLegend().setVisible(false);
+        chart.getAxisSet().adjustRange();
+        // p-values live in [0, 1]; room above 1 for the labels of the highest points
+        chart.getAxisSet().getYAxis(0).setRange(new org.eclipse.swtchart.Range(0, 1.15));
+        // an unbiased MMD² of alike samples is about zero and may be negative: keep zero and every point in range
+        var right = chart.getAxisSet().getYAxis(chart.getAxisSet().getYAxisIds()[1]);
+        double low = Math.min(0, java.util.Arrays.stream(statistics).min().orElse(0));
+        double high = Math.max(0, java.util.Arrays.stream(statistics).max().orElse(0));
+        double margin = Math.max((high - low) * 0.15, 1e-6);
+        right.setRange(new org.eclipse.swtchart.Range(low - (low < 0 ? margin : 0), high + margin));
+        slantIfCrowded(chart);
+        chart.redraw();
+    }
+
+    /** Slants the category labels that would overlap at the chart's width, rather than draw them over each other. */
+    private static void slantIfCrowded(Chart chart) {
+        IAxis x = chart.getAxisSet().getXAxis(0);
+        String[] labels = x.getCategorySeries();
+        if (chart.isDisposed() || labels == null) {
+            return;
+        }
+        // a chart in a tab not yet shown has no size: its folder's is what it will get
+        int width = Math.max(chart.getSize().x, chart.getParent().getClientArea().width);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(chart);
+        int needed = 0;
+        try {
+            gc.setFont(x.getTick().getFont());
+            for (String label : labels) {
+                needed += gc.textExtent(label).x + 8;
+            }
+        } finally {
+            gc.dispose();
+        }
+        // the axes' titles and ticks take about a third of the width
+        int angle = needed > width * 2 / 3 ? 45 : 0;
+        if (x.getTick().getTickLabelAngle() != angle) {
+            x.getTick().setTickLabelAngle(angle);
+            chart.redraw();
+        }
+    }
+
     /** Removes every series. */
     public static void clear(Chart chart) {
         for (ISeries<?> series : chart.getSeriesSet().getSeries()) {

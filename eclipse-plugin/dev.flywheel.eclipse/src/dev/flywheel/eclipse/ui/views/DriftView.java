@@ -5,92 +5,166 @@ import dev.flywheel.eclipse.core.display.ProjectRef;
 import dev.flywheel.eclipse.core.jobs.CallJob;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
+import dev.flywheel.model.api.DriftPoint;
 import dev.flywheel.model.api.DriftReport;
 import dev.flywheel.model.api.FeatureDrift;
+import dev.flywheel.model.api.MovedSample;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.PartInitException;
 
 /**
  * The Drift view: whether the images the active version served lately differ from those it was trained on, for the
- * project selected in the Datasets view: the verdict with its p-value and window, each test (the image features' KS
- * tests and the embeddings' MMD test) with how far the feature's median moved, and a chart of the features' statistics.
+ * project selected in the Datasets view. Three tabs: the tests (each image feature's KS test and the embeddings' MMD
+ * test, with how far the feature's median moved, and a chart of the features' statistics), the same test over time
+ * (per consecutive window of the served images), and the images that moved most (a click previews one, a double
+ * click opens it in Label Studio, Show in Dataset Browser selects it there).
  */
 public final class DriftView extends ProjectFollowingView {
 
     /** The view's id in plugin.xml. */
     public static final String ID = "dev.flywheel.eclipse.views.drift"; //$NON-NLS-1$
 
+    /** The backend's family-wise significance level: a window below it drifted. */
+    static final double ALPHA = 0.05;
+
+    private CTabFolder tabs;
+    private ViewTable<FeatureDrift> tests;
     private Chart chart;
+    private Chart history;
+    private ViewTable<MovedSample> moved;
+    private Label noMoved;
+    private ImagePreview preview;
     private ProjectRef project;
+    private final OpenInLabelStudio openInLabelStudio = new OpenInLabelStudio(() -> project,
+            () -> moved == null ? java.util.OptionalLong.empty() : moved.selectedTask(MovedSample::taskId));
+    private final Action showInBrowser = new Action(Messages.Drift_showInBrowser) {
+        @Override
+        public void run() {
+            revealSelected();
+        }
+    };
+    /** Shows a task in the Dataset Browser; replaced in tests. */
+    private Consumer<Long> datasetBrowser = this::openInDatasetBrowser;
 
     @Override
     public void createPartControl(Composite parent) {
         GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
         status = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        table = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        table.getTable().setHeaderVisible(true);
-        table.getTable().setLinesVisible(true);
-        table.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.Drift_feature, f -> f.feature());
-        column(Messages.Drift_test, f -> "embedding".equals(f.feature()) ? Messages.Drift_mmd : Messages.Drift_ks); //$NON-NLS-1$
-        column(Messages.Drift_statistic, f -> Figures.decimal(f.statistic()));
-        column(Messages.Drift_pValue, f -> Figures.decimal(f.pValue()));
-        column(Messages.Drift_referenceMedian, f -> Figures.decimal(f.referenceMedian()));
-        column(Messages.Drift_currentMedian, f -> Figures.decimal(f.currentMedian()));
-        column(Messages.Drift_change, f -> f.referenceMedian() == null || f.currentMedian() == null ? Figures.NONE
+        tabs = new CTabFolder(parent, SWT.BORDER | SWT.TOP);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
+
+        SashForm testsTab = new SashForm(tabs, SWT.HORIZONTAL);
+        tests = new ViewTable<>(testsTab, FeatureDrift.class);
+        table = tests.viewer();
+        tests.column(Messages.Drift_feature, FeatureDrift::feature);
+        tests.column(Messages.Drift_test, f -> "embedding".equals(f.feature()) ? Messages.Drift_mmd : Messages.Drift_ks); //$NON-NLS-1$
+        tests.column(Messages.Drift_statistic, f -> Figures.decimal(f.statistic()));
+        tests.column(Messages.Drift_pValue, f -> Figures.decimal(f.pValue()));
+        tests.column(Messages.Drift_referenceMedian, f -> Figures.decimal(f.referenceMedian()));
+        tests.column(Messages.Drift_currentMedian, f -> Figures.decimal(f.currentMedian()));
+        tests.column(Messages.Drift_change, f -> f.referenceMedian() == null || f.currentMedian() == null ? Figures.NONE
                 : change(f.referenceMedian(), f.currentMedian()));
-        column(Messages.Drift_moved, f -> f.drifted() ? Messages.Drift_yes : Messages.Drift_no);
-        chart = Charts.create(sash, Messages.Drift_chart, Messages.Drift_chartX, Messages.Drift_chartY);
-        sash.setWeights(60, 40);
-        getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.Versions_refresh) {
+        tests.column(Messages.Drift_moved, f -> f.drifted() ? Messages.Drift_yes : Messages.Drift_no);
+        chart = Charts.create(testsTab, Messages.Drift_chart, Messages.Drift_chartX, Messages.Drift_chartY);
+        testsTab.setWeights(60, 40);
+        tab(Messages.Drift_testsTab, testsTab);
+
+        // The chart alone, its title the summary: on a small screen every pixel of height goes to the plot.
+        history = Charts.createHistory(tabs, Messages.Drift_historyChart, Messages.Drift_historyX, Messages.Drift_historyP,
+                Messages.Drift_historyStatistic);
+        tab(Messages.Drift_historyTab, history);
+
+        SashForm movedTab = new SashForm(tabs, SWT.HORIZONTAL);
+        Composite movedList = new Composite(movedTab, SWT.NONE);
+        GridLayoutFactory.fillDefaults().applyTo(movedList);
+        // Shown only when the list is empty: the explanations sit in tooltips, so the rows keep the height.
+        noMoved = new Label(movedList, SWT.WRAP);
+        noMoved.setText(Messages.Drift_noMoved);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).exclude(true).applyTo(noMoved);
+        noMoved.setVisible(false);
+        moved = new ViewTable<>(movedList, MovedSample.class);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(moved.viewer().getControl());
+        moved.viewer().getTable().setToolTipText(Messages.Drift_movedTooltip);
+        moved.column(Messages.Issues_rank, m -> Integer.toString(moved.rank(m)));
+        moved.column(Messages.Issues_task, m -> m.taskId() == null ? Figures.NONE : Long.toString(m.taskId()));
+        moved.column(Messages.Drift_distance, m -> Figures.decimal(m.distance())).getColumn().setToolTipText(Messages.Drift_distanceTooltip);
+        moved.column(Messages.Drift_movedMost, DriftView::movedMost).getColumn().setToolTipText(Messages.Drift_movedMostTooltip);
+        moved.column(Messages.Drift_brightness, m -> Figures.decimal(m.features().get("brightness"))); //$NON-NLS-1$
+        moved.column(Messages.Drift_contrast, m -> Figures.decimal(m.features().get("contrast"))); //$NON-NLS-1$
+        moved.column(Messages.Drift_size, DriftView::size);
+        moved.column(Messages.Drift_servedAt, m -> Figures.dateTime(m.servedAt()));
+        preview = new ImagePreview(movedTab);
+        movedTab.setWeights(62, 38);
+        moved.viewer().addSelectionChangedListener(e -> movedSelectionChanged());
+        moved.viewer().addDoubleClickListener(e -> openInLabelStudio.run());
+        tab(Messages.Drift_movedTab, movedTab);
+        tabs.setSelection(0);
+
+        var toolbar = getViewSite().getActionBars().getToolBarManager();
+        toolbar.add(new Action(Messages.Versions_refresh) {
             @Override
             public void run() {
                 refresh();
             }
         });
+        toolbar.add(showInBrowser);
+        toolbar.add(openInLabelStudio);
+        showInBrowser.setToolTipText(Messages.Drift_showInBrowserTooltip);
+        showInBrowser.setEnabled(false);
         followProjects();
         status.setText(Messages.Drift_selectProject);
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
     }
 
+    private void tab(String title, Control content) {
+        CTabItem item = new CTabItem(tabs, SWT.NONE);
+        item.setText(title);
+        item.setControl(content);
+    }
+
     /** The median's move, absolute and relative to where it was ("-0.150 (-30.0 %)"). */
     static String change(double reference, double current) {
         double delta = current - reference;
-        String absolute = String.format(java.util.Locale.ROOT, "%+.3f", delta); //$NON-NLS-1$
-        return reference == 0 ? absolute : absolute + " (" + String.format(java.util.Locale.ROOT, "%+.1f %%", 100 * delta / Math.abs(reference)) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+        String absolute = String.format(Locale.ROOT, "%+.3f", delta); //$NON-NLS-1$
+        return reference == 0 ? absolute : absolute + " (" + String.format(Locale.ROOT, "%+.1f %%", 100 * delta / Math.abs(reference)) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
     }
 
-    private void column(String title, Function<FeatureDrift, String> text) {
-        TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(90);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((FeatureDrift) element);
-            }
-        });
+    /** The feature that moved most and by how many training spreads ("brightness, +6.2 σ"). */
+    static String movedMost(MovedSample sample) {
+        if (sample.movedMost() == null) {
+            return Figures.NONE;
+        }
+        Double deviation = sample.deviations().get(sample.movedMost());
+        return deviation == null ? sample.movedMost()
+                : NLS.bind(Messages.Drift_deviation, sample.movedMost(), String.format(Locale.ROOT, "%+.1f", deviation)); //$NON-NLS-1$
+    }
+
+    /** Width × height in pixels, or the em dash. */
+    private static String size(MovedSample sample) {
+        Double width = sample.features().get("width"); //$NON-NLS-1$
+        Double height = sample.features().get("height"); //$NON-NLS-1$
+        return width == null || height == null ? Figures.NONE
+                : String.format(Locale.ROOT, "%d \u00D7 %d", Math.round(width), Math.round(height)); //$NON-NLS-1$
     }
 
     @Override
@@ -98,7 +172,7 @@ public final class DriftView extends ProjectFollowingView {
         if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
                 && !node.ref().equals(project)) {
             project = node.ref();
-            table.setInput(List.of());
+            clear();
             refresh();
         }
     }
@@ -126,13 +200,25 @@ public final class DriftView extends ProjectFollowingView {
         switch (outcome) {
             case Outcome.Done<DriftReport> done -> show(ref, done.value());
             case Outcome.Failed<DriftReport> failed -> {
-                table.setInput(List.of());
-                Charts.clear(chart);
-                chart.redraw();
+                clear();
                 status.setText(failed.message());
             }
         }
         status.getParent().layout(true, true);
+        movedSelectionChanged();
+    }
+
+    private void clear() {
+        tests.clear();
+        moved.clear();
+        preview.clear();
+        Charts.clear(chart);
+        chart.redraw();
+        Charts.clear(history);
+        history.getTitle().setText(Messages.Drift_historyChart);
+        history.setToolTipText(null);
+        history.redraw();
+        showNoMoved(false);
     }
 
     private void show(ProjectRef ref, DriftReport report) {
@@ -140,14 +226,63 @@ public final class DriftView extends ProjectFollowingView {
         if (report.embedding() != null) {
             rows.add(report.embedding());
         }
-        table.setInput(rows);
-        Columns.pack(table.getTable());
+        tests.show(rows);
         var window = report.window();
         status.setText(NLS.bind(report.drifted() ? Messages.Drift_drifted : Messages.Drift_notDrifted, new Object[] {ref.title(),
                 Figures.decimal(report.pValue()), window == null ? Figures.NONE : window.samples(), Figures.text(report.referenceVersion()),
                 window == null ? Figures.NONE : Figures.dateTime(window.from()), window == null ? Figures.NONE : Figures.dateTime(window.to())}));
         Charts.labelledBars(chart, "ks", report.perFeature().stream().map(FeatureDrift::feature).toArray(String[]::new), //$NON-NLS-1$
                 report.perFeature().stream().mapToDouble(f -> f.statistic() == null ? 0 : f.statistic()).toArray(), "0.000"); //$NON-NLS-1$
+        showHistory(report.history());
+        moved.show(report.moved());
+        showNoMoved(report.moved().isEmpty());
+        preview.clear();
+    }
+
+    private void showHistory(List<DriftPoint> points) {
+        if (points.isEmpty()) {
+            // an older backend, or too few images for a window
+            Charts.clear(history);
+            history.getTitle().setText(Messages.Drift_noHistory);
+            history.redraw();
+            return;
+        }
+        long drifted = points.stream().filter(DriftPoint::drifted).count();
+        history.getTitle().setText(NLS.bind(Messages.Drift_historyCaption, points.size(), drifted));
+        history.setToolTipText(NLS.bind(Messages.Drift_historyTooltip, new Object[] {points.size(), points.getFirst().samples(),
+                Figures.decimal(ALPHA)}));
+        Charts.history(history, Figures.timeLabels(points.stream().map(DriftPoint::to).toList()).toArray(String[]::new),
+                points.stream().mapToDouble(p -> p.pValue() == null ? 1 : p.pValue()).toArray(),
+                points.stream().mapToDouble(p -> p.statistic() == null ? 0 : p.statistic()).toArray(), ALPHA,
+                new String[] {Messages.Drift_historyP, NLS.bind(Messages.Drift_historyLevel, Figures.decimal(ALPHA)),
+                        Messages.Drift_historyStatistic});
+    }
+
+    private void showNoMoved(boolean shown) {
+        noMoved.setVisible(shown);
+        ((org.eclipse.swt.layout.GridData) noMoved.getLayoutData()).exclude = !shown;
+        noMoved.getParent().layout(true, true);
+    }
+
+    private void movedSelectionChanged() {
+        openInLabelStudio.update();
+        MovedSample sample = moved.selected();
+        showInBrowser.setEnabled(sample != null && sample.taskId() != null && project != null);
+        if (sample != null && sample.taskId() != null && sample.taskId() != preview.shownTask()) {
+            preview.show(project, sample.taskId());
+        }
+    }
+
+    private void revealSelected() {
+        moved.selectedTask(MovedSample::taskId).ifPresent(task -> datasetBrowser.accept(task));
+    }
+
+    private void openInDatasetBrowser(long task) {
+        try {
+            ((DatasetBrowserView) getSite().getPage().showView(DatasetBrowserView.ID)).reveal(project, task);
+        } catch (PartInitException e) {
+            status.setText(e.getMessage());
+        }
     }
 
     @Override
@@ -163,5 +298,38 @@ public final class DriftView extends ProjectFollowingView {
     /** For tests in the fragment. */
     Chart chart() {
         return chart;
+    }
+
+    Chart historyChart() {
+        return history;
+    }
+
+    String historyCaption() {
+        return history.getTitle().getText();
+    }
+
+    ViewTable<MovedSample> movedTable() {
+        return moved;
+    }
+
+    ImagePreview preview() {
+        return preview;
+    }
+
+    CTabFolder tabs() {
+        return tabs;
+    }
+
+    OpenInLabelStudio openAction() {
+        return openInLabelStudio;
+    }
+
+    Action showInBrowserAction() {
+        return showInBrowser;
+    }
+
+    void testBrowsers(Consumer<String> labelStudio, Consumer<Long> browser) {
+        openInLabelStudio.testBrowser(labelStudio);
+        this.datasetBrowser = browser;
     }
 }

@@ -11,19 +11,14 @@ import dev.flywheel.model.api.LabelIssuesPage;
 import dev.flywheel.model.api.TaskType;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -48,16 +43,11 @@ public final class LabelIssuesView extends ProjectFollowingView {
     private static final int LIMIT = 500;
 
     private ImagePreview preview;
+    private ViewTable<LabelIssue> issues;
     private TableViewerColumn boxColumn;
     private ProjectRef project;
-    /** Opens a URL in the browser; replaced in tests. */
-    private Consumer<String> browser = LabelIssuesView::openInBrowser;
-    private final Action openInLabelStudio = new Action(Messages.Issues_open) {
-        @Override
-        public void run() {
-            openSelected();
-        }
-    };
+    private final OpenInLabelStudio openInLabelStudio = new OpenInLabelStudio(() -> project,
+            () -> issues == null ? java.util.OptionalLong.empty() : issues.selectedTask(LabelIssue::taskId));
 
     @Override
     public void createPartControl(Composite parent) {
@@ -66,20 +56,19 @@ public final class LabelIssuesView extends ProjectFollowingView {
         GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
-        table = new TableViewer(sash, SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
-        table.getTable().setHeaderVisible(true);
-        table.getTable().setLinesVisible(true);
-        table.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.Issues_rank, 50, i -> Integer.toString(rank(i)));
-        column(Messages.Issues_task, 70, i -> Long.toString(i.taskId()));
-        column(Messages.Issues_given, 110, i -> Figures.text(i.givenLabel()));
-        column(Messages.Issues_suggested, 110, i -> Figures.text(i.suggestedLabel()));
-        column(Messages.Issues_selfConfidence, 120, i -> Figures.percent(i.selfConfidence()));
-        column(Messages.Issues_score, 70, i -> String.format(Locale.ROOT, "%.3f", i.score())); //$NON-NLS-1$
+        issues = new ViewTable<>(sash, LabelIssue.class);
+        table = issues.viewer();
+        issues.column(Messages.Issues_rank, i -> Integer.toString(issues.rank(i)));
+        issues.column(Messages.Issues_task, i -> Long.toString(i.taskId()));
+        issues.column(Messages.Issues_given, i -> Figures.text(i.givenLabel()));
+        issues.column(Messages.Issues_suggested, i -> Figures.text(i.suggestedLabel()));
+        issues.column(Messages.Issues_selfConfidence, i -> Figures.percent(i.selfConfidence()));
+        issues.column(Messages.Issues_score, i -> String.format(Locale.ROOT, "%.3f", i.score())); //$NON-NLS-1$
+        issues.column(Messages.Stats_annotator, i -> StatsPanel.annotator(i.annotatorId(), i.annotator()));
         preview = new ImagePreview(sash);
         sash.setWeights(62, 38);
         table.addSelectionChangedListener(e -> selectionChanged());
-        table.addDoubleClickListener(e -> openSelected());
+        table.addDoubleClickListener(e -> openInLabelStudio.run());
         getSite().setSelectionProvider(table);
         var toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(new Action(Messages.Versions_refresh) {
@@ -89,7 +78,6 @@ public final class LabelIssuesView extends ProjectFollowingView {
             }
         });
         toolbar.add(openInLabelStudio);
-        openInLabelStudio.setEnabled(false);
         followProjects();
         status.setText(Messages.Issues_selectProject);
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
@@ -106,27 +94,9 @@ public final class LabelIssuesView extends ProjectFollowingView {
             return;
         }
         // Box issues say what is wrong with which box, tag issues of multi-label projects whether the tag is missing or spurious.
-        boxColumn = column(Messages.Issues_kind, 200, i -> i.kind() == null ? "" : i.box() == null ? i.kind() //$NON-NLS-1$
+        boxColumn = issues.column(Messages.Issues_kind, i -> i.kind() == null ? "" : i.box() == null ? i.kind() //$NON-NLS-1$
                 : NLS.bind(Messages.Issues_box, new Object[] {i.kind(),
                 Math.round(i.box().x()), Math.round(i.box().y()), Math.round(i.box().width()), Math.round(i.box().height())}));
-    }
-
-    private TableViewerColumn column(String title, int width, Function<LabelIssue, String> text) {
-        TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((LabelIssue) element);
-            }
-        });
-        return column;
-    }
-
-    private int rank(LabelIssue issue) {
-        Object input = table.getInput();
-        return input instanceof List<?> list ? list.indexOf(issue) + 1 : 0;
     }
 
     @Override
@@ -141,7 +111,7 @@ public final class LabelIssuesView extends ProjectFollowingView {
     void showProject(ProjectRef ref, boolean boxes) {
         project = ref;
         showBoxColumn(boxes);
-        table.setInput(List.of());
+        issues.clear();
         preview.clear();
         refresh();
     }
@@ -168,8 +138,7 @@ public final class LabelIssuesView extends ProjectFollowingView {
         }
         switch (outcome) {
             case Outcome.Done<LabelIssuesPage> done -> {
-                table.setInput(done.value().issues());
-                Columns.pack(table.getTable());
+                issues.show(done.value().issues());
                 status.setText(headline(ref, done.value()));
             }
             case Outcome.Failed<LabelIssuesPage> failed -> status.setText(failed.message());
@@ -197,30 +166,12 @@ public final class LabelIssuesView extends ProjectFollowingView {
         return text;
     }
 
-    private LabelIssue selected() {
-        return (LabelIssue) ((IStructuredSelection) table.getSelection()).getFirstElement();
-    }
-
     private void selectionChanged() {
-        LabelIssue issue = selected();
-        openInLabelStudio.setEnabled(issue != null && project != null && project.connection().hasLabelStudio());
-        openInLabelStudio.setToolTipText(project != null && !project.connection().hasLabelStudio() ? Messages.Issues_noLabelStudio
-                : Messages.Issues_openTooltip);
+        LabelIssue issue = issues.selected();
+        openInLabelStudio.update();
         if (issue != null && issue.taskId() != preview.shownTask()) {
             preview.show(project, issue.taskId());
         }
-    }
-
-    private void openSelected() {
-        LabelIssue issue = selected();
-        if (issue == null || project == null) {
-            return;
-        }
-        if (!project.connection().hasLabelStudio()) {
-            status.setText(Messages.Issues_noLabelStudio);
-            return;
-        }
-        browser.accept(project.connection().labelStudioTaskUrl(project.id(), issue.taskId()));
     }
 
     /** Opens {@code url} with the workbench's browser support (the user's external browser by default). */
@@ -252,6 +203,6 @@ public final class LabelIssuesView extends ProjectFollowingView {
     }
 
     void testBrowser(Consumer<String> opener) {
-        this.browser = opener;
+        openInLabelStudio.testBrowser(opener);
     }
 }

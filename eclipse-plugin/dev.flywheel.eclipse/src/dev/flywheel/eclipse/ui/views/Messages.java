@@ -37,6 +37,7 @@ public final class Messages extends NLS {
     public static String Stats_classAxis;
     public static String Stats_countAxis;
     public static String Stats_annotator;
+    public static String Stats_annotatorById;
     public static String Stats_leadTime;
     public static String Versions_selectProject;
     public static String Versions_loading;
@@ -126,6 +127,30 @@ public final class Messages extends NLS {
     public static String Drift_chart;
     public static String Drift_chartX;
     public static String Drift_chartY;
+    public static String Drift_testsTab;
+    public static String Drift_historyTab;
+    public static String Drift_movedTab;
+    public static String Drift_historyChart;
+    public static String Drift_historyX;
+    public static String Drift_historyP;
+    public static String Drift_historyStatistic;
+    public static String Drift_historyLevel;
+    public static String Drift_historyCaption;
+    public static String Drift_noHistory;
+    public static String Drift_historyTooltip;
+    public static String Drift_movedTooltip;
+    public static String Drift_distanceTooltip;
+    public static String Drift_movedMostTooltip;
+    public static String Drift_noMoved;
+    public static String Drift_distance;
+    public static String Drift_movedMost;
+    public static String Drift_deviation;
+    public static String Drift_brightness;
+    public static String Drift_contrast;
+    public static String Drift_size;
+    public static String Drift_servedAt;
+    public static String Drift_showInBrowser;
+    public static String Drift_showInBrowserTooltip;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

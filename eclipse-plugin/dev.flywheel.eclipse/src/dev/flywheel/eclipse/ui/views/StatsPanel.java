@@ -7,13 +7,10 @@ import dev.flywheel.model.api.ProjectStats;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.widgets.Composite;
@@ -28,7 +25,7 @@ final class StatsPanel {
     private final Label header;
     private final Map<String, Label> figures = new LinkedHashMap<>();
     private final Chart classes;
-    private final TableViewer annotators;
+    private final ViewTable<AnnotatorStats> annotators;
 
     StatsPanel(Composite parent) {
         // Scrolls rather than cuts: a narrow Datasets view still shows every value whole.
@@ -56,29 +53,26 @@ final class StatsPanel {
         classes = Charts.create(root, Messages.Stats_classChart, Messages.Stats_classAxis, Messages.Stats_countAxis);
         GridDataFactory.fillDefaults().grab(true, true).hint(360, 220).applyTo(classes);
 
-        annotators = new TableViewer(root, SWT.BORDER | SWT.FULL_SELECTION);
-        annotators.getTable().setHeaderVisible(true);
-        annotators.getTable().setLinesVisible(true);
-        annotators.setContentProvider(ArrayContentProvider.getInstance());
-        column(Messages.Stats_annotator, 80, a -> Long.toString(a.id()));
-        column(Messages.Stats_annotations, 90, a -> Long.toString(a.annotations()));
-        column(Messages.Stats_leadTime, 130, a -> Figures.seconds(a.medianLeadTimeS()));
-        annotators.setInput(List.of());
-        GridDataFactory.fillDefaults().grab(true, false).hint(300, 80).applyTo(annotators.getControl());
+        annotators = new ViewTable<>(root, AnnotatorStats.class, SWT.BORDER | SWT.FULL_SELECTION);
+        annotators.column(Messages.Stats_annotator, StatsPanel::annotator);
+        annotators.column(Messages.Stats_annotations, a -> Long.toString(a.annotations()));
+        annotators.column(Messages.Stats_leadTime, a -> Figures.seconds(a.medianLeadTimeS()));
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, 80).applyTo(annotators.viewer().getControl());
         header.setText(Messages.Stats_select);
         relayout();
     }
 
-    private void column(String title, int width, Function<AnnotatorStats, String> text) {
-        TableViewerColumn column = new TableViewerColumn(annotators, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((AnnotatorStats) element);
-            }
-        });
+    /** The name or e-mail Label Studio sent for the annotator, else their user id ("Annotator #3"). */
+    static String annotator(AnnotatorStats annotator) {
+        return annotator(annotator.id(), annotator.name());
+    }
+
+    /** The name or e-mail Label Studio sent for user {@code id}, else the id ("Annotator #3"); the em dash for nobody. */
+    static String annotator(Long id, String name) {
+        if (name != null) {
+            return name;
+        }
+        return id == null ? Figures.NONE : NLS.bind(Messages.Stats_annotatorById, id);
     }
 
     Composite control() {
@@ -89,7 +83,7 @@ final class StatsPanel {
     void showMessage(String message) {
         header.setText(message);
         figures.values().forEach(label -> label.setText("")); //$NON-NLS-1$
-        annotators.setInput(List.of());
+        annotators.clear();
         Charts.clear(classes);
         classes.redraw();
         relayout();
@@ -109,8 +103,7 @@ final class StatsPanel {
                 : Figures.percent(stats.agreement().meanPairwise()));
         Charts.bars(classes, "classes", stats.classes().stream().map(ClassCount::label).toArray(String[]::new), //$NON-NLS-1$
                 stats.classes().stream().mapToDouble(ClassCount::count).toArray(), null);
-        annotators.setInput(stats.annotators());
-        Columns.pack(annotators.getTable());
+        annotators.show(stats.annotators());
         relayout();
     }
 
@@ -144,6 +137,6 @@ final class StatsPanel {
     }
 
     TableViewer annotatorTable() {
-        return annotators;
+        return annotators.viewer();
     }
 }

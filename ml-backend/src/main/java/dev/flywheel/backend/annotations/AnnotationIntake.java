@@ -124,6 +124,8 @@ public final class AnnotationIntake implements WebhookHandler {
                 store.tasks().saveAll(List.of(rows.task(project, Task.of(taskId, java.util.Map.of()), config)));
             }
             WriteOutcome outcome = store.annotations().save(rows.annotation(project, taskId, annotation, config));
+            EventMapper.annotatorName(annotation)
+                    .ifPresent(name -> store.annotators().remember(project, annotation.completedBy().id(), name));
             changed += outcome != WriteOutcome.UNCHANGED ? 1 : 0;
         }
         return changed;

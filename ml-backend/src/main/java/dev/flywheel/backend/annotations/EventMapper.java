@@ -7,6 +7,7 @@ import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.store.Annotation;
 import dev.flywheel.backend.store.Task;
 import dev.flywheel.model.labelstudio.Region;
+import dev.flywheel.model.labelstudio.UserRef;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -47,6 +48,36 @@ final class EventMapper {
                 labels(result, config),
                 annotation.skipped(),
                 Boolean.TRUE.equals(annotation.groundTruth()));
+    }
+
+    /**
+     * The name Label Studio gave for the annotation's author, when it gave one beside the id: the user object's full
+     * name or e-mail ({@code completed_by} as an object), a bare name sent instead of the id, or the
+     * {@code created_username} ("ann@example.com, 1") Label Studio's annotation serializer adds to a bare id.
+     */
+    static Optional<String> annotatorName(dev.flywheel.model.labelstudio.Annotation annotation) {
+        UserRef user = annotation.completedBy();
+        if (user == null || user.id() == null) {
+            return Optional.empty();
+        }
+        if (user.details() != null) {
+            String full = (text(user.details().get("first_name")) + " " + text(user.details().get("last_name"))).strip();
+            if (!full.isEmpty()) {
+                return Optional.of(full);
+            }
+        }
+        Optional<String> named = user.name().filter(n -> !n.equals(Long.toString(user.id())));
+        if (named.isPresent()) {
+            return named;
+        }
+        // "<e-mail or user name>, <id>": trusted only when the id is the annotation's own
+        String suffix = ", " + user.id();
+        return Optional.ofNullable(annotation.extra().get("created_username")).map(EventMapper::text).map(String::strip)
+                .filter(u -> u.endsWith(suffix)).map(u -> u.substring(0, u.length() - suffix.length()).strip()).filter(n -> !n.isEmpty());
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : "";
     }
 
     /** The labels of the served control's regions; one per region, so boxes count once each. */

@@ -78,9 +78,11 @@ public final class DatasetInsights {
         DatasetCounts counts = store.dataset().counts(project);
         Map<String, Long> classCounts = new LinkedHashMap<>();
         store.dataset().classCounts(project).forEach(c -> classCounts.put(c.label(), c.count()));
+        Map<Long, String> names = store.annotators().names(project);
         List<AnnotatorStats> annotators = store.dataset().annotators(project).stream()
                 .sorted(Comparator.comparingLong(AnnotatorActivity::annotations).reversed())
-                .map(a -> new AnnotatorStats(a.annotatorId(), a.annotations(), DatasetStats.median(a.leadTimesSeconds())))
+                .map(a -> new AnnotatorStats(a.annotatorId(), a.annotations(), DatasetStats.median(a.leadTimesSeconds()),
+                        names.get(a.annotatorId())))
                 .toList();
         Map<Long, List<String>> multiple = new LinkedHashMap<>();
         store.dataset().tasksWithSeveralAnnotations(project).forEach((task, list) ->
@@ -96,8 +98,17 @@ public final class DatasetInsights {
         LabelIssueFindings findings = findings(project);
         List<LabelIssue> all = findings.issues();
         Optional<ModelManifest> newest = newest(project);
-        return new LabelIssuesPage(newest.map(ModelManifest::version).orElse(null), page.slice(all), page.next(all.size()),
-                audit(project, newest), new IssueCoverage(findings.labeled(), findings.outOfSample()), findings.estimatedNoiseRate());
+        return new LabelIssuesPage(newest.map(ModelManifest::version).orElse(null), withAnnotators(project, page.slice(all)),
+                page.next(all.size()), audit(project, newest), new IssueCoverage(findings.labeled(), findings.outOfSample()),
+                findings.estimatedNoiseRate());
+    }
+
+    /** The page's issues with who gave each label: one look-up per issue shown, not per issue found. */
+    private List<LabelIssue> withAnnotators(long project, List<LabelIssue> issues) {
+        Map<Long, String> names = store.annotators().names(project);
+        return issues.stream().map(issue -> issue.annotationId() == null ? issue
+                : store.annotations().find(project, issue.annotationId()).flatMap(a -> a.annotation().completedBy())
+                        .map(user -> issue.withAnnotator(user, names.get(user))).orElse(issue)).toList();
     }
 
     /** Whether the newest version's audit is written yet: until it is, the issues come from weaker evidence. */

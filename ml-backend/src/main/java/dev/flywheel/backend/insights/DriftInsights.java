@@ -1,8 +1,10 @@
 package dev.flywheel.backend.insights;
 
 import dev.flywheel.backend.analytics.DriftAnalysis;
+import dev.flywheel.backend.analytics.DriftHistory;
 import dev.flywheel.backend.analytics.DriftSample;
 import dev.flywheel.backend.analytics.ImageFeatures;
+import dev.flywheel.backend.analytics.MovedSamples;
 import dev.flywheel.backend.registry.DriftReference;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.store.FlywheelStore;
@@ -10,6 +12,7 @@ import dev.flywheel.backend.store.ServedSample;
 import dev.flywheel.backend.store.ServedSampleStore;
 import dev.flywheel.backend.store.ServedWindow;
 import dev.flywheel.backend.store.UnknownEntityException;
+import dev.flywheel.model.api.DriftPoint;
 import dev.flywheel.model.api.DriftReport;
 import dev.flywheel.model.api.DriftWindow;
 import java.util.ArrayList;
@@ -29,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a fresh window. With fewer than {@link #MIN_SAMPLES} served images there is no answer but an
  * {@link InsufficientDataException} (409 {@code insufficient_data}): a "not drifted" on a handful of images would
  * read as reassurance the test cannot give. The embedding test subsamples each side to {@link #EMBEDDING_SAMPLES}
- * vectors, which keeps a request well under a second; the feature tests use every image. A report is cached per
- * project until the version or the window changes.
+ * vectors, which keeps a request well under a second; the feature tests use every image. The report also carries the
+ * same test on consecutive parts of the window ({@link DriftHistory}) and the images farthest from the training ones
+ * ({@link MovedSamples}). A report is cached per project until the version or the window changes.
  */
 public final class DriftInsights {
 
@@ -74,9 +78,31 @@ public final class DriftInsights {
             return cached.report();
         }
         List<ServedSample> window = store.samples().recent(project, version, ServedSampleStore.MAX_PER_PROJECT);
-        DriftReport report = DriftAnalysis.analyze(version, span, referenceSample(reference), currentSample(window));
+        DriftSample trained = referenceSample(reference);
+        DriftReport report = DriftAnalysis.analyze(version, span, trained, currentSample(window))
+                .withHistory(history(version, trained, window), MovedSamples.farthest(trained, served(window), MovedSamples.LIMIT));
         cache.put(project, new Cached(version, span, report));
         return report;
+    }
+
+    /** The same test on consecutive parts of the window, oldest first: when the inputs began to move. */
+    private static List<DriftPoint> history(String version, DriftSample trained, List<ServedSample> window) {
+        List<DriftPoint> points = new ArrayList<>();
+        for (int[] range : DriftHistory.parts(window.size(), MIN_SAMPLES, DriftHistory.MAX_WINDOWS)) {
+            List<ServedSample> part = window.subList(range[0], range[1]);
+            DriftWindow span = new DriftWindow(part.getFirst().servedAt().toString(), part.getLast().servedAt().toString(), part.size());
+            points.add(DriftHistory.point(DriftAnalysis.analyze(version, span, trained, currentSample(part))));
+        }
+        return points;
+    }
+
+    private static List<MovedSamples.Served> served(List<ServedSample> window) {
+        return window.stream().map(s -> new MovedSamples.Served(s.taskId().orElse(null), s.imageRef().orElse(null),
+                s.servedAt().toString(), widen(s.embedding()), features(s))).toList();
+    }
+
+    private static ImageFeatures features(ServedSample s) {
+        return new ImageFeatures(s.brightness(), s.contrast(), s.width(), s.height(), s.aspectRatio());
     }
 
     private static DriftSample referenceSample(DriftReference reference) {
@@ -86,9 +112,7 @@ public final class DriftInsights {
 
     private static DriftSample currentSample(List<ServedSample> window) {
         List<double[]> embeddings = subsample(window, EMBEDDING_SAMPLES).stream().map(s -> widen(s.embedding())).toList();
-        List<ImageFeatures> features = window.stream()
-                .map(s -> new ImageFeatures(s.brightness(), s.contrast(), s.width(), s.height(), s.aspectRatio()))
-                .toList();
+        List<ImageFeatures> features = window.stream().map(DriftInsights::features).toList();
         return new DriftSample(embeddings, features);
     }
 

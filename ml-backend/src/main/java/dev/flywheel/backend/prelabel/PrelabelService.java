@@ -131,7 +131,7 @@ public final class PrelabelService {
                 int index = present.get(j);
                 Prelabel prelabel = prelabels.get(j);
                 predictions.set(from + index, prelabel.prediction());
-                record(project, chunk.get(index), prelabel, loaded.get(index).features(), served, seen);
+                record(project, chunk.get(index), imageRef(target, chunk.get(index)), prelabel, loaded.get(index).features(), served, seen);
             }
         }
         // One transaction for the batch: a commit per task made the log, not the model, the cost of a batch of 32.
@@ -145,17 +145,23 @@ public final class PrelabelService {
         return new Batch(version.version(), predictions, unavailable);
     }
 
-    private void record(long project, Task task, Prelabel prelabel, ImageFeatures features, List<ServedPrediction> served,
-            List<ServedSample> seen) {
+    private void record(long project, Task task, Optional<String> imageRef, Prelabel prelabel, ImageFeatures features,
+            List<ServedPrediction> served, List<ServedSample> seen) {
         Prediction prediction = prelabel.prediction();
         String version = prediction.modelVersion();
+        // The task and its image, so a drift report can name the images that moved most.
         prelabel.embedding().filter(e -> features != null).ifPresent(embedding -> seen.add(new ServedSample(project, version,
                 clock.instant(), embedding, features.brightness(), features.contrast(), features.width(), features.height(),
-                features.aspectRatio())));
+                features.aspectRatio(), Optional.ofNullable(task.id()), imageRef)));
         if (task.id() != null) {
             served.add(new ServedPrediction(project, task.id(), version, prelabel.labels(), json(prediction.result()),
                     Optional.ofNullable(prediction.score()), prelabel.probabilities().map(this::json), clock.instant()));
         }
+    }
+
+    private static Optional<String> imageRef(ServingTarget target, Task task) {
+        Object reference = task.data() == null ? null : task.data().get(target.image().dataKey());
+        return reference instanceof String text && !text.isBlank() ? Optional.of(text) : Optional.empty();
     }
 
     private static Prediction empty(String version) {

@@ -24,6 +24,8 @@ public interface FlywheelStore extends AutoCloseable {
 
     PrelabelJobStore prelabelJobs();
 
+    AnnotatorStore annotators();
+
     @Override
     void close();
 }

@@ -32,7 +32,7 @@ final class JdbcServedSamples implements ServedSampleStore {
         }
         database.write(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO served_sample (project_id, model_version, served_at,"
-                    + " embedding, brightness, contrast, width, height, aspect_ratio) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " embedding, brightness, contrast, width, height, aspect_ratio, task_id, image_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ServedSample s : samples) {
                     insert.setLong(1, s.projectId());
                     insert.setString(2, s.modelVersion());
@@ -43,6 +43,8 @@ final class JdbcServedSamples implements ServedSampleStore {
                     insert.setDouble(7, s.width());
                     insert.setDouble(8, s.height());
                     insert.setDouble(9, s.aspectRatio());
+                    Rows.setLong(insert, 10, s.taskId());
+                    insert.setString(11, s.imageRef().orElse(null));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -67,7 +69,7 @@ final class JdbcServedSamples implements ServedSampleStore {
         return database.read(connection -> {
             List<ServedSample> newestFirst = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("SELECT project_id, model_version, served_at, embedding, brightness,"
-                    + " contrast, width, height, aspect_ratio FROM served_sample WHERE project_id = ? AND model_version = ?"
+                    + " contrast, width, height, aspect_ratio, task_id, image_ref FROM served_sample WHERE project_id = ? AND model_version = ?"
                     + " ORDER BY id DESC LIMIT ?")) {
                 select.setLong(1, projectId);
                 select.setString(2, modelVersion);
@@ -102,7 +104,8 @@ final class JdbcServedSamples implements ServedSampleStore {
     private static ServedSample sample(ResultSet row) throws SQLException {
         return new ServedSample(row.getLong("project_id"), row.getString("model_version"), Rows.instant(row, "served_at"),
                 floats(row.getBytes("embedding")), row.getDouble("brightness"), row.getDouble("contrast"), row.getDouble("width"),
-                row.getDouble("height"), row.getDouble("aspect_ratio"));
+                row.getDouble("height"), row.getDouble("aspect_ratio"), Rows.optLong(row, "task_id"),
+                Optional.ofNullable(row.getString("image_ref")));
     }
 
     private static byte[] bytes(float[] values) {

@@ -14,6 +14,7 @@ abstract class JdbcStore implements FlywheelStore {
     private final TrainingRunStore runs;
     private final ServedSampleStore samples;
     private final PrelabelJobStore prelabelJobs;
+    private final AnnotatorStore annotators;
 
     JdbcStore(Database database, Clock clock) {
         this.database = database;
@@ -26,6 +27,7 @@ abstract class JdbcStore implements FlywheelStore {
         this.runs = new JdbcTrainingRuns(database, clock);
         this.samples = new JdbcServedSamples(database, ServedSampleStore.MAX_PER_PROJECT);
         this.prelabelJobs = new JdbcPrelabelJobs(database, clock);
+        this.annotators = new JdbcAnnotators(database, clock);
     }
 
     Database database() {
@@ -70,6 +72,11 @@ abstract class JdbcStore implements FlywheelStore {
     @Override
     public PrelabelJobStore prelabelJobs() {
         return prelabelJobs;
+    }
+
+    @Override
+    public AnnotatorStore annotators() {
+        return annotators;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.flywheel.backend.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One image {@code /predict} classified, as the drift test sees it: the serving version's embedding of it and the
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param width pixels of the original
  * @param height pixels of the original
  * @param aspectRatio width over height
+ * @param taskId the task it was served for, when {@code /predict} sent one
+ * @param imageRef the task's image reference as sent, when known
  */
 public record ServedSample(
         long projectId,
@@ -26,12 +29,23 @@ public record ServedSample(
         double contrast,
         double width,
         double height,
-        double aspectRatio) {
+        double aspectRatio,
+        Optional<Long> taskId,
+        Optional<String> imageRef) {
 
     public ServedSample {
         Objects.requireNonNull(modelVersion, "modelVersion");
         Objects.requireNonNull(servedAt, "servedAt");
         embedding = Objects.requireNonNull(embedding, "embedding").clone();
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(imageRef, "imageRef");
+    }
+
+    /** A sample of an image served without a task. */
+    public ServedSample(long projectId, String modelVersion, Instant servedAt, float[] embedding, double brightness,
+            double contrast, double width, double height, double aspectRatio) {
+        this(projectId, modelVersion, servedAt, embedding, brightness, contrast, width, height, aspectRatio, Optional.empty(),
+                Optional.empty());
     }
 
     @Override

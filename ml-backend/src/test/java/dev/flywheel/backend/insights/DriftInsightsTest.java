@@ -3,7 +3,9 @@ package dev.flywheel.backend.insights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.flywheel.backend.analytics.DriftHistory;
 import dev.flywheel.backend.analytics.ImageFeatures;
+import dev.flywheel.backend.analytics.MovedSamples;
 import dev.flywheel.backend.registry.DriftReference;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelManifest;
@@ -12,6 +14,7 @@ import dev.flywheel.backend.store.ProjectDefinition;
 import dev.flywheel.backend.store.RunResult;
 import dev.flywheel.backend.store.ServedSample;
 import dev.flywheel.backend.store.SqliteStore;
+import dev.flywheel.model.api.DriftPoint;
 import dev.flywheel.model.api.DriftReport;
 import dev.flywheel.model.api.FeatureDrift;
 import dev.flywheel.model.api.ModelMetrics;
@@ -94,6 +97,8 @@ class DriftInsightsTest {
         assertThat(report.referenceVersion()).isEqualTo(VERSION);
         assertThat(report.window().samples()).isEqualTo(2_000);
         assertThat(report.pValue()).isGreaterThan(0.05);
+        assertThat(report.history()).hasSize(DriftHistory.MAX_WINDOWS);
+        assertThat(report.moved()).hasSize(MovedSamples.LIMIT);
         assertThat(seconds).isLessThan(1.0);
     }
 
@@ -110,6 +115,25 @@ class DriftInsightsTest {
     }
 
     @Test
+    void theHistoryShowsWhenTheImagesBeganToMoveAndTheMovedSamplesAreTheNewOnesWithTheirTasks() {
+        serve(100, 0, 0.3, new Random(7), 1);
+        serve(100, 0.5, 0.7, new Random(8), 1001);
+
+        DriftReport report = insights.drift(PROJECT);
+
+        assertThat(report.history()).hasSize(10);
+        assertThat(report.history().subList(0, 5)).as("the first half, like the training images").noneMatch(DriftPoint::drifted);
+        assertThat(report.history().subList(5, 10)).as("the second half, brighter").allMatch(DriftPoint::drifted);
+        assertThat(report.history()).extracting(DriftPoint::samples).containsOnly(20L);
+        assertThat(Instant.parse(report.history().getLast().to())).isEqualTo(Instant.parse(report.window().to()));
+        assertThat(report.moved()).hasSize(MovedSamples.LIMIT).allSatisfy(m -> {
+            assertThat(m.taskId()).isGreaterThanOrEqualTo(1001L);
+            assertThat(m.image()).isEqualTo("/data/upload/5/" + m.taskId() + ".png");
+            assertThat(m.movedMost()).isEqualTo("brightness");
+        });
+    }
+
+    @Test
     void aRepeatedRequestOnAnUnchangedWindowIsServedFromTheCacheAndANewImageRecomputes() {
         serve(50, 0, 0.3, new Random(5));
 
@@ -120,12 +144,18 @@ class DriftInsightsTest {
     }
 
     private void serve(int count, double shift, double brightness, Random random) {
+        serve(count, shift, brightness, random, 0);
+    }
+
+    /** Serves {@code count} images, of tasks numbered from {@code firstTask} (none for 0). */
+    private void serve(int count, double shift, double brightness, Random random, long firstTask) {
         List<ServedSample> batch = new ArrayList<>();
-        Instant now = Instant.now();
+        Instant now = Instant.now().plusSeconds(firstTask);
         for (int i = 0; i < count; i++) {
             ImageFeatures f = features(random, brightness);
+            Optional<Long> task = firstTask == 0 ? Optional.empty() : Optional.of(firstTask + i);
             batch.add(new ServedSample(PROJECT, VERSION, now.plusMillis(i), vector(random, shift), f.brightness(), f.contrast(), f.width(),
-                    f.height(), f.aspectRatio()));
+                    f.height(), f.aspectRatio(), task, task.map(t -> "/data/upload/5/" + t + ".png")));
         }
         store.samples().recordAll(batch);
     }

@@ -58,6 +58,7 @@ class DriftApiTest {
         assertThat(alike.path("window").path("samples").asInt()).isEqualTo(60);
         assertThat(alike.path("p_value").asDouble()).isGreaterThanOrEqualTo(0.05);
 
+        int firstOfTheOtherCamera = nextTask;
         predict(120, () -> ShapeScenes.png(random.nextInt(3), random, 96, 64, true));
         JsonNode other = json(get("/api/v1/projects/12/drift"));
 
@@ -69,6 +70,25 @@ class DriftApiTest {
         assertThat(brightness.path("drifted").asBoolean()).as(other.toString()).isTrue();
         assertThat(brightness.path("p_value").asDouble()).isLessThan(0.05);
         assertThat(feature(other, "aspect_ratio").path("drifted").asBoolean()).isTrue();
+
+        // Over time: nine windows of 20, the first three like the training scenes, the other camera's drifted.
+        JsonNode history = other.path("history");
+        assertThat(history).as(other.toString()).hasSize(9);
+        for (int i = 0; i < 9; i++) {
+            assertThat(history.get(i).path("samples").asInt()).isEqualTo(20);
+            assertThat(history.get(i).path("drifted").asBoolean()).as("window %d: %s", i, history.get(i)).isEqualTo(i >= 3);
+        }
+        assertThat(history.get(8).path("to").asText()).isEqualTo(other.path("window").path("to").asText());
+        assertThat(alike.path("history")).hasSize(3);
+        // The samples that moved most are the other camera's, named by task and image, with their features.
+        JsonNode moved = other.path("moved");
+        assertThat(moved).hasSize(12);
+        for (JsonNode m : moved) {
+            assertThat(m.path("task_id").asInt()).as(m.toString()).isGreaterThanOrEqualTo(firstOfTheOtherCamera);
+            assertThat(m.path("image").asText()).isEqualTo("/data/upload/12/d" + m.path("task_id").asInt() + ".png");
+            assertThat(m.path("features").path("width").asDouble()).isEqualTo(96);
+            assertThat(m.path("distance").asDouble()).isGreaterThan(1);
+        }
     }
 
     @Test

@@ -118,6 +118,9 @@ class InsightsApiTest {
         assertThat(suspects.stream().filter(flipped::contains).count()).as("flipped tasks among the top suspects").isGreaterThanOrEqualTo(3);
         JsonNode first = page.path("issues").get(0);
         assertThat(first.path("given_label").asText()).isNotEqualTo(first.path("suggested_label").asText());
+        // who gave the label: the fixtures' annotator, sent by id only, so without a name
+        assertThat(first.path("annotator_id").asLong()).isEqualTo(dev.flywheel.fixtures.Annotations.ANNOTATOR);
+        assertThat(first.has("annotator")).as(first.toString()).isFalse();
         // The page says what the list rests on: the audit's times, how many tasks it judged, the share it believes wrong.
         JsonNode all = get("/api/v1/projects/9/label-issues?limit=1000");
         assertThat(all.path("audit").path("status").asText()).isEqualTo("done");

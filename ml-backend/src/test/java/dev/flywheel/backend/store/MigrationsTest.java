@@ -30,9 +30,10 @@ class MigrationsTest {
         }
         assertThat(query("PRAGMA journal_mode")).containsExactly("wal");
         assertThat(query("SELECT version || ':' || description || ':' || success FROM flyway_schema_history"
-                + " ORDER BY installed_rank")).containsExactly("1:init:1", "2:served samples:1", "3:prelabel jobs:1");
+                + " ORDER BY installed_rank")).containsExactly("1:init:1", "2:served samples:1", "3:prelabel jobs:1",
+                        "4:drift tasks and annotator names:1");
         assertThat(query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
-                .contains("annotation", "label_config_revision", "prediction", "project", "served_sample", "task", "training_run");
+                .contains("annotation", "annotator", "label_config_revision", "prediction", "project", "served_sample", "task", "training_run");
     }
 
     @Test
@@ -74,6 +75,9 @@ class MigrationsTest {
         // The hand-rolled migrator stopped at version 2: the pre-label job tables came with Flyway.
         execute("DROP TABLE prelabel_job_task");
         execute("DROP TABLE prelabel_job");
+        execute("DROP TABLE annotator");
+        execute("ALTER TABLE served_sample DROP COLUMN task_id");
+        execute("ALTER TABLE served_sample DROP COLUMN image_ref");
         execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
                 + " checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
         execute("INSERT INTO schema_version VALUES (1, 'init', 'a', 'then'), (2, 'served_samples', 'b', 'then')");
@@ -82,7 +86,7 @@ class MigrationsTest {
             assertThat(store.annotations().find(PROJECT, 1)).isPresent();
         }
         assertThat(query("SELECT version || ':' || type FROM flyway_schema_history ORDER BY installed_rank"))
-                .containsExactly("2:BASELINE", "3:SQL");
+                .containsExactly("2:BASELINE", "3:SQL", "4:SQL");
     }
 
     private void execute(String sql) throws SQLException {

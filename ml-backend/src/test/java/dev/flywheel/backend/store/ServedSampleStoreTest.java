@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -37,6 +38,22 @@ class ServedSampleStoreTest {
             assertThat(v1.get(1).aspectRatio()).isEqualTo(2.0);
             assertThat(store.samples().recent(PROJECT, "v2-b", 100)).hasSize(1);
             assertThat(store.samples().recent(PROJECT, "v1-a", 1)).extracting(ServedSample::brightness).containsExactly(0.2);
+        }
+    }
+
+    @Test
+    void aSampleKeepsTheTaskAndImageItWasServedForAndOneWithoutATaskReadsBackWithout() {
+        try (JdbcStore store = vendor.openWithProject(home)) {
+            ServedSample withTask = new ServedSample(PROJECT, "v1-a", CREATED, new float[] {1f}, 0.5, 0.1, 200, 100, 2.0,
+                    Optional.of(42L), Optional.of("/data/upload/1/42.png"));
+            store.samples().recordAll(List.of(withTask, sample("v1-a", 1)));
+
+            List<ServedSample> read = store.samples().recent(PROJECT, "v1-a", 100);
+
+            assertThat(read.get(0).taskId()).contains(42L);
+            assertThat(read.get(0).imageRef()).contains("/data/upload/1/42.png");
+            assertThat(read.get(1).taskId()).isEmpty();
+            assertThat(read.get(1).imageRef()).isEmpty();
         }
     }
 

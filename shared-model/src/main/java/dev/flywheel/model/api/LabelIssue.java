@@ -20,11 +20,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param kind for a box: {@link #MISSING}, {@link #SPURIOUS} or {@link #SWAPPED}; for a tag {@link #MISSING} or
  *     {@link #SPURIOUS}; null for a classification label
  * @param box the box in question, in percent of the image; null for a classification label or a tag
+ * @param annotatorId the Label Studio user who gave the label, when known (Flywheel's field, left out when null)
+ * @param annotator the e-mail or name Label Studio sent for that user, when it sent one (Flywheel's field)
  */
 public record LabelIssue(@JsonProperty("task_id") long taskId, @JsonProperty("annotation_id") Long annotationId,
         @JsonProperty("given_label") String givenLabel, @JsonProperty("suggested_label") String suggestedLabel,
         @JsonProperty("self_confidence") double selfConfidence, double score,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String kind, @JsonInclude(JsonInclude.Include.NON_NULL) IssueBox box) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String kind, @JsonInclude(JsonInclude.Include.NON_NULL) IssueBox box,
+        @JsonProperty("annotator_id") @JsonInclude(JsonInclude.Include.NON_NULL) Long annotatorId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String annotator) {
 
     /** A confident prediction where no box was drawn: possibly a missing box. */
     public static final String MISSING = "missing";
@@ -34,7 +38,8 @@ public record LabelIssue(@JsonProperty("task_id") long taskId, @JsonProperty("an
     public static final String SWAPPED = "swapped";
 
     public LabelIssue {
-        Checks.nonNegative("task_id", taskId);
+        Checks.nonNegative("task_id annotator_id", taskId, annotatorId);
+        annotator = annotator == null || annotator.isBlank() ? null : annotator.strip();
         if (!MISSING.equals(kind)) {
             Checks.required("given_label", givenLabel);
         }
@@ -56,6 +61,17 @@ public record LabelIssue(@JsonProperty("task_id") long taskId, @JsonProperty("an
         return MISSING.equals(kind)
                 ? new LabelIssue(taskId, annotationId, null, tag, selfConfidence, score, kind, null)
                 : new LabelIssue(taskId, annotationId, tag, null, selfConfidence, score, kind, null);
+    }
+
+    /** An issue without its annotator. */
+    public LabelIssue(long taskId, Long annotationId, String givenLabel, String suggestedLabel, double selfConfidence, double score,
+            String kind, IssueBox box) {
+        this(taskId, annotationId, givenLabel, suggestedLabel, selfConfidence, score, kind, box, null, null);
+    }
+
+    /** This issue with the user who gave its label and the name Label Studio sent for them (null when none). */
+    public LabelIssue withAnnotator(long userId, String name) {
+        return new LabelIssue(taskId, annotationId, givenLabel, suggestedLabel, selfConfidence, score, kind, box, userId, name);
     }
 
     /** A classification label issue. */

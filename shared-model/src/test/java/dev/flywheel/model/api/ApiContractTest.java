@@ -38,6 +38,33 @@ class ApiContractTest {
     }
 
     @Test
+    void a_drift_reply_carries_its_history_and_the_samples_that_moved_most_and_reads_without_them() throws Exception {
+        String head = "{'reference_version':'v1','window':{'from':'2026-01-01T00:00:00Z','to':'2026-01-02T00:00:00Z','samples':40},"
+                + "'statistic':0.2,'p_value':0.01,'drifted':true,'per_feature':[]";
+        assertRoundTrip(head + ",'history':[{'from':'2026-01-01T00:00:00Z','to':'2026-01-01T12:00:00Z','samples':20,"
+                + "'statistic':0.01,'p_value':0.9,'drifted':false}],'moved':[{'task_id':7,'image':'/data/upload/3/a.png',"
+                + "'served_at':'2026-01-01T13:00:00Z','distance':3.5,'features':{'brightness':0.9,'contrast':0.1},"
+                + "'deviations':{'brightness':6.2,'contrast':-0.4},'moved_most':'brightness'}]}", DriftReport.class);
+        DriftReport older = mapper.treeToValue(QuotedJson.tree(head + "}"), DriftReport.class);
+        assertThat(older.history()).isEmpty();
+        assertThat(older.moved()).isEmpty();
+    }
+
+    @Test
+    void a_label_issue_names_the_annotator_who_gave_the_label_when_known() throws Exception {
+        assertRoundTrip("{'task_id':1,'annotation_id':2,'given_label':'cat','suggested_label':'dog','self_confidence':0.05,'score':0.95,"
+                + "'annotator_id':3,'annotator':'ann@example.com'}", LabelIssue.class);
+        assertThat(mapper.treeToValue(QuotedJson.tree("{'task_id':1,'given_label':'cat','self_confidence':0.05,'score':0.95}"),
+                LabelIssue.class).annotatorId()).isNull();
+    }
+
+    @Test
+    void an_annotator_carries_the_name_label_studio_sent_and_reads_without_one() throws Exception {
+        assertRoundTrip("{'id':1,'annotations':9,'median_lead_time_s':4.2,'name':'ann@example.com'}", AnnotatorStats.class);
+        assertThat(mapper.treeToValue(QuotedJson.tree("{'id':1,'annotations':9}"), AnnotatorStats.class).name()).isNull();
+    }
+
+    @Test
     void a_models_list_entry_says_why_a_ready_version_is_not_active() throws Exception {
         assertRoundTrip("{'active':'v1','models':[{'version':'v3','parent':'v2','status':'ready','created_at':'2026-01-01T00:00:00Z',"
                 + "'message':'ready but not activated: another version was activated while this run trained'},"
