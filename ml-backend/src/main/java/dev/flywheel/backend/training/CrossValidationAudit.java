@@ -1,6 +1,7 @@
 package dev.flywheel.backend.training;
 
 import dev.flywheel.backend.inference.ImageTensors;
+import dev.flywheel.backend.kind.choices.ChoiceAudit;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.store.FlywheelStore;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * <p>Folds are assigned by the same stable task hash as the hold-out split, and each fold trains on a reduced image
  * budget: the audit ranks suspects, it does not ship a model.
  */
-public final class CrossValidationAudit {
+public final class CrossValidationAudit implements ChoiceAudit {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrossValidationAudit.class);
 
@@ -53,6 +54,7 @@ public final class CrossValidationAudit {
     }
 
     /** Audits the data behind {@code manifest}; a no-op when a class has too few examples for the folds. */
+    @Override
     public void run(ModelManifest manifest, BooleanSupplier cancelled) {
         long project = manifest.project();
         List<String> labels = manifest.labels();

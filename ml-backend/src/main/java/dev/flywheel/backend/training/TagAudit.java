@@ -1,5 +1,6 @@
 package dev.flywheel.backend.training;
 
+import dev.flywheel.backend.kind.choices.ChoiceAudit;
 import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.store.FlywheelStore;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * probabilities from a network that never saw it, for the tag issues. Folds follow the stable task hash and train on
  * half the image budget (the classifier's folds take a quarter; the tag audit was measured on half, see MultiLabelFlywheelTest).
  */
-public final class TagAudit {
+public final class TagAudit implements ChoiceAudit {
 
     private static final Logger LOG = LoggerFactory.getLogger(TagAudit.class);
 
@@ -40,6 +41,7 @@ public final class TagAudit {
     }
 
     /** Audits the data behind {@code manifest}; a no-op with fewer than two tasks per fold. */
+    @Override
     public void run(ModelManifest manifest, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         long project = manifest.project();

@@ -6,6 +6,7 @@ import dev.flywheel.backend.inference.ImageClassifierNet;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedClassifier;
 import dev.flywheel.backend.kind.RunRequest;
+import dev.flywheel.backend.kind.choices.ChoiceTraining;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * parent, per-label thresholds calibrated on the hold-out, its evaluation and drift reference, all written into the
  * staging folder.
  */
-public final class TagTraining {
+public final class TagTraining implements ChoiceTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(TagTraining.class);
 
@@ -54,6 +55,7 @@ public final class TagTraining {
     }
 
     /** Trains {@code run} into {@code staging}; the manifest records {@code taskType}. */
+    @Override
     public ModelManifest train(String taskType, RunRequest run, Path staging, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         long project = run.project().id();
@@ -84,6 +86,7 @@ public final class TagTraining {
     }
 
     /** Prepares the images of the tagged tasks for the next run. */
+    @Override
     public void prefetch(long project, List<String> labels) {
         tagged(project, TaggedTask.perTask(store.annotations().trainingSet(project), labels), labels);
     }
