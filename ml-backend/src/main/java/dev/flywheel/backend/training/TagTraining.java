@@ -14,8 +14,6 @@ import dev.flywheel.backend.store.FlywheelStore;
 import dev.flywheel.model.api.ClassMetrics;
 import dev.flywheel.model.api.EpochMetrics;
 import dev.flywheel.model.api.ModelMetrics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -69,13 +67,7 @@ public final class TagTraining implements ChoiceTraining {
         HoldoutSplit.Sides<TagTrainer.Tagged> split = HoldoutSplit.split(tagged, t -> t.example().taskId(),
                 t -> labels.indexOf(perTask.get(t.example().taskId()).tags().getFirst()), settings.holdoutFraction(), settings.seed());
         TagTrainer.Fitted fitted = new TagTrainer(settings).fit(split.training(), split.holdout(), labels.size(), cancelled,
-                warmStart(project, taskType, run.parent(), labels), model -> {
-                    try {
-                        model.save(staging, LoadedClassifier.PARAMS_NAME);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("could not save the trained parameters", e);
-                    }
-                });
+                warmStart(project, taskType, run.parent(), labels), model -> TrainerLoop.save(model, staging, LoadedClassifier.PARAMS_NAME));
         boolean[][] given = split.holdout().stream().map(t -> perTask.get(t.example().taskId()).given(labels)).toArray(boolean[][]::new);
         double[] thresholds = thresholds(labels.size(), given, fitted.probabilities());
         ModelManifest manifest = manifest(taskType, run, labels, perTask, split, given, thresholds, fitted, (System.nanoTime() - started) / 1e9);
