@@ -28,7 +28,7 @@ public final class WorkerThreads {
     }
 
     /** Whether this system honours the priorities (Linux); elsewhere every thread runs at the default. */
-    public static boolean prioritised() {
+    static boolean prioritised() {
         return CpuPriority.supported();
     }
 }

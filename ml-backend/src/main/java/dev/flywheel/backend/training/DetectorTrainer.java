@@ -35,7 +35,7 @@ import java.util.function.UnaryOperator;
  * <p>Images are stretched to the square input (boxes in percent stay valid); every NDArray lives in a per-batch
  * sub-manager.
  */
-public final class DetectorTrainer {
+final class DetectorTrainer {
 
     /** Hold-out detections are scored after this NMS, as serving does. */
     private static final double IOU_THRESHOLD = 0.45;
