@@ -7,11 +7,11 @@ import dev.flywheel.backend.config.BackboneConfig;
 import dev.flywheel.backend.config.BackendConfig;
 import dev.flywheel.backend.config.ConfigException;
 import dev.flywheel.backend.http.FlywheelServer;
-import dev.flywheel.backend.http.errors.RequestOriginGuard;
 import dev.flywheel.backend.http.HealthController;
 import dev.flywheel.backend.http.api.InsightsController;
 import dev.flywheel.backend.http.api.PrelabelJobController;
 import dev.flywheel.backend.http.errors.JsonBodies;
+import dev.flywheel.backend.http.errors.RequestOriginGuard;
 import dev.flywheel.backend.http.labelstudio.LabelStudioController;
 import dev.flywheel.backend.http.labelstudio.LegacyController;
 import dev.flywheel.backend.image.FetchLimits;
@@ -41,7 +41,7 @@ import dev.flywheel.backend.prelabel.PrelabelService;
 import dev.flywheel.backend.prelabeljob.PrelabelJobs;
 import dev.flywheel.backend.prelabeljob.PrelabelJobsWiring;
 import dev.flywheel.backend.prelabeljob.VersionPredictors;
-import dev.flywheel.backend.project.ProjectConnection;
+import dev.flywheel.backend.project.ForwardingProjectSettings;
 import dev.flywheel.backend.project.ProjectService;
 import dev.flywheel.backend.project.ProjectSettings;
 import dev.flywheel.backend.registry.AuditFiles;
@@ -87,20 +87,6 @@ import org.slf4j.LoggerFactory;
 public final class Backend implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
-
-    /** The backfill's intake stores and signals nothing: the queue decides what follows a backfill. */
-    private static final TrainingTrigger SILENT = new TrainingTrigger() {
-        @Override
-        public void projectSeen(long project) {}
-
-        @Override
-        public void annotationsChanged(long project) {}
-
-        @Override
-        public Optional<String> trainNow(long project) {
-            return Optional.empty();
-        }
-    };
 
     private final List<AutoCloseable> owned;
     private final FlywheelServer server;
@@ -168,7 +154,7 @@ public final class Backend implements AutoCloseable {
         ActiveVersions active = own(owned, new ActiveVersions(kinds, registry, store.runs()::activeVersion, new StoredVersionHistory(store.runs())));
 
         LabelStudioBackfill backfill = new LabelStudioBackfill(new LabelStudioClient(fetcher.labelStudioRequests(), mapper, Backoff.defaults()),
-                connections, projects, new AnnotationIntake(store, projects, configs, SILENT, mapper, clock));
+                connections, projects, new AnnotationIntake(store, projects, configs, TrainingTrigger.NONE, mapper, clock));
         DatasetInsights datasets = new DatasetInsights(store, registry, kinds, mapper, audits, config.auditFolds());
         RunProgressBoard progress = new RunProgressBoard();
         TrainingQueue queue = own(owned, new TrainingQueue(new TrainingRunner(store, registry, kinds, policy, mapper, active, progress), backfill,
@@ -263,23 +249,13 @@ public final class Backend implements AutoCloseable {
     }
 
     /** The project settings, handed to the images before they exist. */
-    static final class LateProjects implements ProjectSettings {
+    static final class LateProjects extends ForwardingProjectSettings {
 
         volatile ProjectSettings projects;
 
         @Override
-        public void remember(ProjectConnection connection) {
-            projects.remember(connection);
-        }
-
-        @Override
-        public Optional<ProjectConnection> find(long project) {
-            return projects.find(project);
-        }
-
-        @Override
-        public Optional<Long> withLabelConfig(String labelConfig) {
-            return projects.withLabelConfig(labelConfig);
+        protected ProjectSettings delegate() {
+            return projects;
         }
     }
 }

@@ -47,7 +47,7 @@ public final class AnnotatorAgreement {
      * @param units one list per unit (task) of the values its coders gave, null where a coder gave none
      * @return alpha in [-1, 1], or null when it is undefined (no pairable values, or a single value everywhere)
      */
-    public static Double krippendorffAlphaNominal(Collection<? extends List<String>> units) {
+    static Double krippendorffAlphaNominal(Collection<? extends List<String>> units) {
         // coincidences[c] = n_c, the pairable values of category c; disagreeing = Σ_{c≠k} o_ck.
         Map<String, Double> marginals = new HashMap<>();
         double disagreeing = 0;

@@ -3,7 +3,7 @@ package dev.flywheel.backend.analytics;
 import java.util.Arrays;
 
 /** The two-sample Kolmogorov–Smirnov test with its asymptotic p-value, for one scalar feature per image. */
-public final class KolmogorovSmirnov {
+final class KolmogorovSmirnov {
 
     private KolmogorovSmirnov() {}
 

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>Cost is O((n+m)² · (d + permutations)); subsample to a few thousand vectors per side before calling.
  */
-public final class MaximumMeanDiscrepancy {
+final class MaximumMeanDiscrepancy {
 
     /** Enough permutations to resolve p = 0.05 while keeping a request well under a second for a thousand vectors. */
     public static final int DEFAULT_PERMUTATIONS = 200;

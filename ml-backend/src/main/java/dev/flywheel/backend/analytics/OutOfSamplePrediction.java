@@ -46,7 +46,7 @@ public record OutOfSamplePrediction(long taskId, Long annotationId, int given, d
     }
 
     /** The most probable class other than the given one; ties go to the lower index. */
-    public int bestOther() {
+    int bestOther() {
         int best = -1;
         for (int j = 0; j < probabilities.length; j++) {
             if (j != given && (best < 0 || probabilities[j] > probabilities[best])) {

@@ -10,7 +10,7 @@ import java.util.Arrays;
  * @param b the scale of the remaining gap
  * @param c the decay exponent, positive
  */
-public record PowerLaw(double a, double b, double c) {
+record PowerLaw(double a, double b, double c) {
 
     /** The exponents searched; wider than the 0.1–1 seen in practice so a steep or flat curve is not clipped. */
     static final double MIN_C = 0.01;

@@ -6,7 +6,7 @@ package dev.flywheel.backend.analytics;
  * @param statistic the test statistic (larger means more different)
  * @param pValue its p-value in [0, 1]
  */
-public record TwoSampleTest(double statistic, double pValue) {
+record TwoSampleTest(double statistic, double pValue) {
 
     public TwoSampleTest {
         if (!Double.isFinite(statistic)) {

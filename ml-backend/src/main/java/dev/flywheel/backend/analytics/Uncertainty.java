@@ -29,7 +29,7 @@ public final class Uncertainty {
     }
 
     /** The items with the smallest margin first; equal margins keep their input order. */
-    public static <T> List<T> mostUncertainFirst(Collection<T> items, Function<? super T, double[]> probabilities) {
+    static <T> List<T> mostUncertainFirst(Collection<T> items, Function<? super T, double[]> probabilities) {
         return items.stream()
                 .map(item -> new Scored<>(item, margin(probabilities.apply(item))))
                 .sorted(Comparator.comparingDouble(Scored::margin))

@@ -126,7 +126,7 @@ public record BackendConfig(
      * Whether {@code host} is a loopback address or a name all of whose addresses are: only then is a server bound to it
      * out of reach of the network.
      */
-    public static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         try {
             InetAddress[] addresses = InetAddress.getAllByName(host);
             return addresses.length > 0 && Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
@@ -138,19 +138,6 @@ public record BackendConfig(
     /** Whether the server listens on loopback only. */
     public boolean loopbackOnly() {
         return isLoopback(host);
-    }
-
-    /** Without a user-supplied backbone. */
-    public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
-            Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads, Optional<DetectorConfig> detector) {
-        this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, detector, Optional.empty(),
-                DEFAULT_AUDIT_FOLDS, List.of(), false, List.of(), Optional.empty(), DEFAULT_PRELABEL_RETRY);
-    }
-
-    /** Without a user-supplied detector or backbone. */
-    public BackendConfig(String host, int port, Path home, Optional<URI> labelStudioUrl, Optional<Secret> labelStudioToken,
-            Optional<Path> localFilesRoot, Optional<BasicAuth> basicAuth, int inferenceThreads) {
-        this(host, port, home, labelStudioUrl, labelStudioToken, localFilesRoot, basicAuth, inferenceThreads, Optional.empty());
     }
 
     /** Reads the configuration from environment variables; see the README for each one. */

@@ -54,17 +54,17 @@ public record FetchLimits(
     }
 
     /** A copy with another byte cap. */
-    public FetchLimits withMaxBytes(long bytes) {
+    FetchLimits withMaxBytes(long bytes) {
         return new FetchLimits(bytes, maxPixels, connectTimeout, readTimeout, callTimeout, maxRedirects);
     }
 
     /** A copy with another pixel cap. */
-    public FetchLimits withMaxPixels(long pixels) {
+    FetchLimits withMaxPixels(long pixels) {
         return new FetchLimits(maxBytes, pixels, connectTimeout, readTimeout, callTimeout, maxRedirects);
     }
 
     /** A copy with another redirect bound. */
-    public FetchLimits withMaxRedirects(int redirects) {
+    FetchLimits withMaxRedirects(int redirects) {
         return new FetchLimits(maxBytes, maxPixels, connectTimeout, readTimeout, callTimeout, redirects);
     }
 }

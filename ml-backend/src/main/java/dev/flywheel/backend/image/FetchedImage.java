@@ -34,7 +34,7 @@ public record FetchedImage(byte[] bytes, String mediaType, BufferedImage image, 
     }
 
     /** The number of encoded bytes, without copying them. */
-    public int byteCount() {
+    int byteCount() {
         return bytes.length;
     }
 

@@ -46,7 +46,7 @@ public final class ImageCache {
     private long bytesOnDisk = -1;
 
     /** A cache in {@code dir} (created on first write) holding at most {@code maxBytes}. */
-    public ImageCache(Path dir, long maxBytes, Clock clock) {
+    ImageCache(Path dir, long maxBytes, Clock clock) {
         this.dir = Optional.of(Objects.requireNonNull(dir, "dir").toAbsolutePath());
         this.maxBytes = maxBytes;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -148,7 +148,7 @@ public final class ImageCache {
     }
 
     /** Total bytes of cached images now on disk. */
-    public long sizeOnDisk() {
+    long sizeOnDisk() {
         return entries().stream().mapToLong(Entry::size).sum();
     }
 

@@ -47,7 +47,7 @@ public final class ImageFetcher implements AutoCloseable {
      * @param resolver name resolution; every answer passes the link-local/metadata guard
      * @param clock for token expiry
      */
-    public ImageFetcher(FetchLimits limits, Optional<Path> localFilesRoot, ImageCache cache,
+    ImageFetcher(FetchLimits limits, Optional<Path> localFilesRoot, ImageCache cache,
             OkHttpClient baseClient, Dns resolver, Clock clock) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.localFiles = new LocalFiles(localFilesRoot);

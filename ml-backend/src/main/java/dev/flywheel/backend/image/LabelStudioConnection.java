@@ -31,7 +31,7 @@ public record LabelStudioConnection(URI baseUrl, Optional<Secret> token) {
     }
 
     /** A connection without a token, for Label Studio instances that serve media anonymously. */
-    public static LabelStudioConnection anonymous(URI baseUrl) {
+    static LabelStudioConnection anonymous(URI baseUrl) {
         return new LabelStudioConnection(baseUrl, Optional.empty());
     }
 

@@ -33,7 +33,7 @@ public final class LabelStudioConnectionResolver {
      * @param tokenHosts {@code FLYWHEEL_LABEL_STUDIO_HOSTS}: {@code host} or {@code host:port}, where the token may go
      *     when there is no URL
      */
-    public LabelStudioConnectionResolver(Optional<URI> configuredUrl, Optional<Secret> configuredToken, List<String> tokenHosts) {
+    LabelStudioConnectionResolver(Optional<URI> configuredUrl, Optional<Secret> configuredToken, List<String> tokenHosts) {
         this.configuredUrl = Objects.requireNonNull(configuredUrl, "configuredUrl");
         this.configuredToken = Objects.requireNonNull(configuredToken, "configuredToken");
         this.tokenHosts = tokenHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();

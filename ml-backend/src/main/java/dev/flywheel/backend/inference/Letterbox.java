@@ -14,7 +14,7 @@ import java.awt.image.BufferedImage;
  * @param padX grey columns left of the image
  * @param padY grey rows above the image
  */
-public record Letterbox(int size, double scale, double padX, double padY) {
+record Letterbox(int size, double scale, double padX, double padY) {
 
     private static final int PAD_GREY = 114;
 

@@ -1,20 +1,20 @@
 package dev.flywheel.backend.inference;
 
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.Translator;
 import dev.flywheel.backend.registry.ModelManifest;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * A classifier version's network in memory with a pool of predictors: the built-in CNN, or a head on the operator's
- * backbone. Not shared by itself: the task kind's loaded version owns it and counts who is predicting.
+ * A classifier version's network in memory with a pool of predictors: the built-in CNN answering a softmax over the
+ * labels or one sigmoid per label (a tagger), or a head on the operator's backbone. Not shared by itself: the task
+ * kind's loaded version owns it and counts who is predicting.
  */
 public final class LoadedClassifier implements AutoCloseable {
 
@@ -26,11 +26,11 @@ public final class LoadedClassifier implements AutoCloseable {
     private final Inputs inputs;
     private final PredictorPool<float[], ClassifierOutput> pool;
 
-    private LoadedClassifier(ModelManifest manifest, Model model, int poolSize, Shape input, Inputs inputs) {
+    private LoadedClassifier(ModelManifest manifest, Model model, int poolSize, Translator<float[], ClassifierOutput> translator,
+            Inputs inputs) {
         this.manifest = manifest;
         this.inputs = inputs;
-        this.pool = new PredictorPool<>(manifest.version(), model, new ClassifierTranslator(input, (float) manifest.temperature()), poolSize,
-                MAX_BATCH);
+        this.pool = new PredictorPool<>(manifest.version(), model, translator, poolSize, MAX_BATCH);
     }
 
     /** Loads a published version's parameters into the built-in network. */
@@ -44,37 +44,36 @@ public final class LoadedClassifier implements AutoCloseable {
      */
     public static LoadedClassifier load(Path versionDir, ModelManifest manifest, int poolSize, Optional<Backbone> backbone) {
         boolean head = BackboneHeadNet.ARCHITECTURE.equals(manifest.architecture());
-        if (!head && !ImageClassifierNet.ARCHITECTURE.equals(manifest.architecture())) {
+        if (!head) {
+            return builtIn(versionDir, manifest, poolSize, () -> new ClassifierTranslator(manifest.inputSize(), (float) manifest.temperature()));
+        }
+        BackboneHeadNet.servingProblem(manifest, backbone).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
+        Backbone features = backbone.orElseThrow();
+        return saved(versionDir, manifest).load(BackboneHeadNet.build(manifest.labels().size()), BackboneHeadNet::withEmbeddingOutput,
+                model -> new LoadedClassifier(manifest, model, poolSize, new ClassifierTranslator(new Shape(features.dimension()),
+                        (float) manifest.temperature()), new Inputs(features::embed, features::embedRgb)));
+    }
+
+    /** Loads a multi-label version: the built-in network, answering one independent probability per label. */
+    public static LoadedClassifier loadTagger(Path versionDir, ModelManifest manifest, int poolSize) {
+        return builtIn(versionDir, manifest, poolSize, () -> new TaggerTranslator(manifest.inputSize()));
+    }
+
+    private static LoadedClassifier builtIn(Path versionDir, ModelManifest manifest, int poolSize,
+            Supplier<Translator<float[], ClassifierOutput>> translator) {
+        if (!ImageClassifierNet.ARCHITECTURE.equals(manifest.architecture())) {
             throw new IllegalArgumentException("unknown architecture " + manifest.architecture() + " in " + manifest.version());
         }
-        if (head) {
-            BackboneHeadNet.servingProblem(manifest, backbone).ifPresent(problem -> {
-                throw new IllegalStateException(problem);
-            });
-        }
-        Model model = Model.newInstance(manifest.version(), "PyTorch");
-        try {
-            if (head) {
-                Backbone features = backbone.orElseThrow();
-                model.setBlock(BackboneHeadNet.build(manifest.labels().size()));
-                model.load(versionDir, PARAMS_NAME);
-                model.setBlock(BackboneHeadNet.withEmbeddingOutput(model.getBlock()));
-                return new LoadedClassifier(manifest, model, poolSize, new Shape(features.dimension()),
-                        new Inputs(features::embed, features::embedRgb));
-            }
-            ImageTensors tensors = new ImageTensors(manifest.inputSize());
-            model.setBlock(ImageClassifierNet.build(manifest.labels().size()));
-            model.load(versionDir, PARAMS_NAME);
-            model.setBlock(ImageClassifierNet.withEmbeddingOutput(model.getBlock()));
-            return new LoadedClassifier(manifest, model, poolSize, new Shape(3, manifest.inputSize(), manifest.inputSize()),
-                    new Inputs(images -> images.stream().map(tensors::toChw).toList(), rgb -> rgb.stream().map(tensors::normalize).toList()));
-        } catch (IOException e) {
-            model.close();
-            throw new UncheckedIOException("could not read the parameters of " + manifest.version(), e);
-        } catch (MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new IllegalStateException("the parameters of " + manifest.version() + " do not fit its network", e);
-        }
+        ImageTensors tensors = new ImageTensors(manifest.inputSize());
+        Inputs inputs = new Inputs(images -> images.stream().map(tensors::toChw).toList(), rgb -> rgb.stream().map(tensors::normalize).toList());
+        return saved(versionDir, manifest).load(ImageClassifierNet.build(manifest.labels().size()), ImageClassifierNet::withEmbeddingOutput,
+                model -> new LoadedClassifier(manifest, model, poolSize, translator.get(), inputs));
+    }
+
+    private static SavedNetwork saved(Path versionDir, ModelManifest manifest) {
+        return new SavedNetwork(versionDir, manifest.version(), PARAMS_NAME, "its network");
     }
 
     public ModelManifest manifest() {

@@ -1,10 +1,6 @@
 package dev.flywheel.backend.inference;
 
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,18 +16,8 @@ public final class LoadedDetector {
 
     /** Loads saved parameters of {@link GridDetectorNet} for {@code labels} (output order). */
     public static Detector load(Path versionDir, String version, List<String> labels, int inputSize, int poolSize) {
-        Model model = Model.newInstance(version, "PyTorch");
-        try {
-            model.setBlock(GridDetectorNet.build(labels.size()));
-            model.load(versionDir, PARAMS_NAME);
-            return new Detector(version, labels, new PredictorPool<>(version, model, new GridTranslator(inputSize, labels, MIN_CANDIDATE_SCORE),
-                    poolSize, MAX_BATCH));
-        } catch (IOException e) {
-            model.close();
-            throw new UncheckedIOException("could not read the parameters of " + version, e);
-        } catch (MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new IllegalStateException("the parameters of " + version + " do not fit the grid detector", e);
-        }
+        return new SavedNetwork(versionDir, version, PARAMS_NAME, "the grid detector").load(GridDetectorNet.build(labels.size()),
+                block -> block, model -> new Detector(version, labels,
+                        new PredictorPool<>(version, model, new GridTranslator(inputSize, labels, MIN_CANDIDATE_SCORE), poolSize, MAX_BATCH)));
     }
 }

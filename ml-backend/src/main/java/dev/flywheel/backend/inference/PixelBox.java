@@ -20,7 +20,7 @@ public record PixelBox(double left, double top, double width, double height) {
     }
 
     /** A box from its centre and size, as YOLO-style detectors write them; a negative size becomes zero. */
-    public static PixelBox fromCenter(double centerX, double centerY, double width, double height) {
+    static PixelBox fromCenter(double centerX, double centerY, double width, double height) {
         double w = Math.max(0, width);
         double h = Math.max(0, height);
         return new PixelBox(centerX - w / 2, centerY - h / 2, w, h);

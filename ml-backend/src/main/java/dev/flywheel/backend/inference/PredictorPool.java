@@ -16,7 +16,7 @@ import java.util.concurrent.BlockingQueue;
  * @param <I> one input (a preprocessed image, a feature vector)
  * @param <O> one output
  */
-public final class PredictorPool<I, O> implements AutoCloseable {
+final class PredictorPool<I, O> implements AutoCloseable {
 
     private final String name;
     private final Model model;

@@ -18,7 +18,7 @@ import java.util.List;
  * Coordinates are in input pixels of the letterboxed square; scores are probabilities (clamped to [0, 1]). When both
  * readings fit (a square output), one candidate per row wins. Each candidate yields its best class.
  */
-public final class YoloOutput {
+final class YoloOutput {
 
     private YoloOutput() {}
 

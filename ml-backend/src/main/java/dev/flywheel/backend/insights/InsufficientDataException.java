@@ -9,7 +9,7 @@ public final class InsufficientDataException extends RuntimeException {
 
     private final transient Map<String, String> fields;
 
-    public InsufficientDataException(String message, Map<String, String> fields) {
+    InsufficientDataException(String message, Map<String, String> fields) {
         super(message);
         this.fields = Map.copyOf(fields);
     }

@@ -5,7 +5,7 @@ public final class NothingToTrainException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public NothingToTrainException(String message) {
+    NothingToTrainException(String message) {
         super(message);
     }
 }

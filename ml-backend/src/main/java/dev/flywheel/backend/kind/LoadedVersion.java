@@ -33,7 +33,7 @@ public abstract class LoadedVersion implements AutoCloseable {
     }
 
     /** Takes a caller's reference; false when the version was already freed and must be looked up again. */
-    public final boolean retain() {
+    final boolean retain() {
         int current;
         do {
             current = references.get();

@@ -29,7 +29,7 @@ public record ControlTag(
     }
 
     /** The {@code type} of this control's result regions. */
-    public String resultType() {
+    String resultType() {
         return type.toLowerCase(Locale.ROOT);
     }
 

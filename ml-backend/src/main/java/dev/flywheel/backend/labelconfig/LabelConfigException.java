@@ -5,11 +5,11 @@ public final class LabelConfigException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public LabelConfigException(String message, Throwable cause) {
+    LabelConfigException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    public LabelConfigException(String message) {
+    LabelConfigException(String message) {
         super(message);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param value the label exactly as Label Studio stores it in results
  * @param predictedValues model class names that map to this label ({@code predicted_values="car, truck"}); empty when unset
  */
-public record LabelValue(String value, List<String> predictedValues) {
+record LabelValue(String value, List<String> predictedValues) {
 
     public LabelValue {
         Objects.requireNonNull(value, "value");

@@ -17,7 +17,7 @@ public record ObjectTag(String type, String name, String dataKey) {
         Objects.requireNonNull(dataKey, "dataKey");
     }
 
-    public boolean isImage() {
+    boolean isImage() {
         return "Image".equals(type);
     }
 }

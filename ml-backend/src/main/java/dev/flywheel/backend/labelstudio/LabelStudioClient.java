@@ -42,7 +42,7 @@ public final class LabelStudioClient {
      *
      * @throws LabelStudioUnavailableException when neither the export nor the task list could be read
      */
-    public List<Task> labeledTasks(LabelStudioConnection labelStudio, long project) {
+    List<Task> labeledTasks(LabelStudioConnection labelStudio, long project) {
         List<Task> all = new ArrayList<>();
         labeledTasks(labelStudio, project, all::addAll);
         return all;
@@ -55,7 +55,7 @@ public final class LabelStudioClient {
      *
      * @throws LabelStudioUnavailableException when neither the export nor the task list could be read
      */
-    public int labeledTasks(LabelStudioConnection labelStudio, long project, Consumer<List<Task>> batches) {
+    int labeledTasks(LabelStudioConnection labelStudio, long project, Consumer<List<Task>> batches) {
         try {
             return export(labelStudio, project, batches);
         } catch (LabelStudioUnavailableException exportFailed) {
@@ -126,15 +126,8 @@ public final class LabelStudioClient {
 
     private JsonNode read(LabelStudioConnection labelStudio, String path, long maxBytes, String what) {
         byte[] body = retrying.call(what, () -> requests.getJson(labelStudio, path, maxBytes));
-        try {
-            JsonNode json = mapper.readTree(body);
-            if (json == null) {
-                throw new IOException("empty body");
-            }
-            return json;
-        } catch (IOException e) {
-            throw new LabelStudioUnavailableException("Label Studio's answer for " + what + " is not JSON", null);
-        }
+        return JsonAnswer.of(mapper, body)
+                .orElseThrow(() -> new LabelStudioUnavailableException("Label Studio's answer for " + what + " is not JSON", null));
     }
 
     private List<Task> tasks(JsonNode items, String what) {

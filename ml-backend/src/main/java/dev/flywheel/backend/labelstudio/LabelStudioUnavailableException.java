@@ -5,7 +5,7 @@ package dev.flywheel.backend.labelstudio;
  *
  * <p>The message is built from our own words and the request's path, never from a header, so it never holds the token.
  */
-public final class LabelStudioUnavailableException extends RuntimeException {
+final class LabelStudioUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package dev.flywheel.backend.os;
 
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Thread factories for the backend's pools, named by role and ranked by how long their work may wait for a CPU.
@@ -27,8 +30,22 @@ public final class WorkerThreads {
         });
     }
 
+    /**
+     * Interrupts the pool's work and waits up to {@code timeout} for it to end; false when it had not ended by then. An
+     * interrupt of the caller ends the wait and stays set.
+     */
+    public static boolean stop(ExecutorService pool, Duration timeout) {
+        pool.shutdownNow();
+        try {
+            return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Whether this system honours the priorities (Linux); elsewhere every thread runs at the default. */
-    public static boolean prioritised() {
+    static boolean prioritised() {
         return CpuPriority.supported();
     }
 }

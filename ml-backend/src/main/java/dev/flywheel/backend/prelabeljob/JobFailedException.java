@@ -1,7 +1,7 @@
 package dev.flywheel.backend.prelabeljob;
 
 /** The job as a whole cannot go on (no such version, an unserved label config, a refused token); its message says why. */
-public final class JobFailedException extends RuntimeException {
+final class JobFailedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Predicts a job's tasks with one version, a bounded batch at a time; holds that version until closed. */
-public interface JobPredictor extends AutoCloseable {
+interface JobPredictor extends AutoCloseable {
 
     /** The largest batch {@link #predict} takes, so a job holds at most this many decoded images. */
     int BATCH = 32;

@@ -2,7 +2,7 @@ package dev.flywheel.backend.prelabeljob;
 
 /** Opens the predictor a job uses: one version, for the control and image of one label config. */
 @FunctionalInterface
-public interface JobPredictors {
+interface JobPredictors {
 
     /**
      * A predictor of {@code version} for the project's {@code labelConfig}.

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.image.ImageFetchException;
 import dev.flywheel.backend.image.LabelStudioConnection;
 import dev.flywheel.backend.image.LabelStudioRequests;
-import java.io.IOException;
+import dev.flywheel.backend.labelstudio.JsonAnswer;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 
@@ -72,15 +72,7 @@ final class LabelStudioCalls {
     }
 
     private JsonNode json(byte[] body, String what) {
-        try {
-            JsonNode json = mapper.readTree(body);
-            if (json == null) {
-                throw new IOException("empty");
-            }
-            return json;
-        } catch (IOException e) {
-            // A proxy's HTML error page in front of Label Studio: it is not Label Studio answering yet.
-            throw new LabelStudioDownException("Label Studio's answer to " + what + " is not JSON", null);
-        }
+        // A proxy's HTML error page in front of Label Studio: it is not Label Studio answering yet.
+        return JsonAnswer.of(mapper, body).orElseThrow(() -> new LabelStudioDownException("Label Studio's answer to " + what + " is not JSON", null));
     }
 }

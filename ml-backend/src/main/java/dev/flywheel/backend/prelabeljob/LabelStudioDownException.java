@@ -1,7 +1,7 @@
 package dev.flywheel.backend.prelabeljob;
 
 /** Label Studio cannot be reached, or answers 5xx or 429, now: the job waits and tries again. Never holds the token. */
-public final class LabelStudioDownException extends RuntimeException {
+final class LabelStudioDownException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

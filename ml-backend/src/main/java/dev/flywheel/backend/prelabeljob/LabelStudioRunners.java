@@ -12,7 +12,7 @@ import java.util.function.LongFunction;
  * Builds a project's job runner against Label Studio: its task list as the source and its prediction import as the
  * sink, both through the connection the resolver picks for the project (so the key goes to {@code LABEL_STUDIO_URL} only).
  */
-public final class LabelStudioRunners implements LongFunction<PrelabelJobRunner> {
+final class LabelStudioRunners implements LongFunction<PrelabelJobRunner> {
 
     private final PrelabelJobStore store;
     private final LabelStudioRequests requests;

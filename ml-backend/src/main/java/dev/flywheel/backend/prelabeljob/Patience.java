@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param first the first wait
  * @param longest the longest wait
  */
-public record Patience(Duration first, Duration longest) {
+record Patience(Duration first, Duration longest) {
 
     public Patience {
         Objects.requireNonNull(first, "first");

@@ -4,7 +4,7 @@ import dev.flywheel.model.labelstudio.Prediction;
 import java.util.List;
 
 /** Where a job's predictions go: all of a batch in one write, or none of it. */
-public interface PredictionSink {
+interface PredictionSink {
 
     /**
      * Writes one prediction per task.

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * written; a kill between the two leaves a task that Label Studio lists with this version's prediction, which the next
  * run skips, so no task is ever predicted twice.
  */
-public final class PrelabelJobRunner {
+final class PrelabelJobRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PrelabelJobRunner.class);
 

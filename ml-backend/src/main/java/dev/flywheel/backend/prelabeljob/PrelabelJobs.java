@@ -1,5 +1,6 @@
 package dev.flywheel.backend.prelabeljob;
 
+import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.store.PrelabelJobRecord;
 import dev.flywheel.backend.store.PrelabelJobStore;
 import dev.flywheel.backend.store.RunStateException;
@@ -9,6 +10,7 @@ import dev.flywheel.model.api.PrelabelJobRequest;
 import dev.flywheel.model.api.PrelabelJobState;
 import dev.flywheel.model.api.PrelabelJobStatus;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
@@ -178,13 +179,8 @@ public final class PrelabelJobs implements AutoCloseable {
     /** Stops the worker; a running job stays running in the store and goes on at the next start. */
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("the pre-label worker did not stop within 30 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!WorkerThreads.stop(worker, Duration.ofSeconds(30)) && !Thread.currentThread().isInterrupted()) {
+            LOG.warn("the pre-label worker did not stop within 30 s");
         }
     }
 }

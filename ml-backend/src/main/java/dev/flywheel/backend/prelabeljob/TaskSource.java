@@ -4,7 +4,7 @@ import dev.flywheel.model.labelstudio.Task;
 import java.util.List;
 
 /** Where a job reads a project's label config and its tasks, a page at a time in a stable order. */
-public interface TaskSource {
+interface TaskSource {
 
     /**
      * The project's label config.

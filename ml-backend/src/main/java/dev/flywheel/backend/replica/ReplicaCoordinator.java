@@ -1,5 +1,6 @@
 package dev.flywheel.backend.replica;
 
+import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.store.FlywheelStore;
 import dev.flywheel.backend.store.Project;
 import dev.flywheel.backend.store.TrainerLease;
@@ -140,11 +141,6 @@ public final class ReplicaCoordinator implements AutoCloseable {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
-        try {
-            ticker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        WorkerThreads.stop(ticker, Duration.ofSeconds(5));
     }
 }

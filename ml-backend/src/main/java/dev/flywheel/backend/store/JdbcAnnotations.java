@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -77,18 +76,8 @@ final class JdbcAnnotations implements AnnotationStore {
 
     @Override
     public int markDeleted(long projectId, Collection<Long> annotationIds) {
-        return database.write(connection -> {
-            int changed = 0;
-            try (PreparedStatement update = connection.prepareStatement("UPDATE annotation SET deleted = 1,"
-                    + " change_seq = " + NEXT_SEQ + " WHERE project_id = ? AND id = ? AND deleted = 0")) {
-                for (long annotationId : annotationIds) {
-                    update.setLong(1, projectId);
-                    update.setLong(2, annotationId);
-                    changed += update.executeUpdate();
-                }
-            }
-            return changed;
-        });
+        return database.write(connection -> Sql.updateEach(connection, "UPDATE annotation SET deleted = 1, change_seq = " + NEXT_SEQ
+                + " WHERE project_id = ? AND id = ? AND deleted = 0", annotationIds, id -> List.of(projectId, id)));
     }
 
     @Override
@@ -96,25 +85,13 @@ final class JdbcAnnotations implements AnnotationStore {
         return database.read(connection -> find(connection, projectId, annotationId));
     }
 
-    private Optional<StoredAnnotation> find(Connection connection, long projectId, long annotationId)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM annotation"
-                + " WHERE project_id = ? AND id = ?")) {
-            select.setLong(1, projectId);
-            select.setLong(2, annotationId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                Annotation annotation = new Annotation(projectId, annotationId, row.getLong("task_id"),
-                        Rows.optLong(row, "completed_by"), Rows.optInstant(row, "created_at"),
-                        Rows.optInstant(row, "updated_at"), Rows.optDouble(row, "lead_time_s"),
-                        row.getString("result_json"), json.read(row.getString("labels_json")),
-                        Rows.flag(row, "was_cancelled"), Rows.flag(row, "ground_truth"));
-                return Optional.of(new StoredAnnotation(annotation, Rows.flag(row, "deleted"),
-                        row.getLong("change_seq")));
-            }
-        }
+    private Optional<StoredAnnotation> find(Connection connection, long projectId, long annotationId) throws SQLException {
+        return Sql.first(connection, "SELECT * FROM annotation WHERE project_id = ? AND id = ?", row -> new StoredAnnotation(
+                new Annotation(projectId, annotationId, row.getLong("task_id"), Rows.optLong(row, "completed_by"),
+                        Rows.optInstant(row, "created_at"), Rows.optInstant(row, "updated_at"), Rows.optDouble(row, "lead_time_s"),
+                        row.getString("result_json"), json.read(row.getString("labels_json")), Rows.flag(row, "was_cancelled"),
+                        Rows.flag(row, "ground_truth")),
+                Rows.flag(row, "deleted"), row.getLong("change_seq")), projectId, annotationId);
     }
 
     @Override
@@ -131,37 +108,15 @@ final class JdbcAnnotations implements AnnotationStore {
 
     @Override
     public List<LabeledAnnotation> trainingSet(long projectId) {
-        return database.read(connection -> {
-            List<LabeledAnnotation> labeled = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(USABLE + " ORDER BY a.task_id, a.id")) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        labeled.add(labeled(row, json));
-                    }
-                }
-            }
-            return labeled;
-        });
+        return database.read(connection -> Sql.list(connection, USABLE + " ORDER BY a.task_id, a.id", row -> labeled(row, json), projectId));
     }
 
     @Override
     public List<AnnotationResult> trainingResults(long projectId) {
-        return database.read(connection -> {
-            List<AnnotationResult> results = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT a.id, a.task_id, t.image_ref, a.result_json"
-                    + LIVE + " AND a.was_cancelled = 0 ORDER BY a.task_id, a.id")) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        String result = row.getString("result_json");
-                        results.add(new AnnotationResult(row.getLong("id"), row.getLong("task_id"), Rows.optString(row, "image_ref"),
-                                result == null ? "[]" : result));
-                    }
-                }
-            }
-            return results;
-        });
+        return database.read(connection -> Sql.list(connection, "SELECT a.id, a.task_id, t.image_ref, a.result_json" + LIVE
+                + " AND a.was_cancelled = 0 ORDER BY a.task_id, a.id", row -> new AnnotationResult(row.getLong("id"),
+                        row.getLong("task_id"), Rows.optString(row, "image_ref"), Optional.ofNullable(row.getString("result_json")).orElse("[]")),
+                projectId));
     }
 
     static LabeledAnnotation labeled(ResultSet row, LabelsJson json) throws SQLException {

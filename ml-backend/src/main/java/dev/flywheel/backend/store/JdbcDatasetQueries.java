@@ -3,14 +3,11 @@ package dev.flywheel.backend.store;
 import static dev.flywheel.backend.store.JdbcAnnotations.LIVE;
 import static dev.flywheel.backend.store.JdbcAnnotations.USABLE;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@link DatasetQueries}; each method reads one consistent snapshot. */
 final class JdbcDatasetQueries implements DatasetQueries {
@@ -41,14 +38,8 @@ final class JdbcDatasetQueries implements DatasetQueries {
         // Counted here rather than with SQLite's json_each or PostgreSQL's json_array_elements_text: one query for both.
         return database.read(connection -> {
             Map<String, Long> counts = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT a.labels_json" + LIVE + NOT_SKIPPED)) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        json.read(row.getString("labels_json")).forEach(label -> counts.merge(label, 1L, Long::sum));
-                    }
-                }
-            }
+            Sql.each(connection, "SELECT a.labels_json" + LIVE + NOT_SKIPPED,
+                    row -> json.read(row.getString("labels_json")).forEach(label -> counts.merge(label, 1L, Long::sum)), projectId);
             return counts.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .map(e -> new ClassCount(e.getKey(), e.getValue()))
@@ -61,19 +52,13 @@ final class JdbcDatasetQueries implements DatasetQueries {
         return database.read(connection -> {
             Map<Long, List<Double>> leadTimes = new LinkedHashMap<>();
             Map<Long, Long> counts = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT a.completed_by, a.lead_time_s" + LIVE
-                    + NOT_SKIPPED + " AND a.completed_by IS NOT NULL ORDER BY a.completed_by, a.lead_time_s")) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
+            Sql.each(connection, "SELECT a.completed_by, a.lead_time_s" + LIVE + NOT_SKIPPED
+                    + " AND a.completed_by IS NOT NULL ORDER BY a.completed_by, a.lead_time_s", row -> {
                         long annotator = row.getLong("completed_by");
-                        Optional<Double> leadTime = Rows.optDouble(row, "lead_time_s");
                         counts.merge(annotator, 1L, Long::sum);
                         List<Double> times = leadTimes.computeIfAbsent(annotator, id -> new ArrayList<>());
-                        leadTime.ifPresent(times::add);
-                    }
-                }
-            }
+                        Rows.optDouble(row, "lead_time_s").ifPresent(times::add);
+                    }, projectId);
             List<AnnotatorActivity> activity = new ArrayList<>();
             counts.forEach((id, count) -> activity.add(new AnnotatorActivity(id, count, leadTimes.get(id))));
             return activity;
@@ -84,18 +69,9 @@ final class JdbcDatasetQueries implements DatasetQueries {
     public Map<Long, List<LabeledAnnotation>> tasksWithSeveralAnnotations(long projectId) {
         return database.read(connection -> {
             Map<Long, List<LabeledAnnotation>> byTask = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(USABLE + " AND a.task_id IN"
-                    + " (SELECT a.task_id" + LIVE + NOT_SKIPPED + " GROUP BY a.task_id HAVING COUNT(*) > 1)"
-                    + " ORDER BY a.task_id, a.id")) {
-                select.setLong(1, projectId);
-                select.setLong(2, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        LabeledAnnotation labeled = JdbcAnnotations.labeled(row, json);
-                        byTask.computeIfAbsent(labeled.taskId(), id -> new ArrayList<>()).add(labeled);
-                    }
-                }
-            }
+            Sql.list(connection, USABLE + " AND a.task_id IN (SELECT a.task_id" + LIVE + NOT_SKIPPED
+                    + " GROUP BY a.task_id HAVING COUNT(*) > 1) ORDER BY a.task_id, a.id", row -> JdbcAnnotations.labeled(row, json),
+                    projectId, projectId).forEach(labeled -> byTask.computeIfAbsent(labeled.taskId(), id -> new ArrayList<>()).add(labeled));
             return byTask;
         });
     }

@@ -54,32 +54,16 @@ final class JdbcPredictions implements PredictionStore {
 
     @Override
     public Optional<ServedPrediction> latest(long projectId, long taskId) {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    SELECT + " WHERE project_id = ? AND task_id = ? ORDER BY id DESC LIMIT 1")) {
-                select.setLong(1, projectId);
-                select.setLong(2, taskId);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(prediction(row)) : Optional.empty();
-                }
-            }
-        });
+        return database.read(connection -> Sql.first(connection, SELECT + " WHERE project_id = ? AND task_id = ? ORDER BY id DESC LIMIT 1",
+                this::prediction, projectId, taskId));
     }
 
     @Override
     public Map<Long, ServedPrediction> latestPerTask(long projectId) {
         return database.read(connection -> {
             Map<Long, ServedPrediction> latest = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE id IN (SELECT MAX(id)"
-                    + " FROM prediction WHERE project_id = ? GROUP BY task_id) ORDER BY task_id")) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        ServedPrediction prediction = prediction(row);
-                        latest.put(prediction.taskId(), prediction);
-                    }
-                }
-            }
+            Sql.list(connection, SELECT + " WHERE id IN (SELECT MAX(id) FROM prediction WHERE project_id = ? GROUP BY task_id)"
+                    + " ORDER BY task_id", this::prediction, projectId).forEach(p -> latest.put(p.taskId(), p));
             return latest;
         });
     }

@@ -2,11 +2,11 @@ package dev.flywheel.backend.store;
 
 import dev.flywheel.model.api.PrelabelJobState;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -34,16 +34,8 @@ final class JdbcPrelabelJobs implements PrelabelJobStore {
     public PrelabelJobRecord create(String id, long projectId, String version, boolean onlyUnlabeled) {
         String now = Times.format(clock.instant());
         return database.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO prelabel_job (" + COLUMNS
-                    + ") VALUES (?, ?, ?, ?, 'queued', 1, 0, 0, 0, 0, NULL, ?, ?)")) {
-                insert.setString(1, id);
-                insert.setLong(2, projectId);
-                insert.setString(3, version);
-                insert.setInt(4, onlyUnlabeled ? 1 : 0);
-                insert.setString(5, now);
-                insert.setString(6, now);
-                insert.executeUpdate();
-            }
+            Sql.update(connection, "INSERT INTO prelabel_job (" + COLUMNS + ") VALUES (?, ?, ?, ?, 'queued', 1, 0, 0, 0, 0, NULL, ?, ?)",
+                    id, projectId, version, onlyUnlabeled ? 1 : 0, now, now);
             return find(connection, id).orElseThrow();
         });
     }
@@ -55,14 +47,14 @@ final class JdbcPrelabelJobs implements PrelabelJobStore {
 
     @Override
     public List<PrelabelJobRecord> list(long projectId) {
-        return database.read(connection -> query(connection, "SELECT " + COLUMNS + " FROM prelabel_job WHERE project_id = ?"
-                + " ORDER BY created_at DESC, id DESC", projectId));
+        return database.read(connection -> Sql.list(connection, "SELECT " + COLUMNS + " FROM prelabel_job WHERE project_id = ?"
+                + " ORDER BY created_at DESC, id DESC", JdbcPrelabelJobs::job, projectId));
     }
 
     @Override
     public List<PrelabelJobRecord> unfinished() {
-        return database.read(connection -> query(connection, "SELECT " + COLUMNS + " FROM prelabel_job WHERE status IN ('queued', 'running')"
-                + " ORDER BY created_at, id"));
+        return database.read(connection -> Sql.list(connection, "SELECT " + COLUMNS + " FROM prelabel_job"
+                + " WHERE status IN ('queued', 'running') ORDER BY created_at, id", JdbcPrelabelJobs::job));
     }
 
     @Override
@@ -73,18 +65,11 @@ final class JdbcPrelabelJobs implements PrelabelJobStore {
             for (int from = 0; from < ids.size(); from += IN_CHUNK) {
                 List<Long> part = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
                 String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT task_id FROM prelabel_job_task WHERE job_id = ? AND task_id IN (" + marks + ")")) {
-                    select.setString(1, id);
-                    for (int i = 0; i < part.size(); i++) {
-                        select.setLong(i + 2, part.get(i));
-                    }
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            found.add(row.getLong(1));
-                        }
-                    }
-                }
+                List<Object> params = new ArrayList<>();
+                params.add(id);
+                params.addAll(part);
+                found.addAll(Sql.list(connection, "SELECT task_id FROM prelabel_job_task WHERE job_id = ? AND task_id IN (" + marks + ")",
+                        row -> row.getLong(1), params.toArray()));
             }
             return found;
         });
@@ -96,47 +81,18 @@ final class JdbcPrelabelJobs implements PrelabelJobStore {
             int done = insert(connection, id, outcomes.done(), "done");
             int skipped = insert(connection, id, outcomes.skipped(), "skipped");
             int failed = insert(connection, id, outcomes.failed(), "failed");
-            try (PreparedStatement update = connection.prepareStatement("UPDATE prelabel_job SET done = done + ?, skipped = skipped + ?,"
-                    + " failed = failed + ?, updated_at = ? WHERE id = ?")) {
-                update.setInt(1, done);
-                update.setInt(2, skipped);
-                update.setInt(3, failed);
-                update.setString(4, Times.format(clock.instant()));
-                update.setString(5, id);
-                requireOne(update.executeUpdate(), id);
-            }
-            return find(connection, id).orElseThrow();
+            return updateOne(connection, id, "done = done + ?, skipped = skipped + ?, failed = failed + ?", done, skipped, failed);
         });
     }
 
     @Override
     public PrelabelJobRecord advance(String id, int nextPage, long total) {
-        return database.write(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE prelabel_job SET next_page = ?, total = ?, updated_at = ? WHERE id = ?")) {
-                update.setInt(1, nextPage);
-                update.setLong(2, total);
-                update.setString(3, Times.format(clock.instant()));
-                update.setString(4, id);
-                requireOne(update.executeUpdate(), id);
-            }
-            return find(connection, id).orElseThrow();
-        });
+        return database.write(connection -> updateOne(connection, id, "next_page = ?, total = ?", nextPage, total));
     }
 
     @Override
     public PrelabelJobRecord status(String id, PrelabelJobState status, Optional<String> error) {
-        return database.write(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE prelabel_job SET status = ?, error = ?, updated_at = ? WHERE id = ?")) {
-                update.setString(1, name(status));
-                Rows.setString(update, 2, error);
-                update.setString(3, Times.format(clock.instant()));
-                update.setString(4, id);
-                requireOne(update.executeUpdate(), id);
-            }
-            return find(connection, id).orElseThrow();
-        });
+        return database.write(connection -> updateOne(connection, id, "status = ?, error = ?", name(status), error));
     }
 
     /** Inserts the outcomes not recorded yet and answers how many were new. */
@@ -144,47 +100,23 @@ final class JdbcPrelabelJobs implements PrelabelJobStore {
         if (tasks.isEmpty()) {
             return 0;
         }
-        int inserted = 0;
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO prelabel_job_task (job_id, task_id, outcome) VALUES (?, ?, ?) ON CONFLICT (job_id, task_id) DO NOTHING")) {
-            for (long task : tasks) {
-                insert.setString(1, id);
-                insert.setLong(2, task);
-                insert.setString(3, outcome);
-                inserted += insert.executeUpdate();
-            }
-        }
-        return inserted;
+        return Sql.updateEach(connection, "INSERT INTO prelabel_job_task (job_id, task_id, outcome) VALUES (?, ?, ?)"
+                + " ON CONFLICT (job_id, task_id) DO NOTHING", tasks, task -> List.of(id, task, outcome));
     }
 
-    private static void requireOne(int updated, String id) {
-        if (updated != 1) {
+    /** Sets {@code assignments} and the time of the change on job {@code id}, which must exist, and reads it back. */
+    private PrelabelJobRecord updateOne(Connection connection, String id, String assignments, Object... values) throws SQLException {
+        List<Object> params = new ArrayList<>(Arrays.asList(values));
+        params.add(Times.format(clock.instant()));
+        params.add(id);
+        if (Sql.update(connection, "UPDATE prelabel_job SET " + assignments + ", updated_at = ? WHERE id = ?", params.toArray()) != 1) {
             throw new UnknownEntityException("no pre-label job " + id);
         }
+        return find(connection, id).orElseThrow();
     }
 
     private static Optional<PrelabelJobRecord> find(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM prelabel_job WHERE id = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(job(row)) : Optional.empty();
-            }
-        }
-    }
-
-    private static List<PrelabelJobRecord> query(Connection connection, String sql, long... longs) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < longs.length; i++) {
-                select.setLong(i + 1, longs[i]);
-            }
-            List<PrelabelJobRecord> jobs = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    jobs.add(job(row));
-                }
-            }
-            return jobs;
-        }
+        return Sql.first(connection, "SELECT " + COLUMNS + " FROM prelabel_job WHERE id = ?", JdbcPrelabelJobs::job, id);
     }
 
     private static PrelabelJobRecord job(ResultSet row) throws SQLException {

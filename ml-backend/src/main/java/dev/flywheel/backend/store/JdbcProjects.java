@@ -1,11 +1,9 @@
 package dev.flywheel.backend.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,46 +47,21 @@ final class JdbcProjects implements ProjectStore {
     }
 
     private void insert(Connection connection, ProjectDefinition definition, String now) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO project (id, title, label_config,"
-                + " labels_json, task_type, config_revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)")) {
-            insert.setLong(1, definition.id());
-            insert.setString(2, definition.title());
-            insert.setString(3, definition.labelConfig());
-            insert.setString(4, json.write(definition.labels()));
-            insert.setString(5, definition.taskType());
-            insert.setString(6, now);
-            insert.setString(7, now);
-            insert.executeUpdate();
-        }
+        Sql.update(connection, "INSERT INTO project (id, title, label_config, labels_json, task_type, config_revision, created_at,"
+                + " updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)", definition.id(), definition.title(), definition.labelConfig(),
+                json.write(definition.labels()), definition.taskType(), now, now);
     }
 
-    private void update(Connection connection, ProjectDefinition definition, int revision, String now)
-            throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE project SET title = ?, label_config = ?,"
-                + " labels_json = ?, task_type = ?, config_revision = ?, updated_at = ? WHERE id = ?")) {
-            update.setString(1, definition.title());
-            update.setString(2, definition.labelConfig());
-            update.setString(3, json.write(definition.labels()));
-            update.setString(4, definition.taskType());
-            update.setInt(5, revision);
-            update.setString(6, now);
-            update.setLong(7, definition.id());
-            update.executeUpdate();
-        }
+    private void update(Connection connection, ProjectDefinition definition, int revision, String now) throws SQLException {
+        Sql.update(connection, "UPDATE project SET title = ?, label_config = ?, labels_json = ?, task_type = ?, config_revision = ?,"
+                + " updated_at = ? WHERE id = ?", definition.title(), definition.labelConfig(), json.write(definition.labels()),
+                definition.taskType(), revision, now, definition.id());
     }
 
-    private void addRevision(Connection connection, ProjectDefinition definition, int revision, String now)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO label_config_revision (project_id,"
-                + " revision, label_config, labels_json, task_type, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, definition.id());
-            insert.setInt(2, revision);
-            insert.setString(3, definition.labelConfig());
-            insert.setString(4, json.write(definition.labels()));
-            insert.setString(5, definition.taskType());
-            insert.setString(6, now);
-            insert.executeUpdate();
-        }
+    private void addRevision(Connection connection, ProjectDefinition definition, int revision, String now) throws SQLException {
+        Sql.update(connection, "INSERT INTO label_config_revision (project_id, revision, label_config, labels_json, task_type,"
+                + " created_at) VALUES (?, ?, ?, ?, ?, ?)", definition.id(), revision, definition.labelConfig(),
+                json.write(definition.labels()), definition.taskType(), now);
     }
 
     @Override
@@ -97,45 +70,20 @@ final class JdbcProjects implements ProjectStore {
     }
 
     private Optional<Project> find(Connection connection, long projectId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE id = ?")) {
-            select.setLong(1, projectId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(project(row)) : Optional.empty();
-            }
-        }
+        return Sql.first(connection, SELECT + " WHERE id = ?", this::project, projectId);
     }
 
     @Override
     public List<Project> list() {
-        return database.read(connection -> {
-            List<Project> projects = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(SELECT + " ORDER BY id");
-                    ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    projects.add(project(row));
-                }
-            }
-            return projects;
-        });
+        return database.read(connection -> Sql.list(connection, SELECT + " ORDER BY id", this::project));
     }
 
     @Override
     public List<LabelConfigRevision> configHistory(long projectId) {
-        return database.read(connection -> {
-            List<LabelConfigRevision> revisions = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT revision, label_config, labels_json,"
-                    + " task_type, created_at FROM label_config_revision WHERE project_id = ? ORDER BY revision")) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        revisions.add(new LabelConfigRevision(projectId, row.getInt("revision"),
-                                row.getString("label_config"), json.read(row.getString("labels_json")),
-                                row.getString("task_type"), Rows.instant(row, "created_at")));
-                    }
-                }
-            }
-            return revisions;
-        });
+        return database.read(connection -> Sql.list(connection, "SELECT revision, label_config, labels_json, task_type, created_at"
+                + " FROM label_config_revision WHERE project_id = ? ORDER BY revision", row -> new LabelConfigRevision(projectId,
+                        row.getInt("revision"), row.getString("label_config"), json.read(row.getString("labels_json")),
+                        row.getString("task_type"), Rows.instant(row, "created_at")), projectId));
     }
 
     private Project project(ResultSet row) throws SQLException {

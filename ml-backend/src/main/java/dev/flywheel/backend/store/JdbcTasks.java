@@ -2,6 +2,7 @@ package dev.flywheel.backend.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -42,54 +43,24 @@ final class JdbcTasks implements TaskStore {
 
     @Override
     public int markDeleted(long projectId, Collection<Long> taskIds) {
-        return database.write(connection -> {
-            int changed = 0;
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE task SET deleted = 1 WHERE project_id = ? AND id = ? AND deleted = 0")) {
-                for (long taskId : taskIds) {
-                    update.setLong(1, projectId);
-                    update.setLong(2, taskId);
-                    changed += update.executeUpdate();
-                }
-            }
-            return changed;
-        });
+        return database.write(connection -> Sql.updateEach(connection,
+                "UPDATE task SET deleted = 1 WHERE project_id = ? AND id = ? AND deleted = 0", taskIds, id -> List.of(projectId, id)));
     }
 
     @Override
     public Optional<Task> find(long projectId, long taskId) {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT data_json, image_ref, created_at,"
-                    + " deleted FROM task WHERE project_id = ? AND id = ?")) {
-                select.setLong(1, projectId);
-                select.setLong(2, taskId);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Task(projectId, taskId, row.getString("data_json"),
-                            Rows.optString(row, "image_ref"), Rows.instant(row, "created_at"),
-                            Rows.flag(row, "deleted")));
-                }
-            }
-        });
+        return database.read(connection -> Sql.first(connection, "SELECT project_id, id, data_json, image_ref, created_at,"
+                + " deleted FROM task WHERE project_id = ? AND id = ?", JdbcTasks::task, projectId, taskId));
     }
 
     @Override
     public List<Task> list(long projectId) {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, data_json, image_ref, created_at"
-                    + " FROM task WHERE project_id = ? AND deleted = 0 ORDER BY id")) {
-                select.setLong(1, projectId);
-                List<Task> tasks = new java.util.ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        tasks.add(new Task(projectId, row.getLong("id"), row.getString("data_json"),
-                                Rows.optString(row, "image_ref"), Rows.instant(row, "created_at"), false));
-                    }
-                }
-                return tasks;
-            }
-        });
+        return database.read(connection -> Sql.list(connection, "SELECT project_id, id, data_json, image_ref, created_at,"
+                + " deleted FROM task WHERE project_id = ? AND deleted = 0 ORDER BY id", JdbcTasks::task, projectId));
+    }
+
+    private static Task task(ResultSet row) throws SQLException {
+        return new Task(row.getLong("project_id"), row.getLong("id"), row.getString("data_json"), Rows.optString(row, "image_ref"),
+                Rows.instant(row, "created_at"), Rows.flag(row, "deleted"));
     }
 }

@@ -2,11 +2,11 @@ package dev.flywheel.backend.store;
 
 import dev.flywheel.model.api.ModelStatus;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,14 +29,8 @@ final class JdbcTrainingRuns implements TrainingRunStore {
             if (find(connection, projectId, version).isPresent()) {
                 throw new RunStateException("model version " + version + " already exists");
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO training_run (project_id,"
-                    + " version, parent_version, status, created_at) VALUES (?, ?, ?, 'queued', ?)")) {
-                insert.setLong(1, projectId);
-                insert.setString(2, version);
-                Rows.setString(insert, 3, parentVersion);
-                insert.setString(4, now());
-                insert.executeUpdate();
-            }
+            Sql.update(connection, "INSERT INTO training_run (project_id, version, parent_version, status, created_at)"
+                    + " VALUES (?, ?, ?, 'queued', ?)", projectId, version, parentVersion, now());
             return find(connection, projectId, version).orElseThrow();
         });
     }
@@ -88,13 +82,7 @@ final class JdbcTrainingRuns implements TrainingRunStore {
     }
 
     private static void setMessage(Connection connection, long projectId, String version, String message) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE training_run SET error_message = ? WHERE project_id = ? AND version = ?")) {
-            update.setString(1, message);
-            update.setLong(2, projectId);
-            update.setString(3, version);
-            update.executeUpdate();
-        }
+        Sql.update(connection, "UPDATE training_run SET error_message = ? WHERE project_id = ? AND version = ?", message, projectId, version);
     }
 
     private TrainingRun move(long projectId, String version, ModelStatus next, String assignments, Object... values) {
@@ -108,16 +96,13 @@ final class JdbcTrainingRuns implements TrainingRunStore {
             throw new RunStateException("model version " + version + " is " + wire(run.status())
                     + " and cannot become " + wire(next));
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE training_run SET status = ?, "
-                + assignments + " WHERE project_id = ? AND version = ?")) {
-            update.setString(1, wire(next));
-            for (int i = 0; i < values.length; i++) {
-                update.setObject(i + 2, values[i]);
-            }
-            update.setLong(values.length + 2, projectId);
-            update.setString(values.length + 3, version);
-            update.executeUpdate();
-        }
+        List<Object> params = new ArrayList<>();
+        params.add(wire(next));
+        params.addAll(Arrays.asList(values));
+        params.add(projectId);
+        params.add(version);
+        Sql.update(connection, "UPDATE training_run SET status = ?, " + assignments + " WHERE project_id = ? AND version = ?",
+                params.toArray());
         return find(connection, projectId, version).orElseThrow();
     }
 
@@ -128,19 +113,8 @@ final class JdbcTrainingRuns implements TrainingRunStore {
 
     @Override
     public List<TrainingRun> list(long projectId) {
-        return database.read(connection -> {
-            List<TrainingRun> runs = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    SELECT + " WHERE project_id = ? ORDER BY created_at DESC, rowid DESC")) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        runs.add(run(row));
-                    }
-                }
-            }
-            return runs;
-        });
+        return database.read(connection -> Sql.list(connection, SELECT + " WHERE project_id = ? ORDER BY created_at DESC, rowid DESC",
+                JdbcTrainingRuns::run, projectId));
     }
 
     @Override
@@ -154,12 +128,7 @@ final class JdbcTrainingRuns implements TrainingRunStore {
             throw new RunStateException("model version " + version + " is " + wire(run.status())
                     + "; only a ready version can be activated");
         }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE project SET active_version = ? WHERE id = ?")) {
-            update.setString(1, version);
-            update.setLong(2, projectId);
-            return update.executeUpdate();
-        }
+        return Sql.update(connection, "UPDATE project SET active_version = ? WHERE id = ?", version, projectId);
     }
 
     @Override
@@ -172,49 +141,25 @@ final class JdbcTrainingRuns implements TrainingRunStore {
         return database.write(connection -> {
             require(connection, projectId, version);
             // Not a step of a run's life (ready never moves on): a fact found later, that its files cannot be served.
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE training_run SET status = 'failed', error_message = ? WHERE project_id = ? AND version = ?")) {
-                update.setString(1, reason);
-                update.setLong(2, projectId);
-                update.setString(3, version);
-                update.executeUpdate();
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE project SET active_version = ? WHERE id = ? AND active_version = ?")) {
-                update.setString(1, servingInstead.orElse(null));
-                update.setLong(2, projectId);
-                update.setString(3, version);
-                update.executeUpdate();
-            }
+            Sql.update(connection, "UPDATE training_run SET status = 'failed', error_message = ? WHERE project_id = ? AND version = ?",
+                    reason, projectId, version);
+            Sql.update(connection, "UPDATE project SET active_version = ? WHERE id = ? AND active_version = ?", servingInstead,
+                    projectId, version);
             return find(connection, projectId, version).orElseThrow();
         });
     }
 
     private static Optional<String> activeVersion(Connection connection, long projectId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT active_version FROM project WHERE id = ?")) {
-            select.setLong(1, projectId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Rows.optString(row, "active_version") : Optional.<String>empty();
-            }
-        }
+        return Sql.first(connection, "SELECT active_version FROM project WHERE id = ?", row -> Rows.optString(row, "active_version"),
+                projectId).flatMap(active -> active);
     }
 
     @Override
     public List<TrainingRun> failInterrupted(String reason) {
         return database.write(connection -> {
-            List<TrainingRun> interrupted = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE status IN ('queued', 'training')");
-                    ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    interrupted.add(run(row));
-                }
-            }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE training_run SET status = 'failed',"
-                    + " finished_at = ?, error_message = ? WHERE status IN ('queued', 'training')")) {
-                update.setString(1, now());
-                update.setString(2, reason);
-                update.executeUpdate();
-            }
+            List<TrainingRun> interrupted = Sql.list(connection, SELECT + " WHERE status IN ('queued', 'training')", JdbcTrainingRuns::run);
+            Sql.update(connection, "UPDATE training_run SET status = 'failed', finished_at = ?, error_message = ?"
+                    + " WHERE status IN ('queued', 'training')", now(), reason);
             return interrupted;
         });
     }
@@ -230,13 +175,7 @@ final class JdbcTrainingRuns implements TrainingRunStore {
 
     private static Optional<TrainingRun> find(Connection connection, long projectId, String version)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE project_id = ? AND version = ?")) {
-            select.setLong(1, projectId);
-            select.setString(2, version);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(run(row)) : Optional.empty();
-            }
-        }
+        return Sql.first(connection, SELECT + " WHERE project_id = ? AND version = ?", JdbcTrainingRuns::run, projectId, version);
     }
 
     private static TrainingRun run(ResultSet row) throws SQLException {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param taskType the task type Flywheel derived from it
  * @param createdAt when Flywheel stored this revision
  */
-public record LabelConfigRevision(
+record LabelConfigRevision(
         long projectId, int revision, String labelConfig, List<String> labels, String taskType, Instant createdAt) {
 
     public LabelConfigRevision {

@@ -8,7 +8,7 @@ public final class StorageFullException extends StoreException {
 
     private static final long serialVersionUID = 1L;
 
-    public StorageFullException(String message, Throwable cause) {
+    StorageFullException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  * axis-aligned detector cannot learn them, and turning them into their bounding boxes would teach it loose boxes.
  * Labels the config no longer has are ignored and counted too.
  */
-public final class BoxAnnotations {
+final class BoxAnnotations {
 
     private BoxAnnotations() {}
 

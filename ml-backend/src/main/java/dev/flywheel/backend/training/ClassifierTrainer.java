@@ -1,27 +1,22 @@
 package dev.flywheel.backend.training;
 
-import ai.djl.Device;
 import ai.djl.Model;
-import dev.flywheel.backend.kind.RunRequest;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.tracker.Tracker;
 import dev.flywheel.backend.inference.ImageClassifierNet;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedClassifier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.flywheel.backend.kind.RunRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains the built-in classifier on CPU with DJL, evaluates it on a stratified hold-out split and calibrates its scores.
@@ -69,13 +64,8 @@ public final class ClassifierTrainer {
             java.util.Optional<Path> warmStart, RunRequest.Progress progress, BooleanSupplier overtaken) {
         long started = System.nanoTime();
         HoldoutSplit split = HoldoutSplit.of(examples, settings.holdoutFraction(), settings.seed());
-        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, progress, overtaken, model -> {
-            try {
-                model.save(outputDir, LoadedClassifier.PARAMS_NAME);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not save the trained parameters", e);
-            }
-        });
+        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, progress, overtaken,
+                model -> TrainerLoop.save(model, outputDir, LoadedClassifier.PARAMS_NAME));
         return TrainingOutcome.fromHoldout(split.training(), split.holdout(), Example::taskId, Example::label, fitted.logits(),
                 fitted.history(), (System.nanoTime() - started) / 1e9);
     }
@@ -114,9 +104,7 @@ public final class ClassifierTrainer {
             List<EpochStats> history;
             float[][] logits;
             try (ScopedAdam adam = new ScopedAdam(schedule, model.getNDManager());
-                    Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                            .optOptimizer(adam).optDevices(new Device[] {Device.cpu()}))) {
-                trainer.initialize(new Shape(1, 3, size, size));
+                    Trainer trainer = TrainerLoop.cpuTrainer(model, Loss.softmaxCrossEntropyLoss(), adam, new Shape(1, 3, size, size))) {
                 if (warmStart.isPresent()) {
                     WarmStart.copy(warmStart.get(), ImageClassifierNet.build(classes), model);
                 }
@@ -138,49 +126,13 @@ public final class ClassifierTrainer {
     private record Fitted(float[][] logits, List<EpochStats> history) {}
 
     private double trainEpoch(Trainer trainer, List<Example> order, Random random, BooleanSupplier cancelled) {
-        double lossSum = 0;
-        int batchSize = settings.batchSize();
-        for (int from = 0; from < order.size(); from += batchSize) {
-            if (cancelled.getAsBoolean()) {
-                throw new TrainingCancelledException();
-            }
-            List<Example> batch = order.subList(from, Math.min(order.size(), from + batchSize));
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray x = images(manager, batch, random);
-                float[] labels = new float[batch.size()];
-                for (int i = 0; i < labels.length; i++) {
-                    labels[i] = batch.get(i).label();
-                }
-                NDArray y = manager.create(labels);
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(new NDList(x));
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions);
-                    collector.backward(loss);
-                    lossSum += loss.getFloat() * batch.size();
-                }
-                trainer.step();
-            }
-        }
-        return lossSum / order.size();
+        return TrainerLoop.epoch(trainer, TrainerLoop.batches(order, settings.batchSize()), cancelled,
+                (manager, batch) -> images(manager, batch, random), (manager, batch) -> TrainerLoop.classes(manager, batch, Example::label),
+                UnaryOperator.identity());
     }
 
     private float[][] logits(Trainer trainer, List<Example> examples) {
-        float[][] result = new float[examples.size()][];
-        int batchSize = 64;
-        for (int from = 0; from < examples.size(); from += batchSize) {
-            List<Example> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray out = trainer.evaluate(new NDList(images(manager, batch))).singletonOrThrow();
-                long classes = out.getShape().get(1);
-                float[] flat = out.toFloatArray();
-                for (int i = 0; i < batch.size(); i++) {
-                    float[] row = new float[(int) classes];
-                    System.arraycopy(flat, (int) (i * classes), row, 0, (int) classes);
-                    result[from + i] = row;
-                }
-            }
-        }
-        return result;
+        return TrainerLoop.outputs(trainer, examples, 64, this::images, UnaryOperator.identity());
     }
 
     private NDArray images(NDManager manager, List<Example> batch) {

@@ -4,6 +4,7 @@ import dev.flywheel.backend.inference.BackboneHeadNet;
 import dev.flywheel.backend.inference.ImageClassifierNet;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.kind.RunRequest;
+import dev.flywheel.backend.kind.choices.ChoiceTraining;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * (or, with {@code FLYWHEEL_BACKBONE}, a head on the backbone's features), its hold-out evaluation, calibration and
  * drift reference, all written into the staging folder.
  */
-public final class ClassifierTraining {
+public final class ClassifierTraining implements ChoiceTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClassifierTraining.class);
 
@@ -50,6 +51,7 @@ public final class ClassifierTraining {
     }
 
     /** Trains {@code run} into {@code staging}; the manifest records {@code taskType}. */
+    @Override
     public ModelManifest train(String taskType, RunRequest run, Path staging, BooleanSupplier cancelled) {
         long project = run.project().id();
         String version = run.version();
@@ -82,11 +84,13 @@ public final class ClassifierTraining {
     }
 
     /** Whether {@code ready} is what a run trains now: a head on the configured backbone, or else the built-in CNN. */
+    @Override
     public boolean trainsLike(ModelManifest ready) {
         return heads.map(h -> h.trained(ready)).orElse(!BackboneHeadNet.ARCHITECTURE.equals(ready.architecture()));
     }
 
     /** Prepares the images of the labelled tasks for the next run; nothing to prepare for a backbone's runs. */
+    @Override
     public void prefetch(long project, List<String> labels) {
         if (heads.isEmpty()) {
             Map<Long, DatasetAssembler.LabeledTask> perTask = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project), labels);

@@ -6,7 +6,6 @@ import dev.flywheel.backend.registry.AuditFiles;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.store.FlywheelStore;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +28,14 @@ public final class DetectorAudit {
     private final BoxExamples loader;
     private final TrainingSettings settings;
     private final AuditFiles audits;
-    private final int folds;
+    private final KFold folds;
 
     public DetectorAudit(FlywheelStore store, DatasetAssembler assembler, TrainingSettings settings, AuditFiles audits, int folds,
             ObjectMapper mapper) {
-        if (folds < 2) {
-            throw new IllegalArgumentException("cross-validation needs at least two folds");
-        }
+        this.folds = new KFold(folds, settings.seed());
         this.loader = new BoxExamples(store, assembler, mapper);
         this.settings = settings;
         this.audits = audits;
-        this.folds = folds;
     }
 
     /**
@@ -49,35 +45,22 @@ public final class DetectorAudit {
     public void run(ModelManifest manifest, ServingTarget target, BooleanSupplier cancelled) {
         long project = manifest.project();
         BoxExamples.Loaded data = loader.load(project, target, manifest.inputSize());
-        if (!data.labels().equals(manifest.labels()) || data.examples().size() < folds * 2) {
+        if (!data.labels().equals(manifest.labels()) || data.examples().size() < folds.folds() * 2) {
             return;
         }
         List<DetectorTrainer.BoxExample> examples = data.examples();
-        int perFold = examples.size() * (folds - 1) / folds;
+        int perFold = examples.size() * (folds.folds() - 1) / folds.folds();
         // The version's input edge, and the epochs its plan gives a fold's training images: each fold costs what a run costs.
         DetectorTrainer trainer = new DetectorTrainer(new DetectorTrainer.Settings(manifest.inputSize(), 16,
                 DetectorPlan.of(manifest.inputSize(), perFold, false).epochs(), settings.learningRate(), 0.0, 0.25, settings.seed()));
         Map<Long, List<ModelManifest.Box>> outOfFold = new HashMap<>();
         long started = System.nanoTime();
-        for (int fold = 0; fold < folds; fold++) {
-            List<DetectorTrainer.BoxExample> training = new ArrayList<>();
-            List<DetectorTrainer.BoxExample> held = new ArrayList<>();
-            for (DetectorTrainer.BoxExample e : examples) {
-                (foldOf(e.taskId()) == fold ? held : training).add(e);
-            }
-            if (held.isEmpty() || training.stream().allMatch(e -> e.boxes().isEmpty())) {
-                continue;
-            }
-            trainer.outOfFold(training, held, data.labels(), cancelled).forEach((task, boxes) ->
-                    outOfFold.put(task, boxes.stream().map(DetectorAudit::box).toList()));
-        }
-        audits.write(new AuditFiles.Audit(project, manifest.version(), folds, data.labels(), Map.of(), outOfFold));
-        LOG.info("project {}: {}-fold detector audit of {} covered {} tasks in {} s", project, folds, manifest.version(), outOfFold.size(),
+        folds.forEach(examples, DetectorTrainer.BoxExample::taskId, training -> !training.stream().allMatch(e -> e.boxes().isEmpty()),
+                (training, held) -> trainer.outOfFold(training, held, data.labels(), cancelled).forEach((task, boxes) ->
+                        outOfFold.put(task, boxes.stream().map(DetectorAudit::box).toList())));
+        audits.write(new AuditFiles.Audit(project, manifest.version(), folds.folds(), data.labels(), Map.of(), outOfFold));
+        LOG.info("project {}: {}-fold detector audit of {} covered {} tasks in {} s", project, folds.folds(), manifest.version(), outOfFold.size(),
                 Math.round((System.nanoTime() - started) / 1e9));
-    }
-
-    private int foldOf(long taskId) {
-        return Math.min(folds - 1, (int) (HoldoutSplit.position(taskId, settings.seed() + 1) * folds));
     }
 
     private static ModelManifest.Box box(LabeledBox b) {

@@ -14,7 +14,7 @@ import java.util.List;
  * @param inputSize square input edge, a multiple of the grid's stride
  * @param epochs passes over the training images
  */
-public record DetectorPlan(int inputSize, int epochs) {
+record DetectorPlan(int inputSize, int epochs) {
 
     /** Grid cells a small box spans along its geometric-mean side: one cell is too coarse to place and size it. */
     static final double CELLS = 2;

@@ -1,13 +1,10 @@
 package dev.flywheel.backend.training;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.flywheel.backend.analytics.DetectionEvaluation;
 import dev.flywheel.backend.analytics.LabeledBox;
@@ -18,8 +15,6 @@ import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedDetector;
 import dev.flywheel.backend.inference.NonMaxSuppression;
 import dev.flywheel.backend.inference.PixelBox;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains the built-in grid detector from scratch on CPU with DJL and evaluates it on a hold-out split: mAP@0.5,
@@ -39,7 +35,7 @@ import java.util.function.BooleanSupplier;
  * <p>Images are stretched to the square input (boxes in percent stay valid); every NDArray lives in a per-batch
  * sub-manager.
  */
-public final class DetectorTrainer {
+final class DetectorTrainer {
 
     /** Hold-out detections are scored after this NMS, as serving does. */
     private static final double IOU_THRESHOLD = 0.45;
@@ -125,11 +121,7 @@ public final class DetectorTrainer {
         Map<Long, List<LabeledBox>> predicted = new LinkedHashMap<>();
         try (Model model = Model.newInstance("detector-training", "PyTorch")) {
             fit(model, labels, training, holdout, losses, predicted, cancelled, warmStart, overtaken);
-            try {
-                model.save(outputDir, LoadedDetector.PARAMS_NAME);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not save the trained detector", e);
-            }
+            TrainerLoop.save(model, outputDir, LoadedDetector.PARAMS_NAME);
         }
         List<LabeledBox> truth = holdout.stream().flatMap(e -> e.boxes().stream()).toList();
         List<LabeledBox> guesses = predicted.values().stream().flatMap(List::stream).toList();
@@ -162,9 +154,7 @@ public final class DetectorTrainer {
         int steps = settings.epochs() * ((training.size() + settings.batchSize() - 1) / settings.batchSize());
         // Cosine decay, as the classifier's: each run ends on small steps rather than wherever a large one left it.
         try (ScopedAdam adam = new ScopedAdam(ClassifierTrainer.schedule(settings.learningRate(), steps), model.getNDManager());
-                Trainer trainer = model.newTrainer(new DefaultTrainingConfig(new GridDetectionLoss())
-                        .optOptimizer(adam).optDevices(new Device[] {Device.cpu()}))) {
-            trainer.initialize(new Shape(1, 3, size, size));
+                Trainer trainer = TrainerLoop.cpuTrainer(model, new GridDetectionLoss(), adam, new Shape(1, 3, size, size))) {
             if (warmStart.isPresent()) {
                 WarmStart.copy(warmStart.get(), LoadedDetector.PARAMS_NAME, GridDetectorNet.build(labels.size()), model);
             }
@@ -199,35 +189,23 @@ public final class DetectorTrainer {
     }
 
     private double trainEpoch(Trainer trainer, GridCodec codec, List<String> labels, List<BoxExample> order, BooleanSupplier cancelled) {
-        double lossSum = 0;
         int size = settings.inputSize();
         int grid = size / GridDetectorNet.STRIDE;
-        for (int from = 0; from < order.size(); from += settings.batchSize()) {
-            if (cancelled.getAsBoolean()) {
-                throw new TrainingCancelledException();
-            }
-            List<BoxExample> batch = order.subList(from, Math.min(order.size(), from + settings.batchSize()));
+        return TrainerLoop.epoch(trainer, TrainerLoop.batches(order, settings.batchSize()), cancelled, (manager, batch) -> {
             int perImage = 3 * size * size;
-            int perTarget = codec.channels() * grid * grid;
             float[] x = new float[batch.size() * perImage];
-            float[] y = new float[batch.size() * perTarget];
             for (int i = 0; i < batch.size(); i++) {
                 tensors.normalizeInto(batch.get(i).pixels(), x, i * perImage);
+            }
+            return manager.create(x, new Shape(batch.size(), 3, size, size));
+        }, (manager, batch) -> {
+            int perTarget = codec.channels() * grid * grid;
+            float[] y = new float[batch.size() * perTarget];
+            for (int i = 0; i < batch.size(); i++) {
                 System.arraycopy(codec.encode(unitBoxes(batch.get(i), labels)), 0, y, i * perTarget, perTarget);
             }
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray images = manager.create(x, new Shape(batch.size(), 3, size, size));
-                NDArray targets = manager.create(y, new Shape(batch.size(), codec.channels(), grid, grid));
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList out = trainer.forward(new NDList(images));
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(targets), out);
-                    collector.backward(loss);
-                    lossSum += loss.getFloat() * batch.size();
-                }
-                trainer.step();
-            }
-        }
-        return lossSum / order.size();
+            return manager.create(y, new Shape(batch.size(), codec.channels(), grid, grid));
+        }, UnaryOperator.identity());
     }
 
     private List<LabeledBox> predict(Trainer trainer, GridCodec codec, List<String> labels, BoxExample example) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param features the original image's features, or null when they were not measured
  */
-public record EmbeddedExample(long taskId, float[] embedding, int label, ImageFeatures features) {
+record EmbeddedExample(long taskId, float[] embedding, int label, ImageFeatures features) {
 
     public EmbeddedExample {
         embedding = Objects.requireNonNull(embedding, "embedding").clone();

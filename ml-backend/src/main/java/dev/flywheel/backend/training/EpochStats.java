@@ -8,7 +8,7 @@ package dev.flywheel.backend.training;
 public record EpochStats(int epoch, double loss, double valAccuracy, double trainSeconds) {
 
     /** An epoch whose training pass was not timed. */
-    public EpochStats(int epoch, double loss, double valAccuracy) {
+    EpochStats(int epoch, double loss, double valAccuracy) {
         this(epoch, loss, valAccuracy, Double.NaN);
     }
 }

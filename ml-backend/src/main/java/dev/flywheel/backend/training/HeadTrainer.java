@@ -1,20 +1,14 @@
 package dev.flywheel.backend.training;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.flywheel.backend.inference.BackboneHeadNet;
-import dev.flywheel.backend.kind.RunRequest;
 import dev.flywheel.backend.inference.LoadedClassifier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.flywheel.backend.kind.RunRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains a {@link BackboneHeadNet} head with DJL on a frozen backbone's features: the same hash-stable hold-out split,
@@ -97,13 +92,8 @@ final class HeadTrainer {
         long started = System.nanoTime();
         HoldoutSplit.Sides<EmbeddedExample> split = HoldoutSplit.split(examples, EmbeddedExample::taskId, EmbeddedExample::label,
                 settings.holdoutFraction(), settings.seed());
-        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true, model -> {
-            try {
-                model.save(outputDir, LoadedClassifier.PARAMS_NAME);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not save the trained head", e);
-            }
-        });
+        Fitted fitted = fit(split.training(), split.holdout(), classes, cancelled, warmStart, true,
+                model -> TrainerLoop.save(model, outputDir, LoadedClassifier.PARAMS_NAME));
         return TrainingOutcome.fromHoldout(split.training(), split.holdout(), EmbeddedExample::taskId, EmbeddedExample::label,
                 fitted.logits(), fitted.history(), (System.nanoTime() - started) / 1e9);
     }
@@ -134,9 +124,7 @@ final class HeadTrainer {
             float[][] logits;
             try (ScopedAdam adam = new ScopedAdam(ClassifierTrainer.schedule(settings.learningRate(), settings.maxEpochs() * batches),
                     model.getNDManager());
-                    Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                            .optOptimizer(adam).optDevices(new Device[] {Device.cpu()}))) {
-                trainer.initialize(new Shape(1, dimension));
+                    Trainer trainer = TrainerLoop.cpuTrainer(model, Loss.softmaxCrossEntropyLoss(), adam, new Shape(1, dimension))) {
                 if (warmStart.isPresent()) {
                     WarmStart.copy(warmStart.get(), BackboneHeadNet.build(classes), model);
                 }
@@ -161,55 +149,18 @@ final class HeadTrainer {
     private record Fitted(float[][] logits, List<EpochStats> history) {}
 
     private double trainEpoch(Trainer trainer, List<EmbeddedExample> order, BooleanSupplier cancelled) {
-        double lossSum = 0;
-        int batchSize = settings.batchSize();
-        int from = 0;
-        while (from < order.size()) {
-            if (cancelled.getAsBoolean()) {
-                throw new TrainingCancelledException();
-            }
-            int to = Math.min(order.size(), from + batchSize);
-            // A last batch of one would normalise to zero: it joins the batch before it.
-            if (order.size() - to == 1) {
-                to = order.size();
-            }
-            List<EmbeddedExample> batch = order.subList(from, to);
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray x = features(manager, batch);
-                float[] labels = new float[batch.size()];
-                for (int i = 0; i < labels.length; i++) {
-                    labels[i] = batch.get(i).label();
-                }
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(new NDList(x));
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(manager.create(labels)), predictions);
-                    collector.backward(loss);
-                    lossSum += loss.getFloat() * batch.size();
-                }
-                trainer.step();
-            }
-            from = to;
+        List<List<EmbeddedExample>> batches = TrainerLoop.batches(order, settings.batchSize());
+        // A last batch of one would normalise to zero: it joins the batch before it.
+        if (batches.size() > 1 && batches.getLast().size() == 1) {
+            batches.removeLast();
+            batches.set(batches.size() - 1, order.subList(order.size() - batches.getLast().size() - 1, order.size()));
         }
-        return lossSum / order.size();
+        return TrainerLoop.epoch(trainer, batches, cancelled, HeadTrainer::features,
+                (manager, batch) -> TrainerLoop.classes(manager, batch, EmbeddedExample::label), UnaryOperator.identity());
     }
 
     private static float[][] logits(Trainer trainer, List<EmbeddedExample> examples) {
-        float[][] result = new float[examples.size()][];
-        int batchSize = 256;
-        for (int from = 0; from < examples.size(); from += batchSize) {
-            List<EmbeddedExample> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray out = trainer.evaluate(new NDList(features(manager, batch))).singletonOrThrow();
-                int classes = (int) out.getShape().get(1);
-                float[] flat = out.toFloatArray();
-                for (int i = 0; i < batch.size(); i++) {
-                    float[] row = new float[classes];
-                    System.arraycopy(flat, i * classes, row, 0, classes);
-                    result[from + i] = row;
-                }
-            }
-        }
-        return result;
+        return TrainerLoop.outputs(trainer, examples, 256, HeadTrainer::features, UnaryOperator.identity());
     }
 
     private static NDArray features(NDManager manager, List<EmbeddedExample> batch) {

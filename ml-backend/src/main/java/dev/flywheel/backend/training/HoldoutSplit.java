@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Every class with two or more examples keeps at least one in the hold-out and one in training.
  */
-public record HoldoutSplit(List<Example> training, List<Example> holdout) {
+record HoldoutSplit(List<Example> training, List<Example> holdout) {
 
     public HoldoutSplit {
         training = List.copyOf(training);

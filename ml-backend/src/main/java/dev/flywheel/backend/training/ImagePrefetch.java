@@ -2,13 +2,14 @@ package dev.flywheel.backend.training;
 
 import dev.flywheel.backend.kind.TaskKind;
 import dev.flywheel.backend.kind.TaskKinds;
+import dev.flywheel.backend.os.WorkerThreads;
 import dev.flywheel.backend.store.FlywheelStore;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,11 +57,6 @@ public final class ImagePrefetch implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.shutdownNow();
-        try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        WorkerThreads.stop(worker, Duration.ofSeconds(5));
     }
 }

@@ -1,14 +1,10 @@
 package dev.flywheel.backend.training;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.flywheel.backend.analytics.MultiLabelReport;
@@ -22,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains the built-in CNN as a multi-label classifier: one sigmoid per label and binary cross-entropy summed over the
@@ -69,9 +66,7 @@ final class TagTrainer {
             List<EpochStats> history = new ArrayList<>();
             double[][] probabilities;
             try (ScopedAdam adam = new ScopedAdam(ClassifierTrainer.schedule(settings.learningRate(), epochs * stepsPerEpoch), model.getNDManager());
-                    Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.sigmoidBinaryCrossEntropyLoss())
-                            .optOptimizer(adam).optDevices(new Device[] {Device.cpu()}))) {
-                trainer.initialize(new Shape(1, 3, size, size));
+                    Trainer trainer = TrainerLoop.cpuTrainer(model, Loss.sigmoidBinaryCrossEntropyLoss(), adam, new Shape(1, 3, size, size))) {
                 warmStart.ifPresent(dir -> WarmStart.copy(dir, ImageClassifierNet.build(labels), model));
                 List<Tagged> order = new ArrayList<>(training);
                 for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -89,49 +84,26 @@ final class TagTrainer {
     }
 
     private double trainEpoch(Trainer trainer, List<Tagged> order, int labels, Random random, BooleanSupplier cancelled) {
-        double lossSum = 0;
-        int batchSize = settings.batchSize();
-        for (int from = 0; from < order.size(); from += batchSize) {
-            if (cancelled.getAsBoolean()) {
-                throw new TrainingCancelledException();
-            }
-            List<Tagged> batch = order.subList(from, Math.min(order.size(), from + batchSize));
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray x = images(manager, batch, random);
-                float[] targets = new float[batch.size() * labels];
-                for (int i = 0; i < batch.size(); i++) {
-                    System.arraycopy(batch.get(i).targets(), 0, targets, i * labels, labels);
-                }
-                NDArray y = manager.create(targets, new Shape(batch.size(), labels));
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList predictions = trainer.forward(new NDList(x));
-                    // DJL's loss is the mean over every (image, label); times the labels it is the per-image sum.
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(y), predictions).mul(labels);
-                    collector.backward(loss);
-                    lossSum += loss.getFloat() * batch.size();
-                }
-                trainer.step();
-            }
+        // DJL's loss is the mean over every (image, label); times the labels it is the per-image sum.
+        return TrainerLoop.epoch(trainer, TrainerLoop.batches(order, settings.batchSize()), cancelled,
+                (manager, batch) -> images(manager, batch, random), (manager, batch) -> targets(manager, batch, labels), loss -> loss.mul(labels));
+    }
+
+    private static NDArray targets(NDManager manager, List<Tagged> batch, int labels) {
+        float[] targets = new float[batch.size() * labels];
+        for (int i = 0; i < batch.size(); i++) {
+            System.arraycopy(batch.get(i).targets(), 0, targets, i * labels, labels);
         }
-        return lossSum / order.size();
+        return manager.create(targets, new Shape(batch.size(), labels));
     }
 
     private double[][] probabilities(Trainer trainer, List<Tagged> examples) {
-        double[][] result = new double[examples.size()][];
-        int batchSize = 64;
-        for (int from = 0; from < examples.size(); from += batchSize) {
-            List<Tagged> batch = examples.subList(from, Math.min(examples.size(), from + batchSize));
-            try (NDManager manager = trainer.getManager().newSubManager()) {
-                NDArray out = trainer.evaluate(new NDList(images(manager, batch, null))).singletonOrThrow();
-                int labels = (int) out.getShape().get(1);
-                float[] flat = Activation.sigmoid(out).toFloatArray();
-                for (int i = 0; i < batch.size(); i++) {
-                    double[] row = new double[labels];
-                    for (int j = 0; j < labels; j++) {
-                        row[j] = flat[i * labels + j];
-                    }
-                    result[from + i] = row;
-                }
+        float[][] sigmoids = TrainerLoop.outputs(trainer, examples, 64, (manager, batch) -> images(manager, batch, null), Activation::sigmoid);
+        double[][] result = new double[sigmoids.length][];
+        for (int i = 0; i < sigmoids.length; i++) {
+            result[i] = new double[sigmoids[i].length];
+            for (int j = 0; j < sigmoids[i].length; j++) {
+                result[i][j] = sigmoids[i][j];
             }
         }
         return result;

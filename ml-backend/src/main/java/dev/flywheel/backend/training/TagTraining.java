@@ -6,6 +6,7 @@ import dev.flywheel.backend.inference.ImageClassifierNet;
 import dev.flywheel.backend.inference.ImageTensors;
 import dev.flywheel.backend.inference.LoadedClassifier;
 import dev.flywheel.backend.kind.RunRequest;
+import dev.flywheel.backend.kind.choices.ChoiceTraining;
 import dev.flywheel.backend.registry.DriftReferences;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
@@ -13,8 +14,6 @@ import dev.flywheel.backend.store.FlywheelStore;
 import dev.flywheel.model.api.ClassMetrics;
 import dev.flywheel.model.api.EpochMetrics;
 import dev.flywheel.model.api.ModelMetrics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * parent, per-label thresholds calibrated on the hold-out, its evaluation and drift reference, all written into the
  * staging folder.
  */
-public final class TagTraining {
+public final class TagTraining implements ChoiceTraining {
 
     private static final Logger LOG = LoggerFactory.getLogger(TagTraining.class);
 
@@ -54,6 +53,7 @@ public final class TagTraining {
     }
 
     /** Trains {@code run} into {@code staging}; the manifest records {@code taskType}. */
+    @Override
     public ModelManifest train(String taskType, RunRequest run, Path staging, BooleanSupplier cancelled) {
         long started = System.nanoTime();
         long project = run.project().id();
@@ -67,13 +67,7 @@ public final class TagTraining {
         HoldoutSplit.Sides<TagTrainer.Tagged> split = HoldoutSplit.split(tagged, t -> t.example().taskId(),
                 t -> labels.indexOf(perTask.get(t.example().taskId()).tags().getFirst()), settings.holdoutFraction(), settings.seed());
         TagTrainer.Fitted fitted = new TagTrainer(settings).fit(split.training(), split.holdout(), labels.size(), cancelled,
-                warmStart(project, taskType, run.parent(), labels), model -> {
-                    try {
-                        model.save(staging, LoadedClassifier.PARAMS_NAME);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("could not save the trained parameters", e);
-                    }
-                });
+                warmStart(project, taskType, run.parent(), labels), model -> TrainerLoop.save(model, staging, LoadedClassifier.PARAMS_NAME));
         boolean[][] given = split.holdout().stream().map(t -> perTask.get(t.example().taskId()).given(labels)).toArray(boolean[][]::new);
         double[] thresholds = thresholds(labels.size(), given, fitted.probabilities());
         ModelManifest manifest = manifest(taskType, run, labels, perTask, split, given, thresholds, fitted, (System.nanoTime() - started) / 1e9);
@@ -84,6 +78,7 @@ public final class TagTraining {
     }
 
     /** Prepares the images of the tagged tasks for the next run. */
+    @Override
     public void prefetch(long project, List<String> labels) {
         tagged(project, TaggedTask.perTask(store.annotations().trainingSet(project), labels), labels);
     }

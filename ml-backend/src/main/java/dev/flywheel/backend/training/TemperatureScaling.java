@@ -4,7 +4,7 @@ package dev.flywheel.backend.training;
  * Fits the softmax temperature that minimises the negative log-likelihood on hold-out logits (Guo et al., 2017), so
  * the scores Flywheel reports behave like probabilities.
  */
-public final class TemperatureScaling {
+final class TemperatureScaling {
 
     private TemperatureScaling() {}
 

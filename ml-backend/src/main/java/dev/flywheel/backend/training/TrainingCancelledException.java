@@ -1,7 +1,7 @@
 package dev.flywheel.backend.training;
 
 /** Thrown inside a run that was asked to stop, for example at shutdown. */
-public final class TrainingCancelledException extends RuntimeException {
+final class TrainingCancelledException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

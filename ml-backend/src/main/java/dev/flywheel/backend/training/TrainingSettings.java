@@ -64,14 +64,19 @@ public record TrainingSettings(
      * The settings of a project's first run: the same network and input, at most {@link #FIRST_RUN_IMAGE_BUDGET} images
      * and {@link #FIRST_RUN_MAX_EPOCHS} epochs.
      */
-    public TrainingSettings firstRun() {
+    TrainingSettings firstRun() {
         int budget = Math.min(imageBudget, FIRST_RUN_IMAGE_BUDGET);
         int fewest = Math.min(minEpochs, 2);
         int most = Math.max(fewest, Math.min(maxEpochs, FIRST_RUN_MAX_EPOCHS));
         return new TrainingSettings(inputSize, batchSize, learningRate, budget, fewest, most, holdoutFraction, seed, augmentation);
     }
 
-    public int epochsFor(int trainingExamples) {
+    /** The settings of a cross-validation fold's model: every one of its examples trains, within {@code imageBudget}. */
+    TrainingSettings forFold(int imageBudget) {
+        return new TrainingSettings(inputSize, batchSize, learningRate, imageBudget, minEpochs, maxEpochs, 0.0, seed, augmentation);
+    }
+
+    int epochsFor(int trainingExamples) {
         int epochs = (int) Math.round((double) imageBudget / Math.max(1, trainingExamples));
         return Math.max(minEpochs, Math.min(maxEpochs, epochs));
     }

@@ -1,15 +1,15 @@
 package dev.flywheel.backend.workflow;
 
+import dev.flywheel.backend.project.ForwardingProjectSettings;
 import dev.flywheel.backend.project.ProjectConnection;
 import dev.flywheel.backend.project.ProjectSettings;
-import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
  * What {@code /setup} sets off besides remembering the connection: the project is announced to training, so the
  * first {@code /setup} a process sees starts the project's backfill from Label Studio.
  */
-public final class OnSetup implements ProjectSettings {
+public final class OnSetup extends ForwardingProjectSettings {
 
     private final ProjectSettings projects;
     private final LongConsumer projectSeen;
@@ -20,18 +20,13 @@ public final class OnSetup implements ProjectSettings {
     }
 
     @Override
+    protected ProjectSettings delegate() {
+        return projects;
+    }
+
+    @Override
     public void remember(ProjectConnection connection) {
-        projects.remember(connection);
+        super.remember(connection);
         projectSeen.accept(connection.project());
-    }
-
-    @Override
-    public Optional<ProjectConnection> find(long project) {
-        return projects.find(project);
-    }
-
-    @Override
-    public Optional<Long> withLabelConfig(String labelConfig) {
-        return projects.withLabelConfig(labelConfig);
     }
 }

@@ -37,19 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RollbackRaceTest {
 
     private static final long PROJECT = 4;
-    private static final TrainingTrigger NO_TRAINING = new TrainingTrigger() {
-        @Override
-        public void projectSeen(long project) {}
-
-        @Override
-        public void annotationsChanged(long project) {}
-
-        @Override
-        public Optional<String> trainNow(long project) {
-            return Optional.empty();
-        }
-    };
-
     @TempDir
     Path home;
 
@@ -72,7 +59,7 @@ class RollbackRaceTest {
             ActiveVersions active = new ActiveVersions(kinds, registry, store.runs()::activeVersion);
             TrainingRunner runner = new TrainingRunner(store, registry, kinds, new TrainingPolicy(10, 10, 0.1), FlywheelJson.newMapper(),
                     active);
-            ModelInsights models = new ModelInsights(store, registry, NO_TRAINING, active);
+            ModelInsights models = new ModelInsights(store, registry, TrainingTrigger.NONE, active);
             String v1 = finished(runner, store, registry);
             String v2 = finished(runner, store, registry);
             assertThat(store.runs().activeVersion(PROJECT)).hasValue(v2);

@@ -13,14 +13,14 @@ public class ApiException extends RuntimeException {
     private final String error;
     private final transient Map<String, String> fields;
 
-    public ApiException(int status, String error, String detail, Map<String, String> fields) {
+    ApiException(int status, String error, String detail, Map<String, String> fields) {
         super(detail);
         this.status = status;
         this.error = error;
         this.fields = Map.copyOf(fields);
     }
 
-    public ApiException(int status, String error, String detail) {
+    ApiException(int status, String error, String detail) {
         this(status, error, detail, Map.of());
     }
 
@@ -28,7 +28,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, error, detail);
     }
 
-    public static ApiException notFound(String what) {
+    static ApiException notFound(String what) {
         return new ApiException(404, "not_found", what);
     }
 

@@ -2,50 +2,36 @@ package dev.flywheel.backend.kind.classification;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.flywheel.backend.analytics.ConfidentLearning;
-import dev.flywheel.backend.analytics.IssueFilter;
-import dev.flywheel.backend.analytics.IssueRanking;
 import dev.flywheel.backend.analytics.OutOfSamplePrediction;
 import dev.flywheel.backend.kind.LabelIssueFindings;
-import dev.flywheel.backend.kind.OutOfSampleProbabilities;
+import dev.flywheel.backend.kind.choices.ChoiceIssues;
 import dev.flywheel.backend.registry.AuditFiles;
-import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.FlywheelStore;
-import dev.flywheel.backend.store.Project;
+import dev.flywheel.backend.store.LabeledAnnotation;
 import dev.flywheel.backend.training.DatasetAssembler;
-import dev.flywheel.model.api.LabelIssue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/**
- * A classification project's likely label errors: confident learning over each labelled task's class probabilities
- * from a model that never trained on it — the newest version's K-fold audit first, then its hold-out predictions,
- * else the pre-label Flywheel served for the task when the serving version did not learn from it.
- */
-public final class ClassifierIssues {
-
-    private final FlywheelStore store;
-    private final OutOfSampleProbabilities evidence;
+/** A classification project's likely label errors: confident learning over each labelled task's class probabilities. */
+public final class ClassifierIssues extends ChoiceIssues {
 
     public ClassifierIssues(FlywheelStore store, ModelRegistry registry, AuditFiles audits, ObjectMapper mapper) {
-        this.store = store;
-        this.evidence = new OutOfSampleProbabilities(store, registry, audits, mapper, m -> ImageClassification.NAME.equals(m.taskType()));
+        super(ImageClassification.NAME, store, registry, audits, mapper);
     }
 
-    LabelIssueFindings find(Project project, Optional<ModelManifest> newest) {
-        List<String> labels = project.labels();
+    @Override
+    protected LabelIssueFindings find(List<String> labels, List<LabeledAnnotation> labeled, Map<Long, double[]> probabilities) {
         if (labels.size() < 2) {
             return LabelIssueFindings.NONE;
         }
-        Map<Long, DatasetAssembler.LabeledTask> given = DatasetAssembler.labelPerTask(store.annotations().trainingSet(project.id()), labels);
-        Map<Long, double[]> probabilities = evidence.of(project.id(), labels, newest);
+        Map<Long, DatasetAssembler.LabeledTask> given = DatasetAssembler.labelPerTask(labeled, labels);
         List<OutOfSamplePrediction> examples = new ArrayList<>();
-        given.forEach((task, labeled) -> {
+        given.forEach((task, label) -> {
             double[] p = probabilities.get(task);
             if (p != null) {
-                examples.add(new OutOfSamplePrediction(task, labeled.annotationId(), labeled.labelIndex(), p));
+                examples.add(new OutOfSamplePrediction(task, label.annotationId(), label.labelIndex(), p));
             }
         });
         ConfidentLearning.Findings found = ConfidentLearning.find(labels, examples);

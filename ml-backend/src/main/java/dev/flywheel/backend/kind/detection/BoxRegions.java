@@ -23,7 +23,7 @@ import java.util.Objects;
  * suppression on the labels, and percent coordinates of the image Label Studio shows (EXIF orientation applied),
  * clamped to 0–100.
  */
-public final class BoxRegions {
+final class BoxRegions {
 
     /** The control attribute Label Studio's YOLO example reads for the serving threshold. */
     public static final String SCORE_THRESHOLD_ATTRIBUTE = "model_score_threshold";

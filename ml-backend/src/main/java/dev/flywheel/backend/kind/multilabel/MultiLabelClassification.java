@@ -1,14 +1,10 @@
 package dev.flywheel.backend.kind.multilabel;
 
-import dev.flywheel.backend.inference.LoadedTagger;
-import dev.flywheel.backend.kind.LabelIssueFindings;
+import dev.flywheel.backend.inference.LoadedClassifier;
 import dev.flywheel.backend.kind.LoadedVersion;
 import dev.flywheel.backend.kind.Readiness;
-import dev.flywheel.backend.kind.RunRequest;
-import dev.flywheel.backend.kind.TaskKind;
+import dev.flywheel.backend.kind.choices.ChoiceKind;
 import dev.flywheel.backend.labelconfig.ControlTag;
-import dev.flywheel.backend.labelconfig.LabelConfig;
-import dev.flywheel.backend.labelconfig.ServingTarget;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.store.LabeledAnnotation;
 import dev.flywheel.backend.store.Project;
@@ -16,13 +12,10 @@ import dev.flywheel.backend.training.TagAudit;
 import dev.flywheel.backend.training.TagTraining;
 import dev.flywheel.backend.training.TaggedTask;
 import dev.flywheel.model.api.CompareReply;
-import dev.flywheel.model.api.LabelIssue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * Multi-label image classification (tagging): an {@code <Image>} labelled by {@code <Choices choice="multiple">}.
@@ -30,14 +23,11 @@ import java.util.function.BooleanSupplier;
  * are probably missing or wrong per task, and compares runs by micro-F1, macro-F1 and mAP. It must be listed before
  * image classification, which would otherwise claim every {@code <Choices>}.
  */
-public final class MultiLabelClassification implements TaskKind {
+public final class MultiLabelClassification extends ChoiceKind {
 
     /** The kind's name in the store, in manifests and on the insights API. */
     public static final String NAME = "multi_label_classification";
 
-    private final TagTraining training;
-    private final Optional<TagAudit> audit;
-    private final TagIssues issues;
     private final int predictorsPerVersion;
 
     /**
@@ -45,30 +35,13 @@ public final class MultiLabelClassification implements TaskKind {
      * @param predictorsPerVersion predictors of a loaded version, one per concurrent {@code /predict} worker
      */
     public MultiLabelClassification(TagTraining training, Optional<TagAudit> audit, TagIssues issues, int predictorsPerVersion) {
-        this.training = Objects.requireNonNull(training, "training");
-        this.audit = Objects.requireNonNull(audit, "audit");
-        this.issues = Objects.requireNonNull(issues, "issues");
+        super(NAME, "<Choices choice=\"multiple\"> (multi-label classification)", ControlTag::multiple, training, audit, issues);
         this.predictorsPerVersion = predictorsPerVersion;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String describe() {
-        return "<Choices choice=\"multiple\"> (multi-label classification)";
-    }
-
-    @Override
-    public Optional<ServingTarget> match(LabelConfig config) {
-        return config.onImage("Choices", ControlTag::multiple);
-    }
-
-    @Override
     public LoadedVersion load(Path versionDir, ModelManifest manifest) {
-        return new TaggerVersion(LoadedTagger.load(versionDir, manifest, predictorsPerVersion));
+        return new TaggerVersion(LoadedClassifier.loadTagger(versionDir, manifest, predictorsPerVersion));
     }
 
     /** Tagged tasks, and the distinct tags among them: two tags are what a run needs to learn anything. */
@@ -76,27 +49,6 @@ public final class MultiLabelClassification implements TaskKind {
     public Readiness readiness(Project project, List<LabeledAnnotation> labeled) {
         Map<Long, TaggedTask> perTask = TaggedTask.perTask(labeled, project.labels());
         return new Readiness(perTask.size(), (int) perTask.values().stream().flatMap(t -> t.tags().stream()).distinct().count());
-    }
-
-    @Override
-    public ModelManifest train(RunRequest run, Path staging, BooleanSupplier cancelled) {
-        return training.train(NAME, run, staging, cancelled);
-    }
-
-    @Override
-    public boolean audit(ModelManifest published, BooleanSupplier cancelled) {
-        audit.ifPresent(a -> a.run(published, cancelled));
-        return audit.isPresent();
-    }
-
-    @Override
-    public void prefetch(Project project) {
-        training.prefetch(project.id(), project.labels());
-    }
-
-    @Override
-    public LabelIssueFindings labelIssues(Project project, Optional<ModelManifest> newest) {
-        return issues.find(project, newest);
     }
 
     @Override
