@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param deleted whether Label Studio deleted it
  * @param changeSequence the store-wide sequence number of its last change; grows with every change
  */
-record StoredAnnotation(Annotation annotation, boolean deleted, long changeSequence) {
+public record StoredAnnotation(Annotation annotation, boolean deleted, long changeSequence) {
 
     public StoredAnnotation {
         Objects.requireNonNull(annotation, "annotation");
