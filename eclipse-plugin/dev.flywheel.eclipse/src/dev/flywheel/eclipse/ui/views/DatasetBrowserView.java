@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -90,12 +89,7 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         table.addDoubleClickListener(e -> openInLabelStudio.run());
         getSite().setSelectionProvider(table);
         var toolbar = getViewSite().getActionBars().getToolBarManager();
-        toolbar.add(new Action(Messages.Versions_refresh) {
-            @Override
-            public void run() {
-                reload();
-            }
-        });
+        toolbar.add(Actions.of(Messages.Versions_refresh, this::reload));
         toolbar.add(openInLabelStudio);
         followProjects();
         status.setText(Messages.Browser_selectProject);

@@ -50,18 +50,11 @@ public final class DriftView extends ProjectFollowingView {
     private ViewTable<FeatureDrift> tests;
     private Chart chart;
     private Chart history;
-    private ViewTable<MovedSample> moved;
-    private Label noMoved;
-    private ImagePreview preview;
+    private MovedSamplesPane moved;
     private ProjectRef project;
     private final OpenInLabelStudio openInLabelStudio = new OpenInLabelStudio(() -> project,
-            () -> moved == null ? java.util.OptionalLong.empty() : moved.selectedTask(MovedSample::taskId));
-    private final Action showInBrowser = new Action(Messages.Drift_showInBrowser) {
-        @Override
-        public void run() {
-            revealSelected();
-        }
-    };
+            () -> moved == null ? java.util.OptionalLong.empty() : moved.table().selectedTask(MovedSample::taskId));
+    private final Action showInBrowser = Actions.of(Messages.Drift_showInBrowser, this::revealSelected);
     /** Shows a task in the Dataset Browser; replaced in tests. */
     private Consumer<Long> datasetBrowser = this::openInDatasetBrowser;
 
@@ -94,39 +87,12 @@ public final class DriftView extends ProjectFollowingView {
                 Messages.Drift_historyStatistic);
         tab(Messages.Drift_historyTab, history);
 
-        SashForm movedTab = new SashForm(tabs, SWT.HORIZONTAL);
-        Composite movedList = new Composite(movedTab, SWT.NONE);
-        GridLayoutFactory.fillDefaults().applyTo(movedList);
-        // Shown only when the list is empty: the explanations sit in tooltips, so the rows keep the height.
-        noMoved = new Label(movedList, SWT.WRAP);
-        noMoved.setText(Messages.Drift_noMoved);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).exclude(true).applyTo(noMoved);
-        noMoved.setVisible(false);
-        moved = new ViewTable<>(movedList, MovedSample.class);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(moved.viewer().getControl());
-        moved.viewer().getTable().setToolTipText(Messages.Drift_movedTooltip);
-        moved.column(Messages.Issues_rank, m -> Integer.toString(moved.rank(m)));
-        moved.column(Messages.Issues_task, m -> m.taskId() == null ? Figures.NONE : Long.toString(m.taskId()));
-        moved.column(Messages.Drift_distance, m -> Figures.decimal(m.distance())).getColumn().setToolTipText(Messages.Drift_distanceTooltip);
-        moved.column(Messages.Drift_movedMost, DriftView::movedMost).getColumn().setToolTipText(Messages.Drift_movedMostTooltip);
-        moved.column(Messages.Drift_brightness, m -> Figures.decimal(m.features().get("brightness"))); //$NON-NLS-1$
-        moved.column(Messages.Drift_contrast, m -> Figures.decimal(m.features().get("contrast"))); //$NON-NLS-1$
-        moved.column(Messages.Drift_size, DriftView::size);
-        moved.column(Messages.Drift_servedAt, m -> Figures.dateTime(m.servedAt()));
-        preview = new ImagePreview(movedTab);
-        movedTab.setWeights(62, 38);
-        moved.viewer().addSelectionChangedListener(e -> movedSelectionChanged());
-        moved.viewer().addDoubleClickListener(e -> openInLabelStudio.run());
-        tab(Messages.Drift_movedTab, movedTab);
+        moved = new MovedSamplesPane(tabs, this::movedSelectionChanged, openInLabelStudio::run);
+        tab(Messages.Drift_movedTab, moved.control());
         tabs.setSelection(0);
 
         var toolbar = getViewSite().getActionBars().getToolBarManager();
-        toolbar.add(new Action(Messages.Versions_refresh) {
-            @Override
-            public void run() {
-                refresh();
-            }
-        });
+        toolbar.add(Actions.of(Messages.Versions_refresh, this::refresh));
         toolbar.add(showInBrowser);
         toolbar.add(openInLabelStudio);
         showInBrowser.setToolTipText(Messages.Drift_showInBrowserTooltip);
@@ -147,24 +113,6 @@ public final class DriftView extends ProjectFollowingView {
         double delta = current - reference;
         String absolute = String.format(Locale.ROOT, "%+.3f", delta); //$NON-NLS-1$
         return reference == 0 ? absolute : absolute + " (" + String.format(Locale.ROOT, "%+.1f %%", 100 * delta / Math.abs(reference)) + ")"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-    }
-
-    /** The feature that moved most and by how many training spreads ("brightness, +6.2 σ"). */
-    static String movedMost(MovedSample sample) {
-        if (sample.movedMost() == null) {
-            return Figures.NONE;
-        }
-        Double deviation = sample.deviations().get(sample.movedMost());
-        return deviation == null ? sample.movedMost()
-                : NLS.bind(Messages.Drift_deviation, sample.movedMost(), String.format(Locale.ROOT, "%+.1f", deviation)); //$NON-NLS-1$
-    }
-
-    /** Width × height in pixels, or the em dash. */
-    private static String size(MovedSample sample) {
-        Double width = sample.features().get("width"); //$NON-NLS-1$
-        Double height = sample.features().get("height"); //$NON-NLS-1$
-        return width == null || height == null ? Figures.NONE
-                : String.format(Locale.ROOT, "%d \u00D7 %d", Math.round(width), Math.round(height)); //$NON-NLS-1$
     }
 
     @Override
@@ -211,14 +159,12 @@ public final class DriftView extends ProjectFollowingView {
     private void clear() {
         tests.clear();
         moved.clear();
-        preview.clear();
         Charts.clear(chart);
         chart.redraw();
         Charts.clear(history);
         history.getTitle().setText(Messages.Drift_historyChart);
         history.setToolTipText(null);
         history.redraw();
-        showNoMoved(false);
     }
 
     private void show(ProjectRef ref, DriftReport report) {
@@ -235,8 +181,6 @@ public final class DriftView extends ProjectFollowingView {
                 report.perFeature().stream().mapToDouble(f -> f.statistic() == null ? 0 : f.statistic()).toArray(), "0.000"); //$NON-NLS-1$
         showHistory(report.history());
         moved.show(report.moved());
-        showNoMoved(report.moved().isEmpty());
-        preview.clear();
     }
 
     private void showHistory(List<DriftPoint> points) {
@@ -258,23 +202,14 @@ public final class DriftView extends ProjectFollowingView {
                         Messages.Drift_historyStatistic});
     }
 
-    private void showNoMoved(boolean shown) {
-        noMoved.setVisible(shown);
-        ((org.eclipse.swt.layout.GridData) noMoved.getLayoutData()).exclude = !shown;
-        noMoved.getParent().layout(true, true);
-    }
-
     private void movedSelectionChanged() {
         openInLabelStudio.update();
-        MovedSample sample = moved.selected();
+        MovedSample sample = moved.previewSelected(project);
         showInBrowser.setEnabled(sample != null && sample.taskId() != null && project != null);
-        if (sample != null && sample.taskId() != null && sample.taskId() != preview.shownTask()) {
-            preview.show(project, sample.taskId());
-        }
     }
 
     private void revealSelected() {
-        moved.selectedTask(MovedSample::taskId).ifPresent(task -> datasetBrowser.accept(task));
+        moved.table().selectedTask(MovedSample::taskId).ifPresent(task -> datasetBrowser.accept(task));
     }
 
     private void openInDatasetBrowser(long task) {
@@ -309,11 +244,11 @@ public final class DriftView extends ProjectFollowingView {
     }
 
     ViewTable<MovedSample> movedTable() {
-        return moved;
+        return moved.table();
     }
 
     ImagePreview preview() {
-        return preview;
+        return moved.preview();
     }
 
     CTabFolder tabs() {

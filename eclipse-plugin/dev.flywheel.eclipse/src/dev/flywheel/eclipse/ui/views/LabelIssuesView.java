@@ -8,7 +8,6 @@ import dev.flywheel.eclipse.core.jobs.Outcome;
 import dev.flywheel.model.api.AuditState;
 import dev.flywheel.model.api.LabelIssue;
 import dev.flywheel.model.api.LabelIssuesPage;
-import dev.flywheel.model.api.TaskType;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Locale;
@@ -71,12 +70,7 @@ public final class LabelIssuesView extends ProjectFollowingView {
         table.addDoubleClickListener(e -> openInLabelStudio.run());
         getSite().setSelectionProvider(table);
         var toolbar = getViewSite().getActionBars().getToolBarManager();
-        toolbar.add(new Action(Messages.Versions_refresh) {
-            @Override
-            public void run() {
-                refresh();
-            }
-        });
+        toolbar.add(Actions.of(Messages.Versions_refresh, this::refresh));
         toolbar.add(openInLabelStudio);
         followProjects();
         status.setText(Messages.Issues_selectProject);
@@ -103,14 +97,13 @@ public final class LabelIssuesView extends ProjectFollowingView {
     protected void projectSelected(IWorkbenchPart part, ISelection selection) {
         if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
                 && !node.ref().equals(project)) {
-            showProject(node.ref(), node.summary().taskType() != TaskType.IMAGE_CLASSIFICATION);
+            showProject(node.ref());
         }
     }
 
-    /** Shows the suspects of {@code ref}, with the issue column for detection and multi-label projects ({@code kinds}). */
-    void showProject(ProjectRef ref, boolean boxes) {
+    /** Shows the suspects of {@code ref}. */
+    void showProject(ProjectRef ref) {
         project = ref;
-        showBoxColumn(boxes);
         issues.clear();
         preview.clear();
         refresh();
@@ -138,6 +131,8 @@ public final class LabelIssuesView extends ProjectFollowingView {
         }
         switch (outcome) {
             case Outcome.Done<LabelIssuesPage> done -> {
+                // The issue column where the issues say what is wrong (a box's or a tag's kind), whatever the project's task.
+                showBoxColumn(done.value().issues().stream().anyMatch(issue -> issue.kind() != null));
                 issues.show(done.value().issues());
                 status.setText(headline(ref, done.value()));
             }

@@ -56,9 +56,9 @@ public final class ModelVersionsView extends ProjectFollowingView {
     /** Asks the user to confirm (title, question); replaced in tests. */
     private BiPredicate<String, String> confirm = (title, question) -> MessageDialog.openConfirm(getSite().getShell(), title,
             question);
-    private final Action train = action(Messages.Versions_train, this::train);
-    private final Action activate = action(Messages.Versions_activate, this::activate);
-    private final Action compare = action(Messages.Versions_compare, this::compare);
+    private final Action train = Actions.of(Messages.Versions_train, this::train);
+    private final Action activate = Actions.of(Messages.Versions_activate, this::activate);
+    private final Action compare = Actions.of(Messages.Versions_compare, this::compare);
 
     @Override
     public void createPartControl(Composite parent) {
@@ -73,7 +73,7 @@ public final class ModelVersionsView extends ProjectFollowingView {
         table.addSelectionChangedListener(e -> updateActions());
         getSite().setSelectionProvider(table);
         var toolbar = getViewSite().getActionBars().getToolBarManager();
-        toolbar.add(action(Messages.Versions_refresh, this::refresh));
+        toolbar.add(Actions.of(Messages.Versions_refresh, this::refresh));
         toolbar.add(train);
         toolbar.add(activate);
         toolbar.add(compare);
@@ -81,15 +81,6 @@ public final class ModelVersionsView extends ProjectFollowingView {
         status.setText(Messages.Versions_selectProject);
         projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
         updateActions();
-    }
-
-    private static Action action(String text, Runnable run) {
-        return new Action(text) {
-            @Override
-            public void run() {
-                run.run();
-            }
-        };
     }
 
     @Override
