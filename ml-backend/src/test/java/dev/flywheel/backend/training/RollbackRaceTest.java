@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.flywheel.backend.annotations.TrainingTrigger;
 import dev.flywheel.backend.insights.ModelInsights;
-import dev.flywheel.backend.kind.ActiveVersions;
 import dev.flywheel.backend.kind.FakeKind;
 import dev.flywheel.backend.kind.RunRequest;
-import dev.flywheel.backend.kind.TaskKinds;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.registry.ModelRegistry;
-import dev.flywheel.backend.store.ProjectDefinition;
 import dev.flywheel.backend.store.RunResult;
 import dev.flywheel.backend.store.SqliteStore;
-import dev.flywheel.model.api.ModelMetrics;
 import dev.flywheel.model.api.ModelStatus;
 import dev.flywheel.model.api.ModelSummary;
-import dev.flywheel.model.json.FlywheelJson;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -49,17 +40,14 @@ class RollbackRaceTest {
             public ModelManifest train(RunRequest run, Path staging, BooleanSupplier cancelled) {
                 training.countDown();
                 await(rolledBack);
-                return manifest(run.version());
+                return RunnerFixture.manifest(PROJECT, run.version());
             }
         };
-        TaskKinds kinds = new TaskKinds(List.of(kind));
-        ModelRegistry registry = new ModelRegistry(home.resolve("models"), FlywheelJson.newMapper());
-        try (SqliteStore store = SqliteStore.openInHome(home, Clock.systemUTC())) {
-            store.projects().save(new ProjectDefinition(PROJECT, "p", "<View/>", List.of("a", "b"), "choices"));
-            ActiveVersions active = new ActiveVersions(kinds, registry, store.runs()::activeVersion);
-            TrainingRunner runner = new TrainingRunner(store, registry, kinds, new TrainingPolicy(10, 10, 0.1), FlywheelJson.newMapper(),
-                    active);
-            ModelInsights models = new ModelInsights(store, registry, TrainingTrigger.NONE, active);
+        try (RunnerFixture fixture = RunnerFixture.open(home, PROJECT, kind, new TrainingPolicy(10, 10, 0.1))) {
+            SqliteStore store = fixture.store;
+            ModelRegistry registry = fixture.registry;
+            TrainingRunner runner = fixture.runner;
+            ModelInsights models = new ModelInsights(store, registry, TrainingTrigger.NONE, fixture.active);
             String v1 = finished(runner, store, registry);
             String v2 = finished(runner, store, registry);
             assertThat(store.runs().activeVersion(PROJECT)).hasValue(v2);
@@ -88,15 +76,10 @@ class RollbackRaceTest {
     private static String finished(TrainingRunner runner, SqliteStore store, ModelRegistry registry) {
         String version = runner.prepare(PROJECT).orElseThrow();
         store.runs().start(PROJECT, version, 0);
-        Path published = registry.publish(registry.stage(PROJECT, version), manifest(version));
+        Path published = registry.publish(registry.stage(PROJECT, version), RunnerFixture.manifest(PROJECT, version));
         assertThat(store.runs().finishAndActivateIf(PROJECT, version, new RunResult(1, 1, "{}", published.toString()),
                 store.runs().activeVersion(PROJECT), "not activated")).isTrue();
         return version;
-    }
-
-    private static ModelManifest manifest(String version) {
-        return new ModelManifest(version, PROJECT, null, "choices", "fake", 32, List.of("a", "b"), 1.0, Map.of(), "none", List.of(), 0,
-                new ModelMetrics(null, null), List.of(), null, List.of(), List.of(), Instant.now().toString(), 0.0);
     }
 
     private static void await(CountDownLatch latch) {

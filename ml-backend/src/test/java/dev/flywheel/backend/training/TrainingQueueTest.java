@@ -2,15 +2,10 @@ package dev.flywheel.backend.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.flywheel.backend.kind.ActiveVersions;
 import dev.flywheel.backend.kind.FakeKind;
-import dev.flywheel.backend.kind.TaskKinds;
-import dev.flywheel.backend.registry.ModelRegistry;
 import dev.flywheel.backend.store.AnnotationStore;
 import dev.flywheel.backend.store.FlywheelStore;
-import dev.flywheel.backend.store.ProjectDefinition;
 import dev.flywheel.backend.store.SqliteStore;
-import dev.flywheel.model.json.FlywheelJson;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -18,14 +13,10 @@ import java.lang.reflect.Proxy;
 import dev.flywheel.backend.kind.RunRequest;
 import dev.flywheel.backend.registry.ModelManifest;
 import dev.flywheel.backend.store.Annotation;
-import dev.flywheel.model.api.ModelMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -46,17 +37,13 @@ class TrainingQueueTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch read = new CountDownLatch(1);
         AtomicReference<Thread> reader = new AtomicReference<>();
-        try (SqliteStore sqlite = SqliteStore.openInHome(home, Clock.systemUTC())) {
-            sqlite.projects().save(new ProjectDefinition(PROJECT, "p", "<View/>", List.of("a", "b"), "choices"));
-            FlywheelStore store = slowTrainingSet(sqlite, () -> {
-                await(release);
-                reader.set(Thread.currentThread());
-                read.countDown();
-            });
-            TaskKinds kinds = new TaskKinds(List.of(new FakeKind("choices", "Choices")));
-            ModelRegistry registry = new ModelRegistry(home.resolve("models"), FlywheelJson.newMapper());
-            TrainingRunner runner = new TrainingRunner(store, registry, kinds, new TrainingPolicy(10, 10, 0.1), FlywheelJson.newMapper(),
-                    new ActiveVersions(kinds, registry, store.runs()::activeVersion));
+        try (RunnerFixture fixture = RunnerFixture.open(home, PROJECT, new FakeKind("choices", "Choices"), new TrainingPolicy(10, 10, 0.1),
+                sqlite -> slowTrainingSet((SqliteStore) sqlite, () -> {
+                    await(release);
+                    reader.set(Thread.currentThread());
+                    read.countDown();
+                }))) {
+            TrainingRunner runner = fixture.runner;
             try (TrainingQueue queue = new TrainingQueue(runner, project -> Optional.empty(), (published, cancelled) -> {}, Thread::new,
                     Thread::new, () -> {})) {
 
@@ -85,20 +72,14 @@ class TrainingQueueTest {
             @Override
             public ModelManifest train(RunRequest run, Path staging, BooleanSupplier cancelled) {
                 trainedOn.add(opened.get().annotations().trainingSet(PROJECT).size());
-                return new ModelManifest(run.version(), PROJECT, null, "choices", "fake", 32, List.of("a", "b"), 1.0, Map.of(), "none",
-                        List.of(), 0, new ModelMetrics(null, null), List.of(), null, List.of(), List.of(),
-                        Instant.now().toString(), 0.0);
+                return RunnerFixture.manifest(PROJECT, run.version());
             }
         };
         Path dir = Files.createTempDirectory(home, "catch-up");
-        try (SqliteStore store = SqliteStore.openInHome(dir, Clock.systemUTC())) {
+        try (RunnerFixture fixture = RunnerFixture.open(dir, PROJECT, kind, new TrainingPolicy(10, 10, 0.1, catchUp))) {
+            SqliteStore store = fixture.store;
             opened.set(store);
-            store.projects().save(new ProjectDefinition(PROJECT, "p", "<View/>", List.of("a", "b"), "choices"));
-            TaskKinds kinds = new TaskKinds(List.of(kind));
-            ModelRegistry registry = new ModelRegistry(dir.resolve("models"), FlywheelJson.newMapper());
-            TrainingRunner runner = new TrainingRunner(store, registry, kinds, new TrainingPolicy(10, 10, 0.1, catchUp), FlywheelJson.newMapper(),
-                    new ActiveVersions(kinds, registry, store.runs()::activeVersion));
-            try (TrainingQueue queue = new TrainingQueue(runner, project -> Optional.empty(), (published, cancelled) -> {}, Thread::new,
+            try (TrainingQueue queue = new TrainingQueue(fixture.runner, project -> Optional.empty(), (published, cancelled) -> {}, Thread::new,
                     Thread::new, () -> {})) {
                 for (int id = 1; id <= 15; id++) {
                     store.annotations().save(annotation(id, id % 2 == 0 ? "a" : "b"));
