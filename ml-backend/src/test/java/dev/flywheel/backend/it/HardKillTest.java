@@ -110,19 +110,14 @@ class HardKillTest {
     @Test
     void aKillDuringTrainingKeepsTheActiveVersionLeavesNoStagingAndTheNextRunSucceeds() throws Exception {
         try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
-            Random random = new Random(11);
-            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 15, 1000, random);
-            String active;
-            String interrupted;
-            try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
-                InsightsPoller insights = new InsightsPoller(child.uri());
-                LabelStudioSimulator ls = LabelStudioSimulator.of(child.uri());
-                active = firstVersion(ls, insights, labelStudio, tasks);
-
-                ls.startTraining();
-                interrupted = awaitTrainingWithStaging(insights, Duration.ofSeconds(20));
+            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 15, 1000, new Random(11));
+            Killed run = trainThenKill(labelStudio, tasks, (child, insights, active) -> {
+                String interrupted = awaitTrainingWithStaging(insights, Duration.ofSeconds(20));
                 child.killHard();
-            }
+                return interrupted;
+            });
+            String active = run.active();
+            String interrupted = run.version();
 
             try (ChildBackend restarted = ChildBackend.start(home, logs, FAST_TRAINING)) {
                 InsightsPoller insights = new InsightsPoller(restarted.uri());
@@ -139,17 +134,9 @@ class HardKillTest {
     @Test
     void aKillBetweenPublishingAVersionAndActivatingItKeepsTheCompleteActiveVersionAndTheNextRunSucceeds() throws Exception {
         try (FakeLabelStudio labelStudio = new FakeLabelStudio()) {
-            Random random = new Random(13);
-            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 15, 1000, random);
-            String active;
-            String killed;
-            try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
-                InsightsPoller insights = new InsightsPoller(child.uri());
-                LabelStudioSimulator ls = LabelStudioSimulator.of(child.uri());
-                active = firstVersion(ls, insights, labelStudio, tasks);
-
-                ls.startTraining();
-                killed = insights.awaitRun(PROJECT, run -> run.path("status").asText().equals("training"), Duration.ofSeconds(20))
+            List<Task> tasks = labelStudio.shapeTasks(PROJECT, 15, 1000, new Random(13));
+            Killed run = trainThenKill(labelStudio, tasks, (child, insights, active) -> {
+                String killed = insights.awaitRun(PROJECT, r -> r.path("status").asText().equals("training"), Duration.ofSeconds(20))
                         .path("version").asText();
                 // Holding SQLite's write lock from here parks the child right after the atomic rename of the new version,
                 // at the commit that would make it ready and active: the kill lands exactly in the switch.
@@ -166,7 +153,10 @@ class HardKillTest {
                     child.killHard();
                     statement.execute("ROLLBACK");
                 }
-            }
+                return killed;
+            });
+            String active = run.active();
+            String killed = run.version();
 
             try (ChildBackend restarted = ChildBackend.start(home, logs, FAST_TRAINING)) {
                 InsightsPoller insights = new InsightsPoller(restarted.uri());
@@ -181,6 +171,26 @@ class HardKillTest {
                 String next = servesThenTrainsANewVersion(restarted, insights, labelStudio, tasks, active);
                 assertThat(versionFolders()).containsExactlyInAnyOrder(active, next);
             }
+        }
+    }
+
+    /** The active version before the kill, and the run the kill interrupted. */
+    private record Killed(String active, String version) {}
+
+    /** Decides when to kill the child during the run Start Training began; answers that run's version. */
+    @FunctionalInterface
+    private interface KillPoint {
+        String kill(ChildBackend child, InsightsPoller insights, String active) throws Exception;
+    }
+
+    /** A child backend trains a first version on {@code tasks}, then Start Training, and {@code kill} kills it. */
+    private Killed trainThenKill(FakeLabelStudio labelStudio, List<Task> tasks, KillPoint kill) throws Exception {
+        try (ChildBackend child = ChildBackend.start(home, logs, FAST_TRAINING)) {
+            InsightsPoller insights = new InsightsPoller(child.uri());
+            LabelStudioSimulator ls = LabelStudioSimulator.of(child.uri());
+            String active = firstVersion(ls, insights, labelStudio, tasks);
+            ls.startTraining();
+            return new Killed(active, kill.kill(child, insights, active));
         }
     }
 
