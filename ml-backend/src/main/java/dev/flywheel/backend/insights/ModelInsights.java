@@ -56,8 +56,12 @@ public final class ModelInsights {
 
     public ModelsReply models(long project) {
         requireProject(project);
-        List<ModelSummary> models = store.runs().list(project).stream().map(run -> summary(project, run)).toList();
-        return new ModelsReply(store.runs().activeVersion(project).orElse(null), models);
+        List<TrainingRun> runs = store.runs().list(project);
+        List<ModelSummary> models = runs.stream().map(run -> summary(project, run)).toList();
+        long trainedThrough = runs.stream().filter(run -> run.status() == ModelStatus.READY).findFirst()
+                .flatMap(TrainingRun::trainedThroughSequence).orElse(0L);
+        return new ModelsReply(store.runs().activeVersion(project).orElse(null), models,
+                store.annotations().countChangedSince(project, trainedThrough));
     }
 
     public ModelDetail model(long project, String version) {

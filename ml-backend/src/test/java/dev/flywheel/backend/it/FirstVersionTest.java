@@ -40,10 +40,14 @@ class FirstVersionTest {
 
         // Three more labels: fewer than the ten new ones a run needs, so only the pause after them trains on them.
         live.annotateShapes(tasks, 10, 13, 9000);
+        assertThat(live.get("/api/v1/projects/" + PROJECT + "/models").path("untrained_changes").asLong())
+                .as("the model list says what the active version has not learnt from").isEqualTo(3);
         JsonNode caughtUp = live.insights().awaitRun(PROJECT,
                 run -> run.path("status").asText().equals("ready") && !run.path("version").asText().equals(v1), BOUND);
         JsonNode detail = live.get("/api/v1/projects/" + PROJECT + "/models/" + caughtUp.path("version").asText());
         assertThat(detail.path("dataset_size").asInt()).as("the catch-up run read every label").isEqualTo(13);
-        assertThat(live.get("/api/v1/projects/" + PROJECT + "/models").path("active").asText()).isEqualTo(caughtUp.path("version").asText());
+        JsonNode models = live.get("/api/v1/projects/" + PROJECT + "/models");
+        assertThat(models.path("active").asText()).isEqualTo(caughtUp.path("version").asText());
+        assertThat(models.path("untrained_changes").asLong()).isZero();
     }
 }
