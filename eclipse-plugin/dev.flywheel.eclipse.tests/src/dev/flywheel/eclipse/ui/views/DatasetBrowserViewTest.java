@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,24 +16,15 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The dataset browser (a virtual table paging through /tasks) against the real ml-backend's seeded project. */
-@ExtendWith(RealBackendExtension.class)
-class DatasetBrowserViewTest {
+class DatasetBrowserViewTest extends SeededViewTest {
 
     private static final String TASKS = "/api/v1/projects/" + RealBackend.PROJECT + "/tasks";
-    private final RealBackend backend;
-    private final IWorkbenchPage page = SeededPage.page();
     private ProjectNode shapes;
-
-    DatasetBrowserViewTest(RealBackend backend) {
-        this.backend = backend;
-    }
 
     @BeforeEach
     void connect() throws Exception {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.ShapeImages;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.net.InetAddress;
@@ -18,27 +17,18 @@ import java.util.List;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Datasets view in a real workbench against the real ml-backend, seeded through the Label Studio protocol with
  * {@value RealBackend#TASKS} annotated shape images.
  */
-@ExtendWith(RealBackendExtension.class)
-class DatasetsViewTest {
+class DatasetsViewTest extends SeededViewTest {
 
-    private final RealBackend backend;
     private final BackendSettings settings = BackendSettings.ofWorkspace();
-    private final IWorkbenchPage page = SeededPage.page();
-
-    DatasetsViewTest(RealBackend backend) {
-        this.backend = backend;
-    }
 
     @BeforeAll
     static void settle(RealBackend backend) throws Exception {

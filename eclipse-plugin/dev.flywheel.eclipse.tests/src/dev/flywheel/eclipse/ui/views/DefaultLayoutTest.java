@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Truncation;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
@@ -19,23 +18,15 @@ import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Flywheel perspective as a newcomer first sees it, on a 1366 × 768 screen: every view filled from the real backend,
  * no value cut, dates in the user's locale and time zone, ratios with their per cent sign; and every view following
  * the backend when a version is activated elsewhere.
  */
-@ExtendWith(RealBackendExtension.class)
-class DefaultLayoutTest {
+class DefaultLayoutTest extends SeededViewTest {
 
     private static final String MODELS = "/api/v1/projects/" + RealBackend.PROJECT + "/models";
-    private final RealBackend backend;
-    private final IWorkbenchPage page = SeededPage.page();
-
-    DefaultLayoutTest(RealBackend backend) {
-        this.backend = backend;
-    }
 
     @AfterEach
     void closeEverything() {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Truncation;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import dev.flywheel.model.api.MovedSample;
@@ -18,25 +17,16 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Drift view in a real workbench, on the drift report of the images the seeded backend served. */
-@ExtendWith(RealBackendExtension.class)
-class DriftViewTest {
+class DriftViewTest extends SeededViewTest {
 
     private static final String DRIFT = "/api/v1/projects/" + RealBackend.PROJECT + "/drift";
 
-    private final RealBackend backend;
-    private final IWorkbenchPage page = SeededPage.page();
     /** The perspective before a test switched to Flywheel's, restored after it so later tests find the views they expect. */
     private org.eclipse.ui.IPerspectiveDescriptor before;
-
-    DriftViewTest(RealBackend backend) {
-        this.backend = backend;
-    }
 
     @AfterEach
     void closeEverything() {

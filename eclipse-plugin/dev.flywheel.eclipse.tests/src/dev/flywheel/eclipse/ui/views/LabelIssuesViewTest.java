@@ -9,30 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Label Issues view in a real workbench against the real ml-backend, whose cross-validation audit ranked the
  * seeded shape annotations (three of them deliberately flipped).
  */
-@ExtendWith(RealBackendExtension.class)
-class LabelIssuesViewTest {
-
-    private final RealBackend backend;
-    private final IWorkbenchPage page = SeededPage.page();
-
-    LabelIssuesViewTest(RealBackend backend) {
-        this.backend = backend;
-    }
+class LabelIssuesViewTest extends SeededViewTest {
 
     @AfterEach
     void closeEverything() {

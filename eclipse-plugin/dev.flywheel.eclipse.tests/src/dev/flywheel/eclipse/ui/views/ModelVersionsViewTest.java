@@ -11,33 +11,23 @@ import dev.flywheel.eclipse.core.display.VersionRow;
 import dev.flywheel.eclipse.core.jobs.TrainingJob;
 import dev.flywheel.eclipse.ui.editors.CompareRunsEditorProbe;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.ui.IWorkbenchPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Model Versions view and the Compare Runs editor in a real workbench, against the real ml-backend after it
  * trained on the seeded shape images.
  */
-@ExtendWith(RealBackendExtension.class)
-class ModelVersionsViewTest {
+class ModelVersionsViewTest extends SeededViewTest {
 
     private static final String MODELS = "/api/v1/projects/" + RealBackend.PROJECT + "/models";
-    private final RealBackend backend;
-    private final IWorkbenchPage page = SeededPage.page();
-
-    ModelVersionsViewTest(RealBackend backend) {
-        this.backend = backend;
-    }
 
     @BeforeEach
     void connectAndSelectTheShapesProject() throws Exception {

@@ -13,11 +13,9 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ILazyContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -107,15 +105,7 @@ public final class DatasetBrowserView extends ProjectFollowingView {
 
     private void column(String title, int width, Function<TaskSummary, String> text) {
         texts.add(text);
-        TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return element instanceof TaskSummary task ? text.apply(task) : ""; //$NON-NLS-1$
-            }
-        });
+        Columns.add(table, title, width, Columns.texts(TaskSummary.class, text));
     }
 
     @Override
