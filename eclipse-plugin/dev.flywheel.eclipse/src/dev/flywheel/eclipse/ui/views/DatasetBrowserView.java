@@ -177,7 +177,7 @@ public final class DatasetBrowserView extends ProjectFollowingView {
             return;
         }
         TaskPages target = pages;
-        load(NLS.bind(Messages.Browser_loadingJob, project.title()), 0, ref -> Clients.of(ref.connection()).tasks(ref.id(), next),
+        load(null, Messages.Browser_loadingJob, 0, ref -> Clients.of(ref.connection()).tasks(ref.id(), next),
                 (ref, outcome) -> render(ref, target, outcome));
     }
 

@@ -111,12 +111,7 @@ public final class DriftView extends ProjectFollowingView {
 
     @Override
     protected void refresh() {
-        if (project == null) {
-            return;
-        }
-        status.setText(NLS.bind(Messages.Drift_loading, project.title()));
-        load(NLS.bind(Messages.Drift_loadingJob, project.title()), 0, ref -> Clients.of(ref.connection()).drift(ref.id()),
-                this::render);
+        load(Messages.Drift_loading, Messages.Drift_loadingJob, 0, ref -> Clients.of(ref.connection()).drift(ref.id()), this::render);
     }
 
     private void render(ProjectRef ref, Outcome<DriftReport> outcome) {

@@ -89,11 +89,7 @@ public final class LabelIssuesView extends ProjectFollowingView {
 
     @Override
     protected void refresh() {
-        if (project == null) {
-            return;
-        }
-        status.setText(NLS.bind(Messages.Issues_loading, project.title()));
-        load(NLS.bind(Messages.Issues_loadingJob, project.title()), 0,
+        load(Messages.Issues_loading, Messages.Issues_loadingJob, 0,
                 ref -> Clients.of(ref.connection()).labelIssues(ref.id(), LIMIT, null), this::render);
     }
 

@@ -84,10 +84,7 @@ public final class ModelVersionsView extends ProjectFollowingView {
     }
 
     private void refreshAfter(long delay) {
-        if (project == null) {
-            return;
-        }
-        load(NLS.bind(Messages.Versions_loadingJob, project.title()), delay, ModelVersionsView::versions, this::render);
+        load(null, Messages.Versions_loadingJob, delay, ModelVersionsView::versions, this::render);
     }
 
     private static VersionsData versions(ProjectRef ref) throws BackendException {

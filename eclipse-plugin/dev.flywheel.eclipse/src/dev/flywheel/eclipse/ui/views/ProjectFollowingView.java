@@ -10,6 +10,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.ISelectionListener;
@@ -70,15 +71,24 @@ abstract class ProjectFollowingView extends ViewPart {
     }
 
     /**
-     * Runs {@code call} for the shown project in a job named {@code jobName} after {@code delayMillis}, in place of the
-     * load before it, and hands the outcome to {@code render} on the UI thread, unless the view closed or another
-     * project is shown by then (its own load is on the way).
+     * Runs {@code call} for the shown project in a job named {@code jobMessage} after {@code delayMillis}, in place of
+     * the load before it, and hands the outcome to {@code render} on the UI thread, unless the view closed or another
+     * project is shown by then (its own load is on the way). The messages take the project's title; the status line
+     * says {@code loadingMessage} meanwhile, unless it is null. Does nothing before a project is shown.
      */
-    protected final <T> void load(String jobName, long delayMillis, ProjectCall<T> call, BiConsumer<ProjectRef, Outcome<T>> render) {
+    protected final <T> void load(String loadingMessage, String jobMessage, long delayMillis, ProjectCall<T> call,
+            BiConsumer<ProjectRef, Outcome<T>> render) {
+        ProjectRef ref = project;
+        if (ref == null) {
+            return;
+        }
         if (loading != null) {
             loading.cancel();
         }
-        ProjectRef ref = project;
+        if (loadingMessage != null) {
+            status.setText(NLS.bind(loadingMessage, ref.title()));
+        }
+        String jobName = NLS.bind(jobMessage, ref.title());
         Display display = status.getDisplay();
         loading = new CallJob<T>(jobName, progress -> call.run(ref), outcome -> display.asyncExec(() -> {
             if (!status.isDisposed() && ref.equals(project)) {
