@@ -2,8 +2,11 @@ package dev.flywheel.eclipse.ui.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -18,36 +21,39 @@ public final class Truncation {
 
     /** Descriptions of the cut texts of {@code table} ("Created: '7 Dec 2026, 16:02' needs 130 px, has 120"); empty when none is. */
     public static List<String> cut(Table table) {
-        List<String> cut = new ArrayList<>();
-        GC gc = new GC(table);
-        try {
-            TableColumn[] columns = table.getColumns();
-            for (int c = 0; c < columns.length; c++) {
-                gc.setFont(table.getFont());
-                header(gc, columns[c].getText(), columns[c].getWidth(), cut);
-                for (TableItem item : table.getItems()) {
-                    gc.setFont(item.getFont(c));
-                    cell(gc, columns[c].getText(), item.getText(c), item.getBounds(c), item.getTextBounds(c), cut);
-                }
+        TableColumn[] columns = table.getColumns();
+        return cut(table, columns.length, c -> columns[c].getText(), c -> columns[c].getWidth(), (gc, c, cut) -> {
+            for (TableItem item : table.getItems()) {
+                gc.setFont(item.getFont(c));
+                cell(gc, columns[c].getText(), item.getText(c), item.getBounds(c), item.getTextBounds(c), cut);
             }
-        } finally {
-            gc.dispose();
-        }
-        return cut;
+        });
     }
 
     /** Like {@link #cut(Table)} for a tree, every level. */
     public static List<String> cut(Tree tree) {
+        TreeColumn[] columns = tree.getColumns();
+        return cut(tree, columns.length, c -> columns[c].getText(), c -> columns[c].getWidth(), (gc, c, cut) -> {
+            for (TreeItem item : tree.getItems()) {
+                cells(gc, columns[c].getText(), item, c, cut);
+            }
+        });
+    }
+
+    /** Checks the cells of column {@code c}, adding what they cut to {@code cut}. */
+    private interface Cells {
+        void check(GC gc, int c, List<String> cut);
+    }
+
+    /** Checks each column of {@code control}: its header against its width, then its cells. */
+    private static List<String> cut(Control control, int columns, IntFunction<String> header, IntUnaryOperator width, Cells cells) {
         List<String> cut = new ArrayList<>();
-        GC gc = new GC(tree);
+        GC gc = new GC(control);
         try {
-            TreeColumn[] columns = tree.getColumns();
-            for (int c = 0; c < columns.length; c++) {
-                gc.setFont(tree.getFont());
-                header(gc, columns[c].getText(), columns[c].getWidth(), cut);
-                for (TreeItem item : tree.getItems()) {
-                    cells(gc, columns[c].getText(), item, c, cut);
-                }
+            for (int c = 0; c < columns; c++) {
+                gc.setFont(control.getFont());
+                header(gc, header.apply(c), width.applyAsInt(c), cut);
+                cells.check(gc, c, cut);
             }
         } finally {
             gc.dispose();

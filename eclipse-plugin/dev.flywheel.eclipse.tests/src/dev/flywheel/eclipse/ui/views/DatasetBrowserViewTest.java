@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.flywheel.eclipse.core.settings.BackendConnection;
-import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,53 +16,26 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The dataset browser (a virtual table paging through /tasks) against the real ml-backend's seeded project. */
-@ExtendWith(RealBackendExtension.class)
-class DatasetBrowserViewTest {
+class DatasetBrowserViewTest extends SeededViewTest {
 
     private static final String TASKS = "/api/v1/projects/" + RealBackend.PROJECT + "/tasks";
-    private static RealBackend backend;
-    private final BackendSettings settings = BackendSettings.ofWorkspace();
-    private IWorkbenchPage page;
     private ProjectNode shapes;
-
-    @BeforeAll
-    static void startTheBackend(RealBackend started) {
-        backend = started;
-    }
 
     @BeforeEach
     void connect() throws Exception {
         backend.settle();
-        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "", backend.labelStudioUrl())));
-        page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
-        page.getWorkbenchWindow().getShell().setSize(1400, 900);
-        DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
-        Tree tree = datasets.tree().getTree();
-        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
-                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode);
-        shapes = (ProjectNode) tree.getItem(0).getItem(0).getData();
+        SeededPage.connect(backend, backend.labelStudioUrl());
+        shapes = SeededPage.project(SeededPage.openProjects(page, 10_000));
     }
 
     @AfterEach
     void closeEverything() {
-        for (String id : new String[] {DatasetBrowserView.ID, DatasetsView.ID}) {
-            var ref = page.findViewReference(id);
-            if (ref != null) {
-                page.hideView(ref);
-            }
-        }
-        Workbench.waitForJobs();
-        settings.setConnections(List.of());
+        SeededPage.close(page, DatasetBrowserView.ID, DatasetsView.ID);
     }
 
     private DatasetBrowserView open(int pageSize) throws Exception {
@@ -199,8 +169,6 @@ class DatasetBrowserViewTest {
         view.table().setSelection(new StructuredSelection(view.table().getElementAt(0)), true);
         long first = expected.get(0).path("id").asLong();
         Workbench.waitFor("the preview", () -> view.preview().shownTask() == first && view.preview().image() != null);
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "dataset-browser-view.png");
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        SeededPage.screenshotMaximized(page, view, "dataset-browser-view.png");
     }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.ShapeImages;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.net.InetAddress;
@@ -18,48 +17,32 @@ import java.util.List;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Datasets view in a real workbench against the real ml-backend, seeded through the Label Studio protocol with
  * {@value RealBackend#TASKS} annotated shape images.
  */
-@ExtendWith(RealBackendExtension.class)
-class DatasetsViewTest {
+class DatasetsViewTest extends SeededViewTest {
 
-    private static RealBackend backend;
     private final BackendSettings settings = BackendSettings.ofWorkspace();
-    private IWorkbenchPage page;
 
     @BeforeAll
-    static void startTheBackend(RealBackend started) throws Exception {
-        backend = started;
+    static void settle(RealBackend backend) throws Exception {
         backend.settle();
     }
 
     @BeforeEach
-    void openWorkbenchPage() {
-        IWorkbenchWindow window = PlatformUI.getWorkbench().getWorkbenchWindows()[0];
-        page = window.getActivePage();
-        window.getShell().setSize(1400, 900);
+    void disconnect() {
         settings.setConnections(List.of());
     }
 
     @AfterEach
     void closeView() {
-        var ref = page.findViewReference(DatasetsView.ID);
-        if (ref != null) {
-            page.hideView(ref);
-        }
-        Workbench.waitForJobs();
-        settings.setConnections(List.of());
+        SeededPage.close(page, DatasetsView.ID);
     }
 
     @Test
@@ -81,10 +64,8 @@ class DatasetsViewTest {
         String active = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/models").path("active").asText();
         JsonNode stats = backend.get("/api/v1/projects/" + RealBackend.PROJECT + "/stats");
 
-        DatasetsView view = (DatasetsView) page.showView(DatasetsView.ID);
+        DatasetsView view = SeededPage.openProjects(page, 10_000);
         Tree tree = view.tree().getTree();
-        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
-                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode);
 
         TreeItem backendItem = tree.getItem(0);
         TreeItem shapes = backendItem.getItem(0);
@@ -121,9 +102,7 @@ class DatasetsViewTest {
                         panel.annotatorTable().getTable().getItem(0).getText(1),
                         panel.annotatorTable().getTable().getItem(0).getText(2)});
 
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "datasets-view.png");
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        SeededPage.screenshotMaximized(page, view, "datasets-view.png");
     }
 
     @Test

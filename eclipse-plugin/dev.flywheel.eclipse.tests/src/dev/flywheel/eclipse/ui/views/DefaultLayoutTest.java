@@ -6,72 +6,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
-import dev.flywheel.eclipse.core.settings.BackendConnection;
-import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Truncation;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Flywheel perspective as a newcomer first sees it, on a 1366 × 768 screen: every view filled from the real backend,
  * no value cut, dates in the user's locale and time zone, ratios with their per cent sign; and every view following
  * the backend when a version is activated elsewhere.
  */
-@ExtendWith(RealBackendExtension.class)
-class DefaultLayoutTest {
+class DefaultLayoutTest extends SeededViewTest {
 
     private static final String MODELS = "/api/v1/projects/" + RealBackend.PROJECT + "/models";
-    private static RealBackend backend;
-    private final BackendSettings settings = BackendSettings.ofWorkspace();
-    private IWorkbenchPage page;
-
-    @BeforeAll
-    static void startTheBackend(RealBackend started) throws Exception {
-        backend = started;
-    }
 
     @AfterEach
     void closeEverything() {
         page.closeAllEditors(false);
-        for (String id : new String[] {LabelIssuesView.ID, DatasetBrowserView.ID, ModelVersionsView.ID, DatasetsView.ID}) {
-            var ref = page.findViewReference(id);
-            if (ref != null) {
-                page.hideView(ref);
-            }
-        }
-        Workbench.waitForJobs();
-        settings.setConnections(List.of());
+        SeededPage.close(page, LabelIssuesView.ID, DatasetBrowserView.ID, ModelVersionsView.ID, DatasetsView.ID);
         page.getWorkbenchWindow().getShell().setSize(1400, 900);
     }
 
     /** Opens the Flywheel perspective at 1366 × 768 and selects the seeded project in Datasets. */
     private DatasetsView openThePerspective() throws Exception {
         backend.settle();
-        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "", backend.labelStudioUrl())));
-        page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
-        page.getWorkbenchWindow().getShell().setBounds(0, 0, 1366, 768);
-        page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(FlywheelPerspective.ID));
-        page.resetPerspective();
-        DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
-        Tree tree = datasets.tree().getTree();
-        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
-                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode, 30_000);
-        datasets.tree().setSelection(new StructuredSelection(tree.getItem(0).getItem(0).getData()), true);
-        return datasets;
+        SeededPage.connect(backend, backend.labelStudioUrl());
+        SeededPage.flywheelPerspective(page);
+        return SeededPage.selectTheProject(page, 30_000);
     }
 
     @Test

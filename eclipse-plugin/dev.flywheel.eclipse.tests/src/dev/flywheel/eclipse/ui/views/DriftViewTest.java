@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
-import dev.flywheel.eclipse.core.settings.BackendConnection;
-import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Truncation;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import dev.flywheel.model.api.MovedSample;
@@ -20,41 +17,20 @@ import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The Drift view in a real workbench, on the drift report of the images the seeded backend served. */
-@ExtendWith(RealBackendExtension.class)
-class DriftViewTest {
+class DriftViewTest extends SeededViewTest {
 
     private static final String DRIFT = "/api/v1/projects/" + RealBackend.PROJECT + "/drift";
 
-    private static RealBackend backend;
-    private final BackendSettings settings = BackendSettings.ofWorkspace();
-    private IWorkbenchPage page;
     /** The perspective before a test switched to Flywheel's, restored after it so later tests find the views they expect. */
     private org.eclipse.ui.IPerspectiveDescriptor before;
 
-    @BeforeAll
-    static void startTheBackend(RealBackend started) {
-        backend = started;
-    }
-
     @AfterEach
     void closeEverything() {
-        for (String id : new String[] {DriftView.ID, DatasetBrowserView.ID, DatasetsView.ID}) {
-            var ref = page.findViewReference(id);
-            if (ref != null) {
-                page.hideView(ref);
-            }
-        }
-        Workbench.waitForJobs();
-        settings.setConnections(List.of());
+        SeededPage.close(page, DriftView.ID, DatasetBrowserView.ID, DatasetsView.ID);
         if (before != null) {
             // Closed, not only left: its views would live on and later tests would get their stale instances.
             var flywheel = page.getPerspective();
@@ -66,7 +42,7 @@ class DriftViewTest {
     }
 
     /** The report the view will show: the active version has served the seeded tasks (again, after earlier tests). */
-    private static JsonNode servedAndReported() throws Exception {
+    private JsonNode servedAndReported() throws Exception {
         backend.settle();
         backend.predictAll(); // a version trained by an earlier test has served nothing yet
         return backend.get(DRIFT);
@@ -74,21 +50,11 @@ class DriftViewTest {
 
     /** Opens Datasets and Drift on the seeded project, in a shell of the given size, and waits for the report's tests. */
     private DriftView open(JsonNode report, boolean defaultPerspective) throws Exception {
-        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "", backend.labelStudioUrl())));
-        page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
+        SeededPage.connect(backend, backend.labelStudioUrl());
         if (defaultPerspective) {
-            page.getWorkbenchWindow().getShell().setBounds(0, 0, 1366, 768);
-            before = page.getPerspective();
-            page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(FlywheelPerspective.ID));
-            page.resetPerspective();
-        } else {
-            page.getWorkbenchWindow().getShell().setSize(1400, 900);
+            before = SeededPage.flywheelPerspective(page);
         }
-        DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
-        Tree tree = datasets.tree().getTree();
-        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
-                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode, 30_000);
-        datasets.tree().setSelection(new StructuredSelection(tree.getItem(0).getItem(0).getData()), true);
+        SeededPage.selectTheProject(page, 30_000);
         DriftView view = (DriftView) page.showView(DriftView.ID);
         int tests = report.path("per_feature").size() + (report.path("embedding").isObject() ? 1 : 0);
         Table table = view.table().getTable();
@@ -117,9 +83,7 @@ class DriftViewTest {
                 () -> assertTrue(status.contains(report.path("window").path("samples").asText() + " images served by "
                         + report.path("reference_version").asText()), status),
                 () -> assertEquals(report.path("per_feature").size(), view.chart().getSeriesSet().getSeries()[0].getYSeries().length));
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "drift-view.png");
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        SeededPage.screenshotMaximized(page, view, "drift-view.png");
     }
 
     @Test
@@ -152,9 +116,7 @@ class DriftViewTest {
                 () -> assertEquals("Statistic", view.historyChart().getAxisSet().getYAxis(1).getTitle().getText()),
                 () -> assertTrue(view.historyChart().getToolTipText().contains("p = 0.050"), view.historyChart().getToolTipText()),
                 () -> assertTrue(view.historyCaption().endsWith(" of " + history.size() + " windows drifted"), view.historyCaption()));
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "drift-view-over-time.png");
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        SeededPage.screenshotMaximized(page, view, "drift-view-over-time.png");
     }
 
     @Test
@@ -186,9 +148,7 @@ class DriftViewTest {
                 () -> assertEquals("48 \u00D7 48", table.getItem(0).getText(6)),
                 () -> assertEquals(List.of(backend.labelStudioUrl() + "/projects/" + RealBackend.PROJECT + "/data?task=" + task), opened));
         page.activate(view);
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "drift-view-moved.png");
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        SeededPage.screenshotMaximized(page, view, "drift-view-moved.png");
     }
 
     @Test

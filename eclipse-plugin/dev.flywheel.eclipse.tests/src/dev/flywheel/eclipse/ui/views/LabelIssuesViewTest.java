@@ -8,61 +8,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
-import dev.flywheel.eclipse.core.settings.BackendConnection;
-import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Label Issues view in a real workbench against the real ml-backend, whose cross-validation audit ranked the
  * seeded shape annotations (three of them deliberately flipped).
  */
-@ExtendWith(RealBackendExtension.class)
-class LabelIssuesViewTest {
-
-    private static RealBackend backend;
-    private final BackendSettings settings = BackendSettings.ofWorkspace();
-    private IWorkbenchPage page;
-
-    @BeforeAll
-    static void startTheBackend(RealBackend started) {
-        backend = started;
-    }
+class LabelIssuesViewTest extends SeededViewTest {
 
     @AfterEach
     void closeEverything() {
-        for (String id : new String[] {LabelIssuesView.ID, DatasetsView.ID}) {
-            var ref = page.findViewReference(id);
-            if (ref != null) {
-                page.hideView(ref);
-            }
-        }
-        Workbench.waitForJobs();
-        settings.setConnections(List.of());
+        SeededPage.close(page, LabelIssuesView.ID, DatasetsView.ID);
     }
 
     private LabelIssuesView openIssues(String labelStudioUrl, int expectedRows) throws Exception {
         backend.settle();
-        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "", labelStudioUrl)));
-        page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
-        page.getWorkbenchWindow().getShell().setSize(1400, 900);
-        DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
-        Tree tree = datasets.tree().getTree();
-        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
-                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode);
-        datasets.tree().setSelection(new StructuredSelection(tree.getItem(0).getItem(0).getData()), true);
+        SeededPage.connect(backend, labelStudioUrl);
+        SeededPage.selectTheProject(page, 10_000);
         LabelIssuesView view = (LabelIssuesView) page.showView(LabelIssuesView.ID);
         Table table = view.table().getTable();
         Workbench.waitFor("the issues", () -> table.getItemCount() == expectedRows && view.statusLine().getText().contains("audit of"));
@@ -128,9 +97,7 @@ class LabelIssuesViewTest {
                 () -> assertTrue(view.preview().caption().contains("48 \u00D7 48"), view.preview().caption()),
                 () -> assertTrue(backend.imagesServed() >= servedBefore, "served by the backend from Label Studio with the token"),
                 () -> assertEquals(List.of(backend.labelStudioUrl() + "/projects/" + RealBackend.PROJECT + "/data?task=" + task), opened));
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "label-issues-view.png");
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        SeededPage.screenshotMaximized(page, view, "label-issues-view.png");
     }
 
     @Test

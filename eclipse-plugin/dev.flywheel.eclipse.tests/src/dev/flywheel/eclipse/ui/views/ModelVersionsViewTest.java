@@ -9,67 +9,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.core.display.VersionRow;
 import dev.flywheel.eclipse.core.jobs.TrainingJob;
-import dev.flywheel.eclipse.core.settings.BackendConnection;
-import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.ui.editors.CompareRunsEditorProbe;
 import dev.flywheel.eclipse.ui.testing.RealBackend;
-import dev.flywheel.eclipse.ui.testing.RealBackendExtension;
 import dev.flywheel.eclipse.ui.testing.Workbench;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.Tree;
-import org.eclipse.ui.IWorkbenchPage;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Model Versions view and the Compare Runs editor in a real workbench, against the real ml-backend after it
  * trained on the seeded shape images.
  */
-@ExtendWith(RealBackendExtension.class)
-class ModelVersionsViewTest {
+class ModelVersionsViewTest extends SeededViewTest {
 
     private static final String MODELS = "/api/v1/projects/" + RealBackend.PROJECT + "/models";
-    private static RealBackend backend;
-    private final BackendSettings settings = BackendSettings.ofWorkspace();
-    private IWorkbenchPage page;
-
-    @BeforeAll
-    static void startTheBackend(RealBackend started) {
-        backend = started;
-    }
 
     @BeforeEach
     void connectAndSelectTheShapesProject() throws Exception {
         backend.awaitIdle();
-        settings.setConnections(List.of(new BackendConnection("local", backend.url(), "", backend.labelStudioUrl())));
-        page = PlatformUI.getWorkbench().getWorkbenchWindows()[0].getActivePage();
-        page.getWorkbenchWindow().getShell().setSize(1400, 900);
-        DatasetsView datasets = (DatasetsView) page.showView(DatasetsView.ID);
-        Tree tree = datasets.tree().getTree();
-        Workbench.waitFor("the projects", () -> tree.getItemCount() == 1 && tree.getItem(0).getItemCount() == 1
-                && tree.getItem(0).getItem(0).getData() instanceof ProjectNode);
-        datasets.tree().setSelection(new StructuredSelection(tree.getItem(0).getItem(0).getData()), true);
+        SeededPage.connect(backend, backend.labelStudioUrl());
+        SeededPage.selectTheProject(page, 10_000);
     }
 
     @AfterEach
     void closeEverything() {
         page.closeAllEditors(false);
-        for (String id : new String[] {ModelVersionsView.ID, DatasetsView.ID}) {
-            var ref = page.findViewReference(id);
-            if (ref != null) {
-                page.hideView(ref);
-            }
-        }
-        Workbench.waitForJobs();
-        settings.setConnections(List.of());
+        SeededPage.close(page, ModelVersionsView.ID, DatasetsView.ID);
     }
 
     private ModelVersionsView openVersions(int versions) throws Exception {
@@ -106,9 +76,7 @@ class ModelVersionsViewTest {
                         "in per cent, as the table shows it"),
                 () -> assertTrue(view.statusLine().getText().startsWith("Model versions of " + RealBackend.TITLE + " on local"),
                         view.statusLine().getText()));
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-        Workbench.screenshot(page.getWorkbenchWindow().getShell(), "model-versions-view.png");
-        page.setPartState(page.getReference(view), IWorkbenchPage.STATE_RESTORED);
+        SeededPage.screenshotMaximized(page, view, "model-versions-view.png");
     }
 
     @Test

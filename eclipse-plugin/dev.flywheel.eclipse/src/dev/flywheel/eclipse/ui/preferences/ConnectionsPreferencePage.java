@@ -8,6 +8,7 @@ import dev.flywheel.eclipse.core.settings.BackendConnection;
 import dev.flywheel.eclipse.core.settings.BackendSettings;
 import dev.flywheel.eclipse.core.settings.SecretStore;
 import dev.flywheel.eclipse.core.settings.SecurePreferencesSecrets;
+import dev.flywheel.eclipse.ui.views.Columns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,11 +18,9 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -107,15 +106,7 @@ public final class ConnectionsPreferencePage extends PreferencePage implements I
     }
 
     private void column(String title, int width, Function<EditedConnection, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((EditedConnection) element);
-            }
-        });
+        Columns.add(viewer, title, width, Columns.texts(EditedConnection.class, text));
     }
 
     private static void button(Composite parent, String text, Runnable action) {

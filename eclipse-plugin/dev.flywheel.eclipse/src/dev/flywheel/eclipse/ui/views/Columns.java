@@ -1,5 +1,13 @@
 package dev.flywheel.eclipse.ui.views;
 
+import java.util.function.Function;
+import org.eclipse.jface.viewers.CellLabelProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -21,6 +29,34 @@ public final class Columns {
     private static final int HEADER_PADDING = 36;
 
     private Columns() {}
+
+    /** Adds to {@code viewer} a left-aligned column titled {@code title}, {@code width} px wide, its cells drawn by {@code labels}. */
+    public static TableViewerColumn add(TableViewer viewer, String title, int width, CellLabelProvider labels) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(labels);
+        return column;
+    }
+
+    /** Like {@link #add(TableViewer, String, int, CellLabelProvider)} for a tree. */
+    public static TreeViewerColumn add(TreeViewer viewer, String title, int width, CellLabelProvider labels) {
+        TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(labels);
+        return column;
+    }
+
+    /** Cells whose text is {@code text} of their row, a {@code type}; empty for any other element. */
+    public static <T> ColumnLabelProvider texts(Class<T> type, Function<T, String> text) {
+        return new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return type.isInstance(element) ? text.apply(type.cast(element)) : ""; //$NON-NLS-1$
+            }
+        };
+    }
 
     /** Sizes every column of {@code table} to the widest of its header and the texts of the items it has. */
     public static void pack(Table table) {

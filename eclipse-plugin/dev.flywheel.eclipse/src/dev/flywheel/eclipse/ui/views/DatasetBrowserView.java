@@ -4,7 +4,6 @@ import dev.flywheel.eclipse.core.client.TaskQuery;
 import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.core.display.ProjectRef;
 import dev.flywheel.eclipse.core.display.TaskPages;
-import dev.flywheel.eclipse.core.jobs.CallJob;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
 import dev.flywheel.model.api.TaskSummary;
@@ -12,15 +11,11 @@ import dev.flywheel.model.api.TasksPage;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ILazyContentProvider;
-import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
@@ -28,9 +23,7 @@ import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IWorkbenchPart;
 
 /**
  * The dataset browser: the tasks of the project selected in the Datasets view in a virtual table that loads
@@ -46,7 +39,6 @@ public final class DatasetBrowserView extends ProjectFollowingView {
     private Button issuesOnly;
     private Button uncertainFirst;
     private ImagePreview preview;
-    private ProjectRef project;
     private List<String> labels = List.of();
     private TaskPages pages;
     private int pageSize = TaskQuery.DEFAULT_LIMIT;
@@ -58,12 +50,9 @@ public final class DatasetBrowserView extends ProjectFollowingView {
 
     @Override
     public void createPartControl(Composite parent) {
-        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
-        status = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
+        status = ViewLayout.statusLine(parent);
         createFilters(parent);
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        SashForm sash = ViewLayout.fill(new SashForm(parent, SWT.HORIZONTAL));
         table = new TableViewer(sash, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
         table.getTable().setHeaderVisible(true);
         table.getTable().setLinesVisible(true);
@@ -89,11 +78,9 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         table.addDoubleClickListener(e -> openInLabelStudio.run());
         getSite().setSelectionProvider(table);
         var toolbar = getViewSite().getActionBars().getToolBarManager();
-        toolbar.add(Actions.of(Messages.Versions_refresh, this::reload));
+        toolbar.add(Actions.of(Messages.Versions_refresh, this::refresh));
         toolbar.add(openInLabelStudio);
-        followProjects();
-        status.setText(Messages.Browser_selectProject);
-        projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
+        followProjects(Messages.Browser_selectProject);
     }
 
     private void createFilters(Composite parent) {
@@ -105,36 +92,25 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         labelFilter.setItems(Messages.Browser_allLabels);
         labelFilter.select(0);
         GridDataFactory.swtDefaults().hint(140, SWT.DEFAULT).applyTo(labelFilter);
-        labelFilter.addListener(SWT.Selection, e -> reload());
+        labelFilter.addListener(SWT.Selection, e -> refresh());
         issuesOnly = new Button(filters, SWT.CHECK);
         issuesOnly.setText(Messages.Browser_issuesOnly);
-        issuesOnly.addListener(SWT.Selection, e -> reload());
+        issuesOnly.addListener(SWT.Selection, e -> refresh());
         uncertainFirst = new Button(filters, SWT.CHECK);
         uncertainFirst.setText(Messages.Browser_uncertainFirst);
-        uncertainFirst.addListener(SWT.Selection, e -> reload());
+        uncertainFirst.addListener(SWT.Selection, e -> refresh());
         CheckBoxes.keepUnthemed(filters, issuesOnly, uncertainFirst);
     }
 
 
     private void column(String title, int width, Function<TaskSummary, String> text) {
         texts.add(text);
-        TableViewerColumn column = new TableViewerColumn(table, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return element instanceof TaskSummary task ? text.apply(task) : ""; //$NON-NLS-1$
-            }
-        });
+        Columns.add(table, title, width, Columns.texts(TaskSummary.class, text));
     }
 
     @Override
-    protected void projectSelected(IWorkbenchPart part, ISelection selection) {
-        if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
-                && !node.ref().equals(project)) {
-            showProject(node.ref(), node.summary().labels());
-        }
+    protected void showProject(ProjectNode node) {
+        showProject(node.ref(), node.summary().labels());
     }
 
     /** Shows the tasks of {@code ref}, whose label config has {@code projectLabels}. */
@@ -148,7 +124,7 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         }
         labelFilter.setItems(items);
         labelFilter.select(0);
-        reload();
+        refresh();
     }
 
     /**
@@ -177,7 +153,8 @@ public final class DatasetBrowserView extends ProjectFollowingView {
     }
 
     /** Drops the loaded pages and loads the first page of the current filters. */
-    void reload() {
+    @Override
+    protected void refresh() {
         if (project == null) {
             return;
         }
@@ -199,17 +176,13 @@ public final class DatasetBrowserView extends ProjectFollowingView {
         if (next == null || loading != null) {
             return;
         }
-        ProjectRef ref = project;
         TaskPages target = pages;
-        Display display = status.getDisplay();
-        loading = new CallJob<TasksPage>(NLS.bind(Messages.Browser_loadingJob, ref.title()),
-                progress -> Clients.of(ref.connection()).tasks(ref.id(), next),
-                outcome -> display.asyncExec(() -> render(ref, target, outcome)));
-        loading.schedule();
+        load(null, Messages.Browser_loadingJob, 0, ref -> Clients.of(ref.connection()).tasks(ref.id(), next),
+                (ref, outcome) -> render(ref, target, outcome));
     }
 
     private void render(ProjectRef ref, TaskPages target, Outcome<TasksPage> outcome) {
-        if (status.isDisposed() || target != pages || !ref.equals(project)) {
+        if (target != pages) {
             return;
         }
         loading = null;
@@ -250,18 +223,8 @@ public final class DatasetBrowserView extends ProjectFollowingView {
 
         @Override
         public void inputChanged(Viewer viewer, Object oldInput, Object newInput) {
-            // the rows come from the pages field, which reload() replaces together with the input
+            // the rows come from the pages field, which refresh() replaces together with the input
         }
-    }
-
-    @Override
-    protected ProjectRef shownProject() {
-        return project;
-    }
-
-    @Override
-    protected void projectChanged() {
-        reload();
     }
 
     /** For tests in the fragment. */

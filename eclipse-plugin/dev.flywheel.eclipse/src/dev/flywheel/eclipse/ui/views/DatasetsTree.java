@@ -3,10 +3,8 @@ package dev.flywheel.eclipse.ui.views;
 import dev.flywheel.eclipse.core.display.Figures;
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 
@@ -44,15 +42,7 @@ final class DatasetsTree {
     }
 
     private static void column(TreeViewer viewer, String title, int width, Function<Object, String> text) {
-        TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(element);
-            }
-        });
+        Columns.add(viewer, title, width, Columns.texts(Object.class, text));
     }
 
     private static final class Content implements ITreeContentProvider {

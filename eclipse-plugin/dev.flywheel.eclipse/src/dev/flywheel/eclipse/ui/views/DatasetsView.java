@@ -16,8 +16,6 @@ import java.util.List;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -52,12 +50,9 @@ public final class DatasetsView extends ViewPart {
 
     @Override
     public void createPartControl(Composite parent) {
-        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
-        status = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
+        status = ViewLayout.statusLine(parent);
         // The tree above its statistics: beside each other, both were too narrow in the default perspective.
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        SashForm sash = ViewLayout.fill(new SashForm(parent, SWT.VERTICAL));
         tree = DatasetsTree.create(sash);
         stats = new StatsPanel(sash);
         sash.setWeights(35, 65);

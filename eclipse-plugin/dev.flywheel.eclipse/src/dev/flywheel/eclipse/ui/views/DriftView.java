@@ -2,7 +2,6 @@ package dev.flywheel.eclipse.ui.views;
 
 import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.core.display.ProjectRef;
-import dev.flywheel.eclipse.core.jobs.CallJob;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
 import dev.flywheel.model.api.DriftPoint;
@@ -14,10 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
@@ -25,10 +20,8 @@ import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 
 /**
@@ -51,7 +44,6 @@ public final class DriftView extends ProjectFollowingView {
     private Chart chart;
     private Chart history;
     private MovedSamplesPane moved;
-    private ProjectRef project;
     private final OpenInLabelStudio openInLabelStudio = new OpenInLabelStudio(() -> project,
             () -> moved == null ? java.util.OptionalLong.empty() : moved.table().selectedTask(MovedSample::taskId));
     private final Action showInBrowser = Actions.of(Messages.Drift_showInBrowser, this::revealSelected);
@@ -60,11 +52,8 @@ public final class DriftView extends ProjectFollowingView {
 
     @Override
     public void createPartControl(Composite parent) {
-        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
-        status = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
-        tabs = new CTabFolder(parent, SWT.BORDER | SWT.TOP);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
+        status = ViewLayout.statusLine(parent);
+        tabs = ViewLayout.fill(new CTabFolder(parent, SWT.BORDER | SWT.TOP));
 
         SashForm testsTab = new SashForm(tabs, SWT.HORIZONTAL);
         tests = new ViewTable<>(testsTab, FeatureDrift.class);
@@ -97,9 +86,7 @@ public final class DriftView extends ProjectFollowingView {
         toolbar.add(openInLabelStudio);
         showInBrowser.setToolTipText(Messages.Drift_showInBrowserTooltip);
         showInBrowser.setEnabled(false);
-        followProjects();
-        status.setText(Messages.Drift_selectProject);
-        projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
+        followProjects(Messages.Drift_selectProject);
     }
 
     private void tab(String title, Control content) {
@@ -116,35 +103,18 @@ public final class DriftView extends ProjectFollowingView {
     }
 
     @Override
-    protected void projectSelected(IWorkbenchPart part, ISelection selection) {
-        if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
-                && !node.ref().equals(project)) {
-            project = node.ref();
-            clear();
-            refresh();
-        }
+    protected void showProject(ProjectNode node) {
+        project = node.ref();
+        clear();
+        refresh();
     }
 
-    void refresh() {
-        if (project == null) {
-            return;
-        }
-        if (loading != null) {
-            loading.cancel();
-        }
-        ProjectRef ref = project;
-        status.setText(NLS.bind(Messages.Drift_loading, ref.title()));
-        Display display = status.getDisplay();
-        loading = new CallJob<DriftReport>(NLS.bind(Messages.Drift_loadingJob, ref.title()),
-                progress -> Clients.of(ref.connection()).drift(ref.id()),
-                outcome -> display.asyncExec(() -> render(ref, outcome)));
-        loading.schedule();
+    @Override
+    protected void refresh() {
+        load(Messages.Drift_loading, Messages.Drift_loadingJob, 0, ref -> Clients.of(ref.connection()).drift(ref.id()), this::render);
     }
 
     private void render(ProjectRef ref, Outcome<DriftReport> outcome) {
-        if (status.isDisposed() || !ref.equals(project)) {
-            return;
-        }
         switch (outcome) {
             case Outcome.Done<DriftReport> done -> show(ref, done.value());
             case Outcome.Failed<DriftReport> failed -> {
@@ -218,16 +188,6 @@ public final class DriftView extends ProjectFollowingView {
         } catch (PartInitException e) {
             status.setText(e.getMessage());
         }
-    }
-
-    @Override
-    protected ProjectRef shownProject() {
-        return project;
-    }
-
-    @Override
-    protected void projectChanged() {
-        refresh();
     }
 
     /** For tests in the fragment. */

@@ -2,7 +2,6 @@ package dev.flywheel.eclipse.ui.views;
 
 import dev.flywheel.eclipse.core.display.Figures;
 import dev.flywheel.eclipse.core.display.ProjectRef;
-import dev.flywheel.eclipse.core.jobs.CallJob;
 import dev.flywheel.eclipse.core.jobs.Clients;
 import dev.flywheel.eclipse.core.jobs.Outcome;
 import dev.flywheel.model.api.AuditState;
@@ -12,20 +11,13 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ISelection;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
 
@@ -44,17 +36,13 @@ public final class LabelIssuesView extends ProjectFollowingView {
     private ImagePreview preview;
     private ViewTable<LabelIssue> issues;
     private TableViewerColumn boxColumn;
-    private ProjectRef project;
     private final OpenInLabelStudio openInLabelStudio = new OpenInLabelStudio(() -> project,
             () -> issues == null ? java.util.OptionalLong.empty() : issues.selectedTask(LabelIssue::taskId));
 
     @Override
     public void createPartControl(Composite parent) {
-        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
-        status = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
-        SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        status = ViewLayout.statusLine(parent);
+        SashForm sash = ViewLayout.fill(new SashForm(parent, SWT.HORIZONTAL));
         issues = new ViewTable<>(sash, LabelIssue.class);
         table = issues.viewer();
         issues.column(Messages.Issues_rank, i -> Integer.toString(issues.rank(i)));
@@ -72,9 +60,7 @@ public final class LabelIssuesView extends ProjectFollowingView {
         var toolbar = getViewSite().getActionBars().getToolBarManager();
         toolbar.add(Actions.of(Messages.Versions_refresh, this::refresh));
         toolbar.add(openInLabelStudio);
-        followProjects();
-        status.setText(Messages.Issues_selectProject);
-        projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
+        followProjects(Messages.Issues_selectProject);
     }
 
     /** The issue column, only while a detection or multi-label project is shown: a single-choice label issue has no kind. */
@@ -94,41 +80,20 @@ public final class LabelIssuesView extends ProjectFollowingView {
     }
 
     @Override
-    protected void projectSelected(IWorkbenchPart part, ISelection selection) {
-        if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
-                && !node.ref().equals(project)) {
-            showProject(node.ref());
-        }
-    }
-
-    /** Shows the suspects of {@code ref}. */
-    void showProject(ProjectRef ref) {
-        project = ref;
+    protected void showProject(ProjectNode node) {
+        project = node.ref();
         issues.clear();
         preview.clear();
         refresh();
     }
 
-    void refresh() {
-        if (project == null) {
-            return;
-        }
-        if (loading != null) {
-            loading.cancel();
-        }
-        ProjectRef ref = project;
-        status.setText(NLS.bind(Messages.Issues_loading, ref.title()));
-        Display display = status.getDisplay();
-        loading = new CallJob<LabelIssuesPage>(NLS.bind(Messages.Issues_loadingJob, ref.title()),
-                progress -> Clients.of(ref.connection()).labelIssues(ref.id(), LIMIT, null),
-                outcome -> display.asyncExec(() -> render(ref, outcome)));
-        loading.schedule();
+    @Override
+    protected void refresh() {
+        load(Messages.Issues_loading, Messages.Issues_loadingJob, 0,
+                ref -> Clients.of(ref.connection()).labelIssues(ref.id(), LIMIT, null), this::render);
     }
 
     private void render(ProjectRef ref, Outcome<LabelIssuesPage> outcome) {
-        if (status.isDisposed() || !ref.equals(project)) {
-            return;
-        }
         switch (outcome) {
             case Outcome.Done<LabelIssuesPage> done -> {
                 // The issue column where the issues say what is wrong (a box's or a tag's kind), whatever the project's task.
@@ -176,16 +141,6 @@ public final class LabelIssuesView extends ProjectFollowingView {
         } catch (PartInitException | MalformedURLException | IllegalArgumentException e) {
             throw new IllegalStateException(NLS.bind(Messages.Issues_cannotOpen, url, e.getMessage()), e);
         }
-    }
-
-    @Override
-    protected ProjectRef shownProject() {
-        return project;
-    }
-
-    @Override
-    protected void projectChanged() {
-        refresh();
     }
 
     /** For tests in the fragment. */

@@ -18,22 +18,15 @@ import dev.flywheel.model.api.LearningCurvePoint;
 import dev.flywheel.model.api.TrainReply;
 import java.util.List;
 import java.util.function.BiPredicate;
-import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.layout.GridDataFactory;
-import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
-import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
-import org.eclipse.swt.widgets.Label;
 import org.eclipse.swtchart.Chart;
-import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 
 /**
@@ -51,7 +44,6 @@ public final class ModelVersionsView extends ProjectFollowingView {
 
     private Chart curve;
     private TrainingJob trainingJob;
-    private ProjectRef project;
     private long pollMillis = BackendSettings.POLL_MILLIS;
     /** Asks the user to confirm (title, question); replaced in tests. */
     private BiPredicate<String, String> confirm = (title, question) -> MessageDialog.openConfirm(getSite().getShell(), title,
@@ -62,11 +54,8 @@ public final class ModelVersionsView extends ProjectFollowingView {
 
     @Override
     public void createPartControl(Composite parent) {
-        GridLayoutFactory.fillDefaults().margins(4, 4).spacing(4, 4).applyTo(parent);
-        status = new Label(parent, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(status);
-        SashForm sash = new SashForm(parent, SWT.VERTICAL);
-        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        status = ViewLayout.statusLine(parent);
+        SashForm sash = ViewLayout.fill(new SashForm(parent, SWT.VERTICAL));
         table = VersionsTable.create(sash);
         curve = Charts.create(sash, Messages.Versions_curveTitle, Messages.Versions_curveX, Messages.Versions_curveY);
         sash.setWeights(55, 45);
@@ -77,47 +66,28 @@ public final class ModelVersionsView extends ProjectFollowingView {
         toolbar.add(train);
         toolbar.add(activate);
         toolbar.add(compare);
-        followProjects();
-        status.setText(Messages.Versions_selectProject);
-        projectSelected(null, getSite().getPage().getSelection(DatasetsView.ID));
+        followProjects(Messages.Versions_selectProject);
         updateActions();
     }
 
     @Override
-    protected void projectSelected(IWorkbenchPart part, ISelection selection) {
-        if (selection instanceof IStructuredSelection structured && structured.getFirstElement() instanceof ProjectNode node
-                && !node.ref().equals(project)) {
-            showProject(node.ref());
-        }
-    }
-
-    /** Shows the versions of {@code ref}. */
-    void showProject(ProjectRef ref) {
-        project = ref;
+    protected void showProject(ProjectNode node) {
+        project = node.ref();
         table.setInput(List.of());
-        status.setText(NLS.bind(Messages.Versions_loading, ref.title()));
+        status.setText(NLS.bind(Messages.Versions_loading, project.title()));
         refresh();
     }
 
-    void refresh() {
+    @Override
+    protected void refresh() {
         refreshAfter(0);
     }
 
     private void refreshAfter(long delay) {
-        if (project == null) {
-            return;
-        }
-        if (loading != null) {
-            loading.cancel();
-        }
-        ProjectRef ref = project;
-        Display display = status.getDisplay();
-        loading = new CallJob<VersionsData>(NLS.bind(Messages.Versions_loadingJob, ref.title()), progress -> load(ref),
-                outcome -> display.asyncExec(() -> render(ref, outcome)));
-        loading.schedule(delay);
+        load(null, Messages.Versions_loadingJob, delay, ModelVersionsView::versions, this::render);
     }
 
-    private static VersionsData load(ProjectRef ref) throws BackendException {
+    private static VersionsData versions(ProjectRef ref) throws BackendException {
         FlywheelClient client = Clients.of(ref.connection());
         var models = client.models(ref.id());
         FlywheelReply flywheel = null;
@@ -132,9 +102,6 @@ public final class ModelVersionsView extends ProjectFollowingView {
     }
 
     private void render(ProjectRef ref, Outcome<VersionsData> outcome) {
-        if (status.isDisposed() || !ref.equals(project)) {
-            return;
-        }
         switch (outcome) {
             case Outcome.Done<VersionsData> done -> {
                 table.setInput(done.value().rows());
@@ -253,16 +220,6 @@ public final class ModelVersionsView extends ProjectFollowingView {
         } catch (PartInitException e) {
             status.setText(e.getMessage());
         }
-    }
-
-    @Override
-    protected ProjectRef shownProject() {
-        return project;
-    }
-
-    @Override
-    protected void projectChanged() {
-        refresh();
     }
 
     /** For tests in the fragment. */

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
@@ -43,10 +42,7 @@ final class VersionsTable {
     }
 
     private static void column(TableViewer viewer, String title, int width, Function<VersionRow, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
+        Columns.add(viewer, title, width, new ColumnLabelProvider() {
             @Override
             public String getText(Object element) {
                 return text.apply((VersionRow) element);

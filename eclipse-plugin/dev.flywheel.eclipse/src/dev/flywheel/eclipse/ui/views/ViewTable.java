@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
@@ -39,17 +38,8 @@ final class ViewTable<T> {
 
     /** Adds a column titled {@code title} whose cells are {@code text} of the row. */
     TableViewerColumn column(String title, Function<T, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
         // a start only: show() packs every column to its header and content
-        column.getColumn().setWidth(90);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(type.cast(element));
-            }
-        });
-        return column;
+        return Columns.add(viewer, title, 90, Columns.texts(type, text));
     }
 
     /** Shows {@code rows} in order and sizes the columns to them. */
