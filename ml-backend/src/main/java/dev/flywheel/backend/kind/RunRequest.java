@@ -1,7 +1,7 @@
 package dev.flywheel.backend.kind;
 
 import dev.flywheel.backend.store.Project;
-import java.util.Objects;
+import dev.flywheel.backend.store.Required;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -32,12 +32,8 @@ public record RunRequest(Project project, String version, Optional<String> paren
     }
 
     public RunRequest {
-        Objects.requireNonNull(project, "project");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(parent, "parent");
-        Objects.requireNonNull(note, "note");
-        Objects.requireNonNull(progress, "progress");
-        Objects.requireNonNull(overtaken, "overtaken");
+        Required.components("project version parent note progress overtaken",
+                project, version, parent, note, progress, overtaken);
     }
 
     /** A run nobody follows epoch by epoch and nothing overtakes. */

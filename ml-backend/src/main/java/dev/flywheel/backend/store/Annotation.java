@@ -2,7 +2,6 @@ package dev.flywheel.backend.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,11 +33,8 @@ public record Annotation(
         boolean groundTruth) {
 
     public Annotation {
-        Objects.requireNonNull(completedBy, "completedBy");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
-        Objects.requireNonNull(leadTimeSeconds, "leadTimeSeconds");
-        Objects.requireNonNull(resultJson, "resultJson");
+        Required.components("completedBy createdAt updatedAt leadTimeSeconds resultJson",
+                completedBy, createdAt, updatedAt, leadTimeSeconds, resultJson);
         labels = List.copyOf(labels);
     }
 }

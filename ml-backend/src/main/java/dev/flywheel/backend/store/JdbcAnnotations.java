@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link AnnotationStore}: an upsert that only takes a new change sequence when content changes. */
-final class JdbcAnnotations implements AnnotationStore {
+record JdbcAnnotations(Database database, LabelsJson json) implements AnnotationStore {
 
     /** Annotations of one project (parameter 1) that are not deleted and whose task, if stored, is not deleted. */
     static final String LIVE = " FROM annotation a LEFT JOIN task t ON t.project_id = a.project_id"
@@ -39,14 +39,6 @@ final class JdbcAnnotations implements AnnotationStore {
             + " OR annotation.labels_json IS DISTINCT FROM excluded.labels_json"
             + " OR annotation.was_cancelled IS DISTINCT FROM excluded.was_cancelled"
             + " OR annotation.ground_truth IS DISTINCT FROM excluded.ground_truth)";
-
-    private final Database database;
-    private final LabelsJson json;
-
-    JdbcAnnotations(Database database, LabelsJson json) {
-        this.database = database;
-        this.json = json;
-    }
 
     @Override
     public WriteOutcome save(Annotation annotation) {

@@ -7,15 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@link AnnotatorStore}: one row per project and user, rewritten only when the name changes. */
-final class JdbcAnnotators implements AnnotatorStore {
-
-    private final Database database;
-    private final Clock clock;
-
-    JdbcAnnotators(Database database, Clock clock) {
-        this.database = database;
-        this.clock = clock;
-    }
+record JdbcAnnotators(Database database, Clock clock) implements AnnotatorStore {
 
     @Override
     public void remember(long projectId, long userId, String name) {

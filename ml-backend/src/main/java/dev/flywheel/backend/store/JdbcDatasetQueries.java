@@ -10,17 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /** {@link DatasetQueries}; each method reads one consistent snapshot. */
-final class JdbcDatasetQueries implements DatasetQueries {
+record JdbcDatasetQueries(Database database, LabelsJson json) implements DatasetQueries {
 
     private static final String NOT_SKIPPED = " AND a.was_cancelled = 0";
-
-    private final Database database;
-    private final LabelsJson json;
-
-    JdbcDatasetQueries(Database database, LabelsJson json) {
-        this.database = database;
-        this.json = json;
-    }
 
     @Override
     public DatasetCounts counts(long projectId) {

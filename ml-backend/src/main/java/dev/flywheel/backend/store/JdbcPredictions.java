@@ -1,6 +1,5 @@
 package dev.flywheel.backend.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -9,18 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** {@link PredictionStore}: an append-only log, "latest" meaning the highest row id. */
-final class JdbcPredictions implements PredictionStore {
+record JdbcPredictions(Database database, LabelsJson json) implements PredictionStore {
 
     private static final String SELECT = "SELECT project_id, task_id, model_version, labels_json, result_json, score,"
             + " probabilities_json, served_at FROM prediction";
-
-    private final Database database;
-    private final LabelsJson json;
-
-    JdbcPredictions(Database database, LabelsJson json) {
-        this.database = database;
-        this.json = json;
-    }
 
     @Override
     public void record(ServedPrediction prediction) {
@@ -29,14 +20,9 @@ final class JdbcPredictions implements PredictionStore {
 
     @Override
     public void recordAll(List<ServedPrediction> predictions) {
-        if (predictions.isEmpty()) {
-            return;
-        }
-        database.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO prediction (project_id, task_id,"
-                    + " model_version, labels_json, result_json, score, probabilities_json, served_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ServedPrediction prediction : predictions) {
+        database.writeBatch("INSERT INTO prediction (project_id, task_id,"
+                + " model_version, labels_json, result_json, score, probabilities_json, served_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", predictions, (insert, prediction) -> {
                     insert.setLong(1, prediction.projectId());
                     insert.setLong(2, prediction.taskId());
                     insert.setString(3, prediction.modelVersion());
@@ -45,11 +31,7 @@ final class JdbcPredictions implements PredictionStore {
                     Rows.setDouble(insert, 6, prediction.score());
                     Rows.setString(insert, 7, prediction.probabilitiesJson());
                     insert.setString(8, Times.format(prediction.servedAt()));
-                    insert.addBatch();
-                }
-                return insert.executeBatch().length;
-            }
-        });
+                });
     }
 
     @Override

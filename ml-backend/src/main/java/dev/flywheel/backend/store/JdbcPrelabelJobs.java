@@ -15,20 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@link PrelabelJobStore} in SQL that SQLite and PostgreSQL both run: task outcomes and counters move together in one transaction. */
-final class JdbcPrelabelJobs implements PrelabelJobStore {
+record JdbcPrelabelJobs(Database database, Clock clock) implements PrelabelJobStore {
 
     private static final String COLUMNS = "id, project_id, model_version, only_unlabeled, status, next_page, total, done, skipped,"
             + " failed, error, created_at, updated_at";
     /** Task ids bound per {@code IN (...)} query, well under SQLite's and PostgreSQL's limits of bound parameters. */
     private static final int IN_CHUNK = 500;
-
-    private final Database database;
-    private final Clock clock;
-
-    JdbcPrelabelJobs(Database database, Clock clock) {
-        this.database = database;
-        this.clock = clock;
-    }
 
     @Override
     public PrelabelJobRecord create(String id, long projectId, String version, boolean onlyUnlabeled) {

@@ -8,20 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link ProjectStore} in SQL that SQLite and PostgreSQL both run. */
-final class JdbcProjects implements ProjectStore {
+record JdbcProjects(Database database, LabelsJson json, Clock clock) implements ProjectStore {
 
     private static final String SELECT = "SELECT id, title, label_config, labels_json, task_type, config_revision,"
             + " active_version, created_at, updated_at FROM project";
-
-    private final Database database;
-    private final LabelsJson json;
-    private final Clock clock;
-
-    JdbcProjects(Database database, LabelsJson json, Clock clock) {
-        this.database = database;
-        this.json = json;
-        this.clock = clock;
-    }
 
     @Override
     public Project save(ProjectDefinition definition) {

@@ -12,17 +12,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /** {@link ServedSampleStore}: embeddings as float32 blobs, pruned to the bound on every write. */
-final class JdbcServedSamples implements ServedSampleStore {
+record JdbcServedSamples(Database database, int maxPerProject) implements ServedSampleStore {
 
-    private final Database database;
-    private final int maxPerProject;
-
-    JdbcServedSamples(Database database, int maxPerProject) {
+    JdbcServedSamples {
         if (maxPerProject < 1) {
             throw new IllegalArgumentException("the bound must be positive");
         }
-        this.database = database;
-        this.maxPerProject = maxPerProject;
     }
 
     @Override
@@ -31,24 +26,21 @@ final class JdbcServedSamples implements ServedSampleStore {
             return;
         }
         database.write(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO served_sample (project_id, model_version, served_at,"
-                    + " embedding, brightness, contrast, width, height, aspect_ratio, task_id, image_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ServedSample s : samples) {
-                    insert.setLong(1, s.projectId());
-                    insert.setString(2, s.modelVersion());
-                    insert.setString(3, Times.format(s.servedAt()));
-                    insert.setBytes(4, bytes(s.embedding()));
-                    insert.setDouble(5, s.brightness());
-                    insert.setDouble(6, s.contrast());
-                    insert.setDouble(7, s.width());
-                    insert.setDouble(8, s.height());
-                    insert.setDouble(9, s.aspectRatio());
-                    Rows.setLong(insert, 10, s.taskId());
-                    insert.setString(11, s.imageRef().orElse(null));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
+            Sql.batch(connection, "INSERT INTO served_sample (project_id, model_version, served_at, embedding, brightness,"
+                    + " contrast, width, height, aspect_ratio, task_id, image_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    samples, (insert, s) -> {
+                        insert.setLong(1, s.projectId());
+                        insert.setString(2, s.modelVersion());
+                        insert.setString(3, Times.format(s.servedAt()));
+                        insert.setBytes(4, bytes(s.embedding()));
+                        insert.setDouble(5, s.brightness());
+                        insert.setDouble(6, s.contrast());
+                        insert.setDouble(7, s.width());
+                        insert.setDouble(8, s.height());
+                        insert.setDouble(9, s.aspectRatio());
+                        Rows.setLong(insert, 10, s.taskId());
+                        insert.setString(11, s.imageRef().orElse(null));
+                    });
             TreeSet<Long> projects = new TreeSet<>();
             samples.forEach(s -> projects.add(s.projectId()));
             try (PreparedStatement prune = connection.prepareStatement("DELETE FROM served_sample WHERE project_id = ? AND id <= (SELECT id"

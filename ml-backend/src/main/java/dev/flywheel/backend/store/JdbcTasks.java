@@ -1,6 +1,5 @@
 package dev.flywheel.backend.store;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
@@ -8,37 +7,21 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link TaskStore} in SQL that SQLite and PostgreSQL both run. */
-final class JdbcTasks implements TaskStore {
-
-    private final Database database;
-
-    JdbcTasks(Database database) {
-        this.database = database;
-    }
+record JdbcTasks(Database database) implements TaskStore {
 
     @Override
     public void saveAll(List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        database.write(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO task (project_id, id, data_json,"
-                    + " image_ref, created_at, deleted) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id)"
-                    + " DO UPDATE SET data_json = excluded.data_json, image_ref = excluded.image_ref,"
-                    + " created_at = excluded.created_at")) {
-                for (Task task : tasks) {
+        database.writeBatch("INSERT INTO task (project_id, id, data_json,"
+                + " image_ref, created_at, deleted) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (project_id, id)"
+                + " DO UPDATE SET data_json = excluded.data_json, image_ref = excluded.image_ref,"
+                + " created_at = excluded.created_at", tasks, (upsert, task) -> {
                     upsert.setLong(1, task.projectId());
                     upsert.setLong(2, task.id());
                     upsert.setString(3, task.dataJson());
                     Rows.setString(upsert, 4, task.imageRef());
                     upsert.setString(5, Times.format(task.createdAt()));
                     upsert.setInt(6, task.deleted() ? 1 : 0);
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-            return null;
-        });
+                });
     }
 
     @Override

@@ -11,17 +11,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@link TrainingRunStore}; status checks and updates share the writer's transaction. */
-final class JdbcTrainingRuns implements TrainingRunStore {
+record JdbcTrainingRuns(Database database, Clock clock) implements TrainingRunStore {
 
     private static final String SELECT = "SELECT * FROM training_run";
-
-    private final Database database;
-    private final Clock clock;
-
-    JdbcTrainingRuns(Database database, Clock clock) {
-        this.database = database;
-        this.clock = clock;
-    }
 
     @Override
     public TrainingRun queue(long projectId, String version, Optional<String> parentVersion) {

@@ -1,7 +1,6 @@
 package dev.flywheel.backend.store;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -25,9 +24,7 @@ public record LabeledAnnotation(
         boolean groundTruth) {
 
     public LabeledAnnotation {
-        Objects.requireNonNull(imageRef, "imageRef");
+        Required.components("imageRef annotatorId leadTimeSeconds", imageRef, annotatorId, leadTimeSeconds);
         labels = List.copyOf(labels);
-        Objects.requireNonNull(annotatorId, "annotatorId");
-        Objects.requireNonNull(leadTimeSeconds, "leadTimeSeconds");
     }
 }

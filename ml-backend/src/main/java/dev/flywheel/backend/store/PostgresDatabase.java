@@ -67,24 +67,9 @@ final class PostgresDatabase implements Database {
 
     private <T> T inTransaction(SqlWork<T> work) {
         try (Connection connection = pool.getConnection()) {
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
-                throw e;
-            }
+            return work.committed(connection, connection::commit, connection::rollback);
         } catch (SQLException e) {
             throw translate(e);
-        }
-    }
-
-    private static void rollback(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException lost) {
-            cause.addSuppressed(lost);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.flywheel.backend.store;
 
 import dev.flywheel.model.api.PrelabelJobState;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -26,12 +25,7 @@ public record PrelabelJobRecord(String id, long projectId, String version, boole
         long total, long done, long skipped, long failed, Optional<String> error, Instant createdAt, Instant updatedAt) {
 
     public PrelabelJobRecord {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(error, "error");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        Required.components("id version status error createdAt updatedAt", id, version, status, error, createdAt, updatedAt);
         if (nextPage < 1) {
             throw new IllegalArgumentException("pages are 1-based, was " + nextPage);
         }

@@ -2,7 +2,6 @@ package dev.flywheel.backend.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,10 +21,7 @@ public record Project(
         Instant updatedAt) {
 
     public Project {
-        Objects.requireNonNull(definition, "definition");
-        Objects.requireNonNull(activeVersion, "activeVersion");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(updatedAt, "updatedAt");
+        Required.components("definition activeVersion createdAt updatedAt", definition, activeVersion, createdAt, updatedAt);
     }
 
     public long id() {

@@ -2,7 +2,6 @@ package dev.flywheel.backend.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -28,11 +27,8 @@ public record ServedPrediction(
         Instant servedAt) {
 
     public ServedPrediction {
-        Objects.requireNonNull(modelVersion, "modelVersion");
+        Required.components("modelVersion resultJson score probabilitiesJson servedAt",
+                modelVersion, resultJson, score, probabilitiesJson, servedAt);
         labels = List.copyOf(labels);
-        Objects.requireNonNull(resultJson, "resultJson");
-        Objects.requireNonNull(score, "score");
-        Objects.requireNonNull(probabilitiesJson, "probabilitiesJson");
-        Objects.requireNonNull(servedAt, "servedAt");
     }
 }

@@ -32,6 +32,13 @@ final class Sql {
         void accept(ResultSet row) throws SQLException;
     }
 
+    /** Sets the parameters of one item on a batched statement. */
+    @FunctionalInterface
+    interface Binder<T> {
+
+        void bind(PreparedStatement statement, T item) throws SQLException;
+    }
+
     /** Runs a query whose first column of its first row is a number, binding {@code params} in order; 0 without a row. */
     static long count(Connection connection, String sql, Object... params) throws SQLException {
         return first(connection, sql, row -> row.getLong(1), params).orElse(0L);
@@ -78,6 +85,17 @@ final class Sql {
             }
         }
         return changed;
+    }
+
+    /** Runs one statement as a single batch, one entry per item bound by {@code binder}; answers the entries run. */
+    static <T> int batch(Connection connection, String sql, Collection<T> items, Binder<T> binder) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (T item : items) {
+                binder.bind(statement, item);
+                statement.addBatch();
+            }
+            return statement.executeBatch().length;
+        }
     }
 
     private static PreparedStatement bound(Connection connection, String sql, Object... params) throws SQLException {

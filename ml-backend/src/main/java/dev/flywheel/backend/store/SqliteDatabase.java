@@ -109,25 +109,10 @@ final class SqliteDatabase implements Database {
     private static <T> T inTransaction(Connection connection, String begin, SqlWork<T> work) {
         try (Statement statement = connection.createStatement()) {
             statement.execute(begin);
-            try {
-                T result = work.run(connection);
-                statement.execute("COMMIT");
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollback(statement, e);
-                throw e;
-            }
+            // A failed ROLLBACK is expected at times: SQLite has already rolled back after some failures (a full disk among them).
+            return work.committed(connection, () -> statement.execute("COMMIT"), () -> statement.execute("ROLLBACK"));
         } catch (SQLException e) {
             throw translate(e);
-        }
-    }
-
-    private static void rollback(Statement statement, Exception cause) {
-        try {
-            statement.execute("ROLLBACK");
-        } catch (SQLException notActive) {
-            // SQLite has already rolled back after some failures (a full disk among them): the first failure is the news.
-            cause.addSuppressed(notActive);
         }
     }
 

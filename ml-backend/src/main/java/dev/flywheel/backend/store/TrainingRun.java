@@ -2,7 +2,6 @@ package dev.flywheel.backend.store;
 
 import dev.flywheel.model.api.ModelStatus;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,14 +31,7 @@ public record TrainingRun(
         Optional<String> errorMessage) {
 
     public TrainingRun {
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(parentVersion, "parentVersion");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(createdAt, "createdAt");
-        Objects.requireNonNull(startedAt, "startedAt");
-        Objects.requireNonNull(finishedAt, "finishedAt");
-        Objects.requireNonNull(trainedThroughSequence, "trainedThroughSequence");
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(errorMessage, "errorMessage");
+        Required.components("version parentVersion status createdAt startedAt finishedAt trainedThroughSequence result errorMessage",
+                version, parentVersion, status, createdAt, startedAt, finishedAt, trainedThroughSequence, result, errorMessage);
     }
 }

@@ -3,6 +3,7 @@ package dev.flywheel.backend.store;
 import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
 import static dev.flywheel.backend.store.StoreFixtures.annotation;
 import static dev.flywheel.backend.store.StoreFixtures.openWithProject;
+import static dev.flywheel.backend.store.StoreFixtures.saveAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,10 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,22 +35,14 @@ class ConcurrentWritesTest {
         Collections.shuffle(events, new Random(42));
 
         try (SqliteStore store = openWithProject(home.resolve("flywheel.db"))) {
-            ExecutorService webhooks = Executors.newFixedThreadPool(32);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<WriteOutcome>> outcomes = new ArrayList<>();
+            List<Callable<WriteOutcome>> saves = new ArrayList<>();
             for (Annotation event : events) {
-                outcomes.add(webhooks.submit(() -> {
-                    go.await();
+                saves.add(() -> {
                     store.dataset().counts(PROJECT); // reads interleave with the writes
                     return store.annotations().save(event);
-                }));
+                });
             }
-            go.countDown();
-            List<WriteOutcome> results = new ArrayList<>();
-            for (Future<WriteOutcome> outcome : outcomes) {
-                results.add(outcome.get(60, TimeUnit.SECONDS));
-            }
-            webhooks.shutdown();
+            List<WriteOutcome> results = saveAtOnce(32, saves);
 
             assertThat(results).filteredOn(WriteOutcome.CREATED::equals).hasSize(900);
             assertThat(results).filteredOn(WriteOutcome.UNCHANGED::equals).hasSize(100);

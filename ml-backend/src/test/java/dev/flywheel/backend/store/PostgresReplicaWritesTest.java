@@ -3,6 +3,7 @@ package dev.flywheel.backend.store;
 import static dev.flywheel.backend.store.StoreFixtures.CLOCK;
 import static dev.flywheel.backend.store.StoreFixtures.PROJECT;
 import static dev.flywheel.backend.store.StoreFixtures.annotation;
+import static dev.flywheel.backend.store.StoreFixtures.saveAtOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,11 +13,7 @@ import dev.flywheel.backend.testing.TestPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /** Two stores on one PostgreSQL database, as two replicas are: their writes serialise as one process's would. */
@@ -28,24 +25,14 @@ class PostgresReplicaWritesTest {
         DatabaseConfig database = postgres.database("replica_writes");
         try (PostgresStore first = PostgresStore.open(database, CLOCK); PostgresStore second = PostgresStore.open(database, CLOCK)) {
             first.projects().save(StoreFixtures.project(PROJECT, "cat", "dog"));
-            ExecutorService webhooks = Executors.newFixedThreadPool(16);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<WriteOutcome>> outcomes = new ArrayList<>();
+            List<Callable<WriteOutcome>> saves = new ArrayList<>();
             for (long id = 1; id <= 200; id++) {
                 Annotation event = annotation(id, id, id % 2 == 0 ? "dog" : "cat");
                 for (PostgresStore replica : List.of(first, second)) {
-                    outcomes.add(webhooks.submit(() -> {
-                        go.await();
-                        return replica.annotations().save(event);
-                    }));
+                    saves.add(() -> replica.annotations().save(event));
                 }
             }
-            go.countDown();
-            List<WriteOutcome> results = new ArrayList<>();
-            for (Future<WriteOutcome> outcome : outcomes) {
-                results.add(outcome.get(60, TimeUnit.SECONDS));
-            }
-            webhooks.shutdown();
+            List<WriteOutcome> results = saveAtOnce(16, saves);
 
             assertThat(results).filteredOn(WriteOutcome.CREATED::equals).hasSize(200);
             assertThat(results).filteredOn(WriteOutcome.UNCHANGED::equals).hasSize(200);

@@ -3,8 +3,15 @@ package dev.flywheel.backend.store;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** Builders for the store's records, with the values tests do not care about filled in. */
 final class StoreFixtures {
@@ -26,6 +33,32 @@ final class StoreFixtures {
             xml.append("<Choice value=\"").append(label).append("\"/>");
         }
         return xml.append("</Choices></View>").toString();
+    }
+
+    /**
+     * Runs every save on a pool of {@code threads}, all released at once by one latch so that they contend, and answers
+     * their outcomes in the order given.
+     */
+    static List<WriteOutcome> saveAtOnce(int threads, List<Callable<WriteOutcome>> saves) throws Exception {
+        ExecutorService webhooks = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<WriteOutcome>> outcomes = new ArrayList<>();
+            for (Callable<WriteOutcome> save : saves) {
+                outcomes.add(webhooks.submit(() -> {
+                    go.await();
+                    return save.call();
+                }));
+            }
+            go.countDown();
+            List<WriteOutcome> results = new ArrayList<>();
+            for (Future<WriteOutcome> outcome : outcomes) {
+                results.add(outcome.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            webhooks.shutdown();
+        }
     }
 
     static Task task(long id) {

@@ -125,10 +125,7 @@ class TrainingRunStoreTest {
     @Test
     void aFinishingRunActivatesOnlyIfTheVersionItReplacesIsStillActive() {
         try (JdbcStore store = vendor.openWithProject(home)) {
-            TrainingRunStore runs = store.runs();
-            ready(runs, "v1", Optional.empty());
-            ready(runs, "v2", Optional.of("v1"));
-            runs.activate(PROJECT, "v2");
+            TrainingRunStore runs = v2ActiveOverV1(store);
             runs.queue(PROJECT, "v3", Optional.of("v2"));
             runs.start(PROJECT, "v3", 1);
             runs.activate(PROJECT, "v1");
@@ -150,10 +147,7 @@ class TrainingRunStoreTest {
     @Test
     void aVersionThatCannotBeServedIsFailedAndTheOneServingInsteadBecomesActive() {
         try (JdbcStore store = vendor.openWithProject(home)) {
-            TrainingRunStore runs = store.runs();
-            ready(runs, "v1", Optional.empty());
-            ready(runs, "v2", Optional.of("v1"));
-            runs.activate(PROJECT, "v2");
+            TrainingRunStore runs = v2ActiveOverV1(store);
 
             runs.markUnservable(PROJECT, "v2", "files damaged", Optional.of("v1"));
 
@@ -163,6 +157,15 @@ class TrainingRunStoreTest {
             runs.markUnservable(PROJECT, "v1", "files damaged", Optional.empty());
             assertThat(runs.activeVersion(PROJECT)).isEmpty();
         }
+    }
+
+    /** The start both activation tests share: v1 and v2 ready, v2 fine-tuned from v1 and active. */
+    private static TrainingRunStore v2ActiveOverV1(JdbcStore store) {
+        TrainingRunStore runs = store.runs();
+        ready(runs, "v1", Optional.empty());
+        ready(runs, "v2", Optional.of("v1"));
+        runs.activate(PROJECT, "v2");
+        return runs;
     }
 
     private static void ready(TrainingRunStore runs, String version, Optional<String> parent) {
