@@ -64,7 +64,9 @@ public final class Main {
         }
         TrainingSettings training = TrainingConfig.fromEnvironment(env);
         training.asMap().forEach((key, value) -> LOG.info("training {}={}", key, value));
-        Backend backend = Backend.start(config, training, TrainingPolicy.defaults());
+        TrainingPolicy policy = TrainingConfig.policyFromEnvironment(env);
+        LOG.info("training catch_up_after={}", policy.catchUpAfter().map(d -> d.toSeconds() + " s").orElse("never"));
+        Backend backend = Backend.start(config, training, policy);
         LOG.info("Flywheel ML backend listening on http://{}:{}", config.host(), backend.port());
         return backend;
     }

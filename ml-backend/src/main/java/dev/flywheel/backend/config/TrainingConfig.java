@@ -1,13 +1,18 @@
 package dev.flywheel.backend.config;
 
 import dev.flywheel.backend.training.Augmentation;
+import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingSettings;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How big a training run is, read from the environment: the defaults of {@link TrainingSettings#defaults()} unless
  * {@code FLYWHEEL_TRAINING_INPUT_SIZE}, {@code FLYWHEEL_TRAINING_IMAGE_BUDGET}, {@code FLYWHEEL_TRAINING_MAX_EPOCHS} or
  * {@code FLYWHEEL_TRAINING_AUGMENT} say otherwise. Smaller runs keep a slow or shared machine (and the plugin's UI tests) responsive.
+ * When it runs: {@link TrainingPolicy#defaults()}, with {@code FLYWHEEL_TRAINING_CATCH_UP_SECONDS} for the pause after which
+ * whatever changed trains (0: only when enough changed, or on Start Training).
  */
 public final class TrainingConfig {
 
@@ -37,5 +42,17 @@ public final class TrainingConfig {
         }
         return new TrainingSettings(inputSize, defaults.batchSize(), defaults.learningRate(), budget,
                 Math.min(defaults.minEpochs(), maxEpochs), maxEpochs, defaults.holdoutFraction(), defaults.seed(), augmentation);
+    }
+
+    /** The training policy {@code env} asks for. */
+    public static TrainingPolicy policyFromEnvironment(Map<String, String> env) {
+        TrainingPolicy defaults = TrainingPolicy.defaults();
+        int seconds = new EnvReader(env).integer("FLYWHEEL_TRAINING_CATCH_UP_SECONDS")
+                .orElse((int) TrainingPolicy.DEFAULT_CATCH_UP.toSeconds());
+        if (seconds < 0) {
+            throw new ConfigException("FLYWHEEL_TRAINING_CATCH_UP_SECONDS", "must be 0 (never) or more, was " + seconds);
+        }
+        return new TrainingPolicy(defaults.minAnnotations(), defaults.minNewAnnotations(), defaults.growthFraction(),
+                seconds == 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds)));
     }
 }

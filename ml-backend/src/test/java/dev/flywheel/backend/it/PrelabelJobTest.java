@@ -132,7 +132,8 @@ class PrelabelJobTest {
     }
 
     static Map<String, String> env(FakeLabelStudioApi labelStudio) {
+        // No catch-up run after a pause: a second job must find the version the first one used.
         return Map.of("LABEL_STUDIO_URL", labelStudio.url(), "LABEL_STUDIO_API_KEY", FakeLabelStudioApi.TOKEN,
-                "FLYWHEEL_PRELABEL_RETRY_MS", "100");
+                "FLYWHEEL_PRELABEL_RETRY_MS", "100", "FLYWHEEL_TRAINING_CATCH_UP_SECONDS", "0");
     }
 }

@@ -2,6 +2,7 @@ package dev.flywheel.backend.it;
 
 import dev.flywheel.backend.Backend;
 import dev.flywheel.backend.config.BackendConfig;
+import dev.flywheel.backend.config.TrainingConfig;
 import dev.flywheel.backend.training.TrainingPolicy;
 import dev.flywheel.backend.training.TrainingSettings;
 import java.net.URI;
@@ -34,7 +35,8 @@ final class RunningBackend implements AutoCloseable {
         env.put("FLYWHEEL_HOME", home.toString());
         env.put("PORT", "0");
         env.put("HOST", "127.0.0.1");
-        return new RunningBackend(Backend.start(BackendConfig.fromEnvironment(env), settings, TrainingPolicy.defaults()));
+        return new RunningBackend(Backend.start(BackendConfig.fromEnvironment(env), settings,
+                TrainingConfig.policyFromEnvironment(env)));
     }
 
     URI uri() {
