@@ -70,6 +70,18 @@ final class BenchBackend implements AutoCloseable {
         return home;
     }
 
+    /** Every issue on the project's label-issues page, most likely first, read page by page as the IDE does. */
+    java.util.List<JsonNode> labelIssues(long project) throws IOException, InterruptedException {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        String cursor = "0";
+        while (cursor != null) {
+            JsonNode page = get("/api/v1/projects/" + project + "/label-issues?limit=100&cursor=" + cursor);
+            page.path("issues").forEach(all::add);
+            cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
+        }
+        return all;
+    }
+
     /** Waits until the audit of {@code version} is done, and returns the label-issues page read after it. */
     JsonNode awaitAudit(long project, String version, Duration limit) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();

@@ -1,6 +1,7 @@
 package dev.flywheel.backend.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.flywheel.backend.analytics.LabeledBox;
 import dev.flywheel.fixtures.Annotations;
 import dev.flywheel.fixtures.Regions;
 import dev.flywheel.fixtures.Tasks;
@@ -106,7 +107,7 @@ final class BoxIssueBench {
             }
             version = backend.awaitSettled(PROJECT, null, Duration.ofMinutes(30), SCENES).version();
             audit = backend.awaitAudit(PROJECT, version, Duration.ofMinutes(30));
-            issues = issues(backend);
+            issues = backend.labelIssues(PROJECT);
         }
         List<Row> rows = new ArrayList<>();
         for (String kind : KINDS) {
@@ -155,25 +156,13 @@ final class BoxIssueBench {
                 box.path("y").asDouble(), box.path("width").asDouble(), box.path("height").asDouble()), spoilt.box()) >= SAME_BOX;
     }
 
+    /** Overlap of two boxes in percent of the scene, as the analytics measure it. */
     static double iou(FashionScenes.Box a, FashionScenes.Box b) {
-        double w = Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x());
-        double h = Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y());
-        if (w <= 0 || h <= 0) {
-            return 0;
-        }
-        double overlap = w * h;
-        return overlap / (a.width() * a.height() + b.width() * b.height() - overlap);
+        return labeled(a).iou(labeled(b));
     }
 
-    private static List<JsonNode> issues(BenchBackend backend) throws Exception {
-        List<JsonNode> all = new ArrayList<>();
-        String cursor = "0";
-        while (cursor != null) {
-            JsonNode page = backend.get("/api/v1/projects/" + PROJECT + "/label-issues?limit=100&cursor=" + cursor);
-            page.path("issues").forEach(all::add);
-            cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
-        }
-        return all;
+    private static LabeledBox labeled(FashionScenes.Box box) {
+        return LabeledBox.truth(0, box.label(), box.x(), box.y(), box.width(), box.height());
     }
 
     private static String section(List<Row> rows, String version, JsonNode audit, String started, String startLoad, String endLoad) {

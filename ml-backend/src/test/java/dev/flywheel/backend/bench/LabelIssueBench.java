@@ -104,14 +104,7 @@ public final class LabelIssueBench {
     }
 
     private static List<Long> issues(BenchBackend backend) throws Exception {
-        List<Long> tasks = new ArrayList<>();
-        String cursor = "0";
-        while (cursor != null) {
-            JsonNode page = backend.get("/api/v1/projects/" + PROJECT + "/label-issues?limit=100&cursor=" + cursor);
-            page.path("issues").forEach(issue -> tasks.add(issue.path("task_id").asLong()));
-            cursor = page.path("next_cursor").isTextual() ? page.path("next_cursor").asText() : null;
-        }
-        return tasks;
+        return backend.labelIssues(PROJECT).stream().map(issue -> issue.path("task_id").asLong()).toList();
     }
 
     private static int hits(List<Long> issues, Set<Long> flipped) {
