@@ -103,12 +103,14 @@ public final class DatasetInsights {
                 findings.estimatedNoiseRate());
     }
 
-    /** The page's issues with who gave each label: one look-up per issue shown, not per issue found. */
+    /** The page's issues with who gave each label: two queries per page, however many issues it shows. */
     private List<LabelIssue> withAnnotators(long project, List<LabelIssue> issues) {
         Map<Long, String> names = store.annotators().names(project);
-        return issues.stream().map(issue -> issue.annotationId() == null ? issue
-                : store.annotations().find(project, issue.annotationId()).flatMap(a -> a.annotation().completedBy())
-                        .map(user -> issue.withAnnotator(user, names.get(user))).orElse(issue)).toList();
+        Map<Long, Long> authors = store.annotators().authors(project);
+        return issues.stream().map(issue -> {
+            Long user = issue.annotationId() == null ? null : authors.get(issue.annotationId());
+            return user == null ? issue : issue.withAnnotator(user, names.get(user));
+        }).toList();
     }
 
     /** Whether the newest version's audit is written yet: until it is, the issues come from weaker evidence. */

@@ -13,4 +13,7 @@ public interface AnnotatorStore {
 
     /** Every name known in the project, by user id. */
     Map<Long, String> names(long projectId);
+
+    /** Who gave each of the project's annotations: annotation id to Label Studio user id, for those that say. */
+    Map<Long, Long> authors(long projectId);
 }

@@ -3,6 +3,7 @@ package dev.flywheel.backend.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,15 +33,19 @@ record JdbcAnnotators(Database database, Clock clock) implements AnnotatorStore 
     public Map<Long, String> names(long projectId) {
         return database.read(connection -> {
             Map<Long, String> names = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, name FROM annotator WHERE project_id = ? ORDER BY id")) {
-                select.setLong(1, projectId);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        names.put(row.getLong("id"), row.getString("name"));
-                    }
-                }
-            }
+            Sql.each(connection, "SELECT id, name FROM annotator WHERE project_id = ? ORDER BY id",
+                    row -> names.put(row.getLong("id"), row.getString("name")), projectId);
             return names;
+        });
+    }
+
+    @Override
+    public Map<Long, Long> authors(long projectId) {
+        return database.read(connection -> {
+            Map<Long, Long> authors = new HashMap<>();
+            Sql.each(connection, "SELECT id, completed_by FROM annotation WHERE project_id = ? AND completed_by IS NOT NULL",
+                    row -> authors.put(row.getLong("id"), row.getLong("completed_by")), projectId);
+            return authors;
         });
     }
 }

@@ -36,6 +36,17 @@ class AnnotatorStoreTest {
     }
 
     @Test
+    void theAuthorOfEachAnnotationIsReadInOneGo() {
+        try (JdbcStore store = vendor.openWithProject(home)) {
+            store.annotations().save(StoreFixtures.annotation(1, 10, "cat", 7, StoreFixtures.CREATED));
+            store.annotations().save(StoreFixtures.annotation(2, 11, "dog", 8, StoreFixtures.CREATED));
+
+            assertThat(store.annotators().authors(PROJECT)).isEqualTo(Map.of(1L, 7L, 2L, 8L));
+            assertThat(store.annotators().authors(PROJECT + 1)).isEmpty();
+        }
+    }
+
+    @Test
     void aBlankNameIsRefused() {
         try (JdbcStore store = vendor.openWithProject(home)) {
             assertThatThrownBy(() -> store.annotators().remember(PROJECT, 1, " ")).isInstanceOf(IllegalArgumentException.class);
